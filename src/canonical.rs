@@ -1,0 +1,295 @@
+//! The canonical string the gateway hashes: exactly what its Java `SignUtil.createSign` builds on
+//! fastjson 1.2.83. Every rule here is backed by vectors in `tests/vectors/` (ids in the comments);
+//! the vectors' README states them all.
+
+use crate::java_hashmap::{self, Key};
+use crate::json::{Object, Value};
+
+/// Builds the canonical string of a parsed body, or `None` when the body has no parameters at all
+/// (`{}`), in which case the gateway hashes `key=<secret>` without the leading `&` (pub-0003).
+///
+/// `reparses` is how many extra times the gateway writes the body out and parses it again before
+/// signing: 0 for requests and payout webhooks, 1 for pay-in webhooks (the demo's
+/// `JSON.parseObject(JSON.toJSONString(...))`). It only shows in the key order of objects inside arrays.
+pub fn canonical_string(body: &Object<'_>, reparses: u32) -> Option<String> {
+    if body.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(256);
+    // An array directly in the body sits under one object level: parsed once, written out and parsed again.
+    write_pairs(&mut out, body, 2 + reparses);
+    Some(out)
+}
+
+/// `k1=v1&k2=v2…` for a top-level or nested object: empty values dropped, keys in UTF-16 order
+/// (pub-0019…pub-0022), nothing escaped (pub-0017). `parses` is how often an array directly under this
+/// object is parsed by the gateway (see [`write_array`]).
+fn write_pairs(out: &mut String, object: &Object<'_>, parses: u32) {
+    let mut members: Vec<(&str, &Value<'_>)> = object.iter().filter(|(_, v)| !v.is_empty_value()).collect();
+    members.sort_by(|a, b| java_hashmap::compare_utf16(a.0, b.0));
+    for (i, (key, value)) in members.into_iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        out.push_str(key);
+        out.push('=');
+        match value {
+            Value::String(s) => out.push_str(s),
+            Value::Number(n) => write_number(out, n),
+            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Value::Null => out.push_str("null"), // filtered above; kept total
+            Value::Object(o) => {
+                // pub-0006, pub-0007: `key={...}` with the same rules inside; `{}` when emptied.
+                out.push('{');
+                write_pairs(out, o, parses + 1);
+                out.push('}');
+            }
+            Value::Array(items) => write_array(out, items, parses),
+        }
+    }
+}
+
+/// An array as fastjson's compact JSON (rule 6): elements in order, `""` and `null` elements kept
+/// (pub-0005, pub-0016), objects with their null members dropped and their keys in `HashMap` order
+/// (pub-0008, pub-0031).
+///
+/// The gateway parses the body once and then writes each array out and parses it again once per
+/// object level above it (README "Further observations" 2); each parse rebuilds every `HashMap`
+/// below the array from the previous one's iteration order, which can move keys only when a bucket
+/// is a tree. `parses` counts those parses.
+fn write_array(out: &mut String, items: &[Value<'_>], parses: u32) {
+    out.push('[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_json(out, item, parses);
+    }
+    out.push(']');
+}
+
+fn write_json(out: &mut String, value: &Value<'_>, parses: u32) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => write_number(out, n),
+        Value::String(s) => write_json_string(out, s),
+        Value::Array(items) => write_array(out, items, parses),
+        Value::Object(o) => {
+            out.push('{');
+            for (i, key) in hashmap_order(o, parses).into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_json_string(out, key);
+                out.push(':');
+                if let Some(v) = o.get(key) {
+                    write_json(out, v, parses);
+                }
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// The keys of an object inside an array, in the order the gateway writes them: the first parse
+/// inserts every key in body order (first occurrence, pub-0025), nulls included; writing drops the
+/// nulls; every later parse inserts the keys in the previous map's order (pub-0047).
+fn hashmap_order<'o>(object: &'o Object<'_>, parses: u32) -> Vec<&'o str> {
+    let mut keys: Vec<Key<'o>> = object.iter().map(|(k, _)| Key::new(k)).collect();
+    let order = java_hashmap::iteration_order(&keys);
+    let mut current: Vec<Key<'o>> = order
+        .into_iter()
+        .filter_map(|i| keys.get(i).copied())
+        .filter(|k| !matches!(object.get(k.text), Some(Value::Null)))
+        .collect();
+    for _ in 1..parses {
+        keys = current;
+        let order = java_hashmap::iteration_order(&keys);
+        let unchanged = order.iter().enumerate().all(|(pos, &i)| pos == i);
+        current = order.into_iter().filter_map(|i| keys.get(i).copied()).collect();
+        if unchanged {
+            break; // a fixed point: every further parse gives the same order
+        }
+    }
+    current.into_iter().map(|k| k.text).collect()
+}
+
+/// fastjson's string escaping inside arrays (rule 7, pub-0018): short forms for `\b \f \n \r \t`,
+/// upper-case `\u00XX` for other controls and U+007F–U+009F, `\u2028`/`\u2029`, everything else raw.
+fn write_json_string(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out.push('"');
+    let mut run_start = 0;
+    for (i, c) in s.char_indices() {
+        let escape: Option<&str> = match c {
+            '"' => Some("\\\""),
+            '\\' => Some("\\\\"),
+            '\u{8}' => Some("\\b"),
+            '\u{c}' => Some("\\f"),
+            '\n' => Some("\\n"),
+            '\r' => Some("\\r"),
+            '\t' => Some("\\t"),
+            '\u{2028}' => Some("\\u2028"),
+            '\u{2029}' => Some("\\u2029"),
+            '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => Some(""),
+            _ => None,
+        };
+        let Some(escape) = escape else { continue };
+        out.push_str(s.get(run_start..i).unwrap_or_default());
+        if escape.is_empty() {
+            let code = c as usize;
+            out.push_str("\\u00");
+            out.push(char::from(HEX.get(code >> 4).copied().unwrap_or(b'0')));
+            out.push(char::from(HEX.get(code & 0xF).copied().unwrap_or(b'0')));
+        } else {
+            out.push_str(escape);
+        }
+        run_start = i + c.len_utf8();
+    }
+    out.push_str(s.get(run_start..).unwrap_or_default());
+    out.push('"');
+}
+
+/// How many digits the unscaled value of a JSON number has, as `BigDecimal.precision()` counts them
+/// (leading zeros dropped; zero has one digit).
+pub(crate) fn significant_digits(text: &str) -> usize {
+    let mantissa = text.split(['e', 'E']).next().unwrap_or_default();
+    let digits = mantissa.bytes().filter(u8::is_ascii_digit).skip_while(|&d| d == b'0').count();
+    digits.max(1)
+}
+
+/// A number as the gateway prints it (rule 8, pub-0013…pub-0015, pub-0305): integers as their
+/// digits (`-0` → `0`), anything with a fraction or an exponent as `BigDecimal.toString()`.
+/// The text has already passed the parser's grammar and range checks.
+pub(crate) fn write_number(out: &mut String, text: &str) {
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(at) => (text.get(..at).unwrap_or_default(), text.get(at + 1..).map(parse_exponent)),
+        None => (text, None),
+    };
+    let negative = mantissa.starts_with('-');
+    let unsigned = mantissa.trim_start_matches('-');
+    let (int_part, fraction) = match unsigned.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (unsigned, None),
+    };
+    if fraction.is_none() && exponent.is_none() {
+        // An Integer, Long or BigInteger: plain digits, no negative zero.
+        if negative && int_part.bytes().all(|d| d == b'0') {
+            out.push('0');
+        } else {
+            out.push_str(text);
+        }
+        return;
+    }
+    let fraction = fraction.unwrap_or_default();
+    // Unscaled value: all digits without leading zeros; scale: fraction digits minus the exponent.
+    let digits_iter = int_part.bytes().chain(fraction.bytes());
+    let mut coefficient: String = digits_iter.skip_while(|&d| d == b'0').map(char::from).collect();
+    if coefficient.is_empty() {
+        coefficient.push('0');
+    }
+    let scale = fraction.len() as i64 - exponent.unwrap_or(0);
+    let zero = coefficient == "0";
+    if negative && !zero {
+        out.push('-');
+    }
+    if scale == 0 {
+        out.push_str(&coefficient);
+        return;
+    }
+    let len = coefficient.len() as i64;
+    let adjusted = len - 1 - scale;
+    if scale > 0 && adjusted >= -6 {
+        // Plain notation.
+        if len > scale {
+            let point = (len - scale) as usize;
+            out.push_str(coefficient.get(..point).unwrap_or_default());
+            out.push('.');
+            out.push_str(coefficient.get(point..).unwrap_or_default());
+        } else {
+            out.push_str("0.");
+            for _ in 0..(scale - len) {
+                out.push('0');
+            }
+            out.push_str(&coefficient);
+        }
+    } else {
+        // Scientific notation: d.dddE±x.
+        out.push_str(coefficient.get(..1).unwrap_or_default());
+        if len > 1 {
+            out.push('.');
+            out.push_str(coefficient.get(1..).unwrap_or_default());
+        }
+        if adjusted != 0 {
+            out.push('E');
+            if adjusted > 0 {
+                out.push('+');
+            }
+            out.push_str(&adjusted.to_string());
+        }
+    }
+}
+
+/// The exponent of a number already checked to fit an `i32`.
+fn parse_exponent(text: &str) -> i64 {
+    let (negative, digits) = match text.as_bytes().first() {
+        Some(b'-') => (true, text.get(1..).unwrap_or_default()),
+        Some(b'+') => (false, text.get(1..).unwrap_or_default()),
+        _ => (false, text),
+    };
+    let value = digits.bytes().fold(0i64, |v, d| (v * 10 + i64::from(d.wrapping_sub(b'0'))).min(1 << 40));
+    if negative {
+        -value
+    } else {
+        value
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn number(text: &str) -> String {
+        let mut out = String::new();
+        write_number(&mut out, text);
+        out
+    }
+
+    #[test]
+    fn numbers_render_like_bigdecimal() {
+        let cases = [
+            ("100", "100"),
+            ("-0", "0"),
+            ("-12", "-12"),
+            ("100.50", "100.50"),
+            ("0.10", "0.10"),
+            ("1.0", "1.0"),
+            ("-0.0", "0.0"),
+            ("10e-1", "1.0"),
+            ("123e-2", "1.23"),
+            ("1E+0", "1"),
+            ("1e5", "1E+5"),
+            ("1.5E3", "1.5E+3"),
+            ("0e5", "0E+5"),
+            ("0.0000001", "1E-7"),
+            ("0.000001", "0.000001"),
+            ("1E-10", "1E-10"),
+            ("0.00", "0.00"),
+            ("-1.5e-9", "-1.5E-9"),
+            ("12345678901234567890.123", "12345678901234567890.123"),
+            ("5.0000E2", "500.00"),
+            ("0E-10", "0E-10"),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(number(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn escapes_like_fastjson() {
+        let mut out = String::new();
+        write_json_string(&mut out, "a\"\\/\u{8}\u{c}\n\r\t\u{1}\u{7f}\u{9f}\u{a0}\u{2028}\u{2029}é😀");
+        assert_eq!(out, "\"a\\\"\\\\/\\b\\f\\n\\r\\t\\u0001\\u007F\\u009F\u{a0}\\u2028\\u2029é😀\"");
+    }
+}

@@ -1,0 +1,380 @@
+//! The iteration order of a `java.util.HashMap<String, Object>`, which is the order in which the
+//! gateway writes the keys of every object inside an array (fastjson's `JSONObject` is a `HashMap`).
+//!
+//! This replays what OpenJDK's `HashMap` does on `put` (JDK 8 and later behave the same here):
+//! `String.hashCode` spread as `h ^ (h >>> 16)`, a table of 16 slots that doubles when the size passes
+//! 3/4 of it, doubles early while under 64 slots when a bucket reaches 9 keys, and above that turns such
+//! a bucket into a red-black tree whose root is moved to the front of the bucket. Keys in one bucket keep
+//! their insertion order except for what the tree does. Vectors `pub-0009`…`pub-0012`, `pub-0046`,
+//! `pub-0047` and `pub-0375` pin it down; the vectors README ("Further observations") describes the trees.
+
+use std::cmp::Ordering;
+
+const INITIAL_CAPACITY: usize = 16;
+const TREEIFY_THRESHOLD: usize = 8;
+const UNTREEIFY_THRESHOLD: usize = 6;
+const MIN_TREEIFY_CAPACITY: usize = 64;
+
+/// Java's `String.hashCode` over UTF-16 code units, spread the way `HashMap.hash` does.
+pub(crate) fn spread_hash(key: &str) -> i32 {
+    let h = key.encode_utf16().fold(0i32, |h, unit| h.wrapping_mul(31).wrapping_add(i32::from(unit)));
+    h ^ ((h as u32) >> 16) as i32
+}
+
+/// Java's `String.compareTo`: lexicographic over UTF-16 code units, a prefix first.
+pub(crate) fn compare_utf16(a: &str, b: &str) -> Ordering {
+    if a.is_ascii() && b.is_ascii() {
+        return a.cmp(b);
+    }
+    a.encode_utf16().cmp(b.encode_utf16())
+}
+
+/// One key of the map: its spread hash and the text (for the tree's tie-break by `compareTo`).
+#[derive(Clone, Copy)]
+pub(crate) struct Key<'k> {
+    pub hash: i32,
+    pub text: &'k str,
+}
+
+impl<'k> Key<'k> {
+    pub(crate) fn new(text: &'k str) -> Self {
+        Key { hash: spread_hash(text), text }
+    }
+}
+
+#[derive(Clone, Copy, Default)]
+struct TreeLinks {
+    parent: Option<usize>,
+    left: Option<usize>,
+    right: Option<usize>,
+    red: bool,
+}
+
+#[derive(Default, Clone)]
+struct Bin {
+    /// Node ids in `next` order, which is iteration order.
+    nodes: Vec<usize>,
+    /// `Some(root)` when the bin is a red-black tree.
+    root: Option<usize>,
+}
+
+struct Map<'a, 'k> {
+    keys: &'a [Key<'k>],
+    table: Vec<Bin>,
+    links: Vec<TreeLinks>,
+    size: usize,
+}
+
+/// The order (indices into `keys`) in which a `HashMap` filled by `put(keys[0])`, `put(keys[1])`, …
+/// iterates. The keys must be distinct.
+pub(crate) fn iteration_order(keys: &[Key<'_>]) -> Vec<usize> {
+    let mut map = Map { keys, table: Vec::new(), links: vec![TreeLinks::default(); keys.len()], size: 0 };
+    for id in 0..keys.len() {
+        map.put(id);
+    }
+    map.table.into_iter().flat_map(|bin| bin.nodes).collect()
+}
+
+impl Map<'_, '_> {
+    fn hash(&self, id: usize) -> i32 {
+        self.keys.get(id).map_or(0, |k| k.hash)
+    }
+
+    fn index(&self, id: usize, capacity: usize) -> usize {
+        (self.hash(id) as u32 as usize) & (capacity - 1)
+    }
+
+    /// Tree order: by hash (as a signed int), then by `String.compareTo`.
+    fn direction(&self, x: usize, p: usize) -> Ordering {
+        match self.hash(x).cmp(&self.hash(p)) {
+            Ordering::Equal => {
+                let text = |id: usize| self.keys.get(id).map_or("", |k| k.text);
+                compare_utf16(text(x), text(p))
+            }
+            other => other,
+        }
+    }
+
+    fn put(&mut self, id: usize) {
+        if self.table.is_empty() {
+            self.resize();
+        }
+        let i = self.index(id, self.table.len());
+        let Some(bin) = self.table.get(i) else { return };
+        if bin.root.is_some() {
+            self.put_tree(i, id);
+        } else {
+            let before = bin.nodes.len();
+            if let Some(bin) = self.table.get_mut(i) {
+                bin.nodes.push(id);
+            }
+            // `binCount >= TREEIFY_THRESHOLD - 1` in `putVal`: the new node is the 9th or later.
+            if before >= TREEIFY_THRESHOLD {
+                self.treeify_bin(i);
+            }
+        }
+        self.size += 1;
+        if self.size > self.threshold() {
+            self.resize();
+        }
+    }
+
+    fn threshold(&self) -> usize {
+        self.table.len() / 4 * 3
+    }
+
+    fn treeify_bin(&mut self, i: usize) {
+        if self.table.len() < MIN_TREEIFY_CAPACITY {
+            self.resize();
+        } else {
+            self.treeify(i);
+        }
+    }
+
+    fn resize(&mut self) {
+        let old = std::mem::take(&mut self.table);
+        let capacity = if old.is_empty() { INITIAL_CAPACITY } else { old.len() * 2 };
+        self.table = vec![Bin::default(); capacity];
+        let bit = old.len();
+        for (j, bin) in old.into_iter().enumerate() {
+            let was_tree = bin.root.is_some();
+            let (lo, hi): (Vec<usize>, Vec<usize>) =
+                bin.nodes.iter().partition(|&&id| (self.hash(id) as u32 as usize) & bit == 0);
+            for (index, nodes, other_empty) in [(j, lo.clone(), hi.is_empty()), (j + bit, hi, lo.is_empty())] {
+                if nodes.is_empty() {
+                    continue;
+                }
+                let count = nodes.len();
+                if let Some(slot) = self.table.get_mut(index) {
+                    slot.nodes = nodes;
+                }
+                if was_tree && count > UNTREEIFY_THRESHOLD {
+                    if other_empty {
+                        // `TreeNode.split`: the whole tree moved, unchanged.
+                        if let Some(slot) = self.table.get_mut(index) {
+                            slot.root = bin.root;
+                        }
+                    } else {
+                        self.treeify(index);
+                    }
+                }
+            }
+        }
+    }
+
+    /// `TreeNode.treeify`: insert the bin's nodes in `next` order into a fresh red-black tree, then
+    /// move the root to the front of the bin.
+    fn treeify(&mut self, i: usize) {
+        let nodes = self.table.get(i).map(|b| b.nodes.clone()).unwrap_or_default();
+        let mut root: Option<usize> = None;
+        for &x in &nodes {
+            self.set_links(x, TreeLinks::default());
+            let Some(mut p) = root else {
+                root = Some(x);
+                continue;
+            };
+            loop {
+                let go_left = self.direction(x, p) != Ordering::Greater;
+                let child = if go_left { self.link(p).left } else { self.link(p).right };
+                match child {
+                    Some(c) => p = c,
+                    None => {
+                        self.attach(p, x, go_left);
+                        root = Some(self.balance_insertion(root.unwrap_or(x), x));
+                        break;
+                    }
+                }
+            }
+        }
+        if let Some(r) = root {
+            self.link_mut(r).red = false;
+            if let Some(bin) = self.table.get_mut(i) {
+                bin.root = Some(r);
+            }
+            self.move_root_to_front(i, r);
+        }
+    }
+
+    /// `TreeNode.putTreeVal` for a new key: the node goes below its tree parent and right after that
+    /// parent in `next` order; then the tree is balanced and its root moved to the front.
+    fn put_tree(&mut self, i: usize, x: usize) {
+        let Some(root) = self.table.get(i).and_then(|b| b.root) else { return };
+        self.set_links(x, TreeLinks::default());
+        let mut p = root;
+        let go_left = loop {
+            let go_left = self.direction(x, p) != Ordering::Greater;
+            match if go_left { self.link(p).left } else { self.link(p).right } {
+                Some(c) => p = c,
+                None => break go_left,
+            }
+        };
+        self.attach(p, x, go_left);
+        if let Some(bin) = self.table.get_mut(i) {
+            let after = bin.nodes.iter().position(|&n| n == p).map_or(bin.nodes.len(), |k| k + 1);
+            bin.nodes.insert(after, x);
+        }
+        let root = self.balance_insertion(root, x);
+        if let Some(bin) = self.table.get_mut(i) {
+            bin.root = Some(root);
+        }
+        self.move_root_to_front(i, root);
+    }
+
+    fn move_root_to_front(&mut self, i: usize, root: usize) {
+        if let Some(bin) = self.table.get_mut(i) {
+            if let Some(k) = bin.nodes.iter().position(|&n| n == root) {
+                bin.nodes.remove(k);
+                bin.nodes.insert(0, root);
+            }
+        }
+    }
+
+    fn link(&self, id: usize) -> TreeLinks {
+        self.links.get(id).copied().unwrap_or_default()
+    }
+
+    fn link_mut(&mut self, id: usize) -> &mut TreeLinks {
+        // Ids always come from `0..keys.len()`; the fallback only keeps this total.
+        if id >= self.links.len() {
+            self.links.resize(id + 1, TreeLinks::default());
+        }
+        &mut self.links[id]
+    }
+
+    fn set_links(&mut self, id: usize, links: TreeLinks) {
+        *self.link_mut(id) = links;
+    }
+
+    fn attach(&mut self, parent: usize, x: usize, left: bool) {
+        self.link_mut(x).parent = Some(parent);
+        if left {
+            self.link_mut(parent).left = Some(x);
+        } else {
+            self.link_mut(parent).right = Some(x);
+        }
+    }
+
+    fn rotate_left(&mut self, mut root: usize, p: usize) -> usize {
+        if let Some(r) = self.link(p).right {
+            let rl = self.link(r).left;
+            self.link_mut(p).right = rl;
+            if let Some(rl) = rl {
+                self.link_mut(rl).parent = Some(p);
+            }
+            let pp = self.link(p).parent;
+            self.link_mut(r).parent = pp;
+            match pp {
+                None => {
+                    root = r;
+                    self.link_mut(r).red = false;
+                }
+                Some(pp) if self.link(pp).left == Some(p) => self.link_mut(pp).left = Some(r),
+                Some(pp) => self.link_mut(pp).right = Some(r),
+            }
+            self.link_mut(r).left = Some(p);
+            self.link_mut(p).parent = Some(r);
+        }
+        root
+    }
+
+    fn rotate_right(&mut self, mut root: usize, p: usize) -> usize {
+        if let Some(l) = self.link(p).left {
+            let lr = self.link(l).right;
+            self.link_mut(p).left = lr;
+            if let Some(lr) = lr {
+                self.link_mut(lr).parent = Some(p);
+            }
+            let pp = self.link(p).parent;
+            self.link_mut(l).parent = pp;
+            match pp {
+                None => {
+                    root = l;
+                    self.link_mut(l).red = false;
+                }
+                Some(pp) if self.link(pp).right == Some(p) => self.link_mut(pp).right = Some(l),
+                Some(pp) => self.link_mut(pp).left = Some(l),
+            }
+            self.link_mut(l).right = Some(p);
+            self.link_mut(p).parent = Some(l);
+        }
+        root
+    }
+
+    /// `TreeNode.balanceInsertion`, step for step: which node ends up the root decides the order.
+    fn balance_insertion(&mut self, mut root: usize, mut x: usize) -> usize {
+        self.link_mut(x).red = true;
+        loop {
+            let Some(xp) = self.link(x).parent else {
+                self.link_mut(x).red = false;
+                return x;
+            };
+            if !self.link(xp).red {
+                return root;
+            }
+            let Some(xpp) = self.link(xp).parent else { return root };
+            let parent_is_left = self.link(xpp).left == Some(xp);
+            let uncle = if parent_is_left { self.link(xpp).right } else { self.link(xpp).left };
+            if let Some(u) = uncle.filter(|&u| self.link(u).red) {
+                self.link_mut(u).red = false;
+                self.link_mut(xp).red = false;
+                self.link_mut(xpp).red = true;
+                x = xpp;
+                continue;
+            }
+            let (mut xp, mut xpp) = (Some(xp), Some(xpp));
+            let inner = if parent_is_left { self.link(x).parent.and_then(|p| self.link(p).right) }
+                        else { self.link(x).parent.and_then(|p| self.link(p).left) };
+            if inner == Some(x) {
+                if let Some(p) = xp {
+                    x = p;
+                    root = if parent_is_left { self.rotate_left(root, x) } else { self.rotate_right(root, x) };
+                    xp = self.link(x).parent;
+                    xpp = xp.and_then(|p| self.link(p).parent);
+                }
+            }
+            if let Some(p) = xp {
+                self.link_mut(p).red = false;
+                if let Some(g) = xpp {
+                    self.link_mut(g).red = true;
+                    root = if parent_is_left { self.rotate_right(root, g) } else { self.rotate_left(root, g) };
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn order(keys: &[&str]) -> Vec<String> {
+        let ks: Vec<Key> = keys.iter().map(|k| Key::new(k)).collect();
+        iteration_order(&ks).into_iter().map(|i| keys[i].to_string()).collect()
+    }
+
+    #[test]
+    fn hash_code_matches_java() {
+        // Values of "...".hashCode() in Java.
+        assert_eq!("".encode_utf16().count(), 0);
+        assert_eq!(spread_hash(""), 0);
+        let java = |s: &str| s.encode_utf16().fold(0i32, |h, u| h.wrapping_mul(31).wrapping_add(u as i32));
+        assert_eq!(java("hello"), 99_162_322);
+        assert_eq!(java("Aa"), java("BB"));
+        assert_eq!(java("pay_order_id"), -1_530_479_626);
+    }
+
+    #[test]
+    fn small_map_iterates_by_bucket_then_insertion() {
+        // "Aa" and "BB" collide: they keep insertion order within their bucket (pub-0011 vs pub-0012).
+        assert_eq!(order(&["BB", "Aa"]), vec!["BB", "Aa"]);
+        assert_eq!(order(&["Aa", "BB"]), vec!["Aa", "BB"]);
+        assert_eq!(order(&["b", "a", "c"]), vec!["a", "b", "c"]);
+    }
+
+    #[test]
+    fn utf16_order() {
+        assert_eq!(compare_utf16("page", "page_size"), Ordering::Less);
+        assert_eq!(compare_utf16("\u{1F600}", "\u{FF5A}"), Ordering::Less);
+        assert_eq!(compare_utf16("Z", "_"), Ordering::Less);
+    }
+}

@@ -1,0 +1,672 @@
+//! Strict RFC 8259 JSON, parsed the way the gateway's canonicalisation needs it.
+//!
+//! Why not `serde_json`: the signature depends on the *text* of every number (`100.50` and `100.5` sign
+//! differently), on the position of a key's first occurrence when it is duplicated, and on the body order
+//! of keys inside array elements. `serde_json` keeps number text only with its `arbitrary_precision`
+//! feature, which changes `serde_json::Number` for every crate in a build (and breaks
+//! `serde-wasm-bindgen`), and it allocates a `String` for every key. This parser borrows from the body
+//! (strings without escapes, all numbers), checks the number limits the gateway's Java parser has, and
+//! refuses what the gateway would read differently (`$ref`/`@type` directive keys, lone surrogates).
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Bodies nested deeper than this many objects and arrays are refused (spec section 3: the gateway
+/// itself fails between 257 and 513 levels; no real payload comes near).
+pub const MAX_DEPTH: usize = 128;
+
+/// Number texts longer than this are refused: the gateway's parser fails on them.
+pub const MAX_NUMBER_LEN: usize = 65_535;
+
+/// A parsed JSON value that borrows from the text it was parsed from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value<'a> {
+    /// `null`
+    Null,
+    /// `true` or `false`
+    Bool(bool),
+    /// A number, as the exact text of the body (already checked against the JSON grammar and the
+    /// gateway's limits).
+    Number(&'a str),
+    /// A string, unescaped.
+    String(Cow<'a, str>),
+    /// An array.
+    Array(Vec<Value<'a>>),
+    /// An object.
+    Object(Object<'a>),
+}
+
+impl<'a> Value<'a> {
+    /// The string, when this is a string.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The object, when this is an object.
+    pub fn as_object(&self) -> Option<&Object<'a>> {
+        match self {
+            Value::Object(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The array, when this is an array.
+    pub fn as_array(&self) -> Option<&[Value<'a>]> {
+        match self {
+            Value::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    /// `null` or `""`: the values the gateway drops from the signature outside arrays.
+    pub fn is_empty_value(&self) -> bool {
+        match self {
+            Value::Null => true,
+            Value::String(s) => s.is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The name of this value's JSON type, for messages.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(_) => "number",
+            Value::String(_) => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+        }
+    }
+}
+
+/// A JSON object: each key once, at the position of its first occurrence, holding its last value
+/// (which is what the gateway's `HashMap.put` does with a duplicated key).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Object<'a> {
+    members: Vec<(Cow<'a, str>, Value<'a>)>,
+}
+
+impl<'a> Object<'a> {
+    /// The value of `key`, if present.
+    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
+        self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// The members in order of first occurrence.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value<'a>)> {
+        self.members.iter().map(|(k, v)| (k.as_ref(), v))
+    }
+
+    /// How many distinct keys.
+    pub fn len(&self) -> usize {
+        self.members.len()
+    }
+
+    /// No keys at all.
+    pub fn is_empty(&self) -> bool {
+        self.members.is_empty()
+    }
+
+    /// Removes `key`, returning whether it was there.
+    pub fn remove(&mut self, key: &str) -> bool {
+        let before = self.members.len();
+        self.members.retain(|(k, _)| k != key);
+        before != self.members.len()
+    }
+
+    /// Keeps only the members for which `keep` answers true.
+    pub fn retain(&mut self, mut keep: impl FnMut(&str, &Value<'a>) -> bool) {
+        self.members.retain(|(k, v)| keep(k, v));
+    }
+}
+
+/// Why a text is not a body the library accepts. `offset` is a byte offset into the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonError {
+    /// What is wrong.
+    pub kind: JsonErrorKind,
+    /// Where, in bytes from the start of the text.
+    pub offset: usize,
+}
+
+/// The kinds of [`JsonError`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JsonErrorKind {
+    /// The text is empty or only whitespace.
+    Empty,
+    /// The text is valid JSON but not an object (an array, a string, a number, ...).
+    NotAnObject,
+    /// The text ends in the middle of a value.
+    UnexpectedEnd,
+    /// A character that the JSON grammar does not allow here.
+    UnexpectedChar(char),
+    /// More text after the object.
+    TrailingText,
+    /// A number outside the JSON grammar (leading zeros, `+`, `.5`, `NaN`, ...).
+    InvalidNumber,
+    /// A number the gateway cannot hold: exponent or scale beyond a 32-bit int, or over 65,535 characters.
+    NumberOutOfRange,
+    /// A backslash escape JSON does not define.
+    InvalidEscape,
+    /// A `\uD800`-style escape without its other half: the gateway would sign a `?` in its place.
+    LoneSurrogate,
+    /// A raw control character (below U+0020) inside a string.
+    ControlCharacter,
+    /// Nested deeper than [`MAX_DEPTH`].
+    TooDeep,
+    /// A `$ref` or `@type` key: the gateway's JSON library reads them as directives, not data.
+    DirectiveKey(&'static str),
+    /// The bytes are not UTF-8.
+    InvalidUtf8,
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = self.offset;
+        match &self.kind {
+            JsonErrorKind::Empty => write!(f, "the body is empty; expected a JSON object"),
+            JsonErrorKind::NotAnObject => write!(f, "the body is JSON but not an object; expected `{{...}}`"),
+            JsonErrorKind::UnexpectedEnd => write!(f, "the JSON text ends too early (byte {at})"),
+            JsonErrorKind::UnexpectedChar(c) => write!(f, "unexpected character {c:?} at byte {at}"),
+            JsonErrorKind::TrailingText => write!(f, "unexpected text after the JSON object at byte {at}"),
+            JsonErrorKind::InvalidNumber => write!(f, "invalid JSON number at byte {at}"),
+            JsonErrorKind::NumberOutOfRange => write!(
+                f,
+                "number at byte {at} is beyond what the gateway can read (exponent or scale outside 32 bits, or over 65535 characters)"
+            ),
+            JsonErrorKind::InvalidEscape => write!(f, "invalid escape sequence in a string at byte {at}"),
+            JsonErrorKind::LoneSurrogate => write!(
+                f,
+                "unpaired UTF-16 surrogate escape at byte {at}; the gateway would sign `?` in its place"
+            ),
+            JsonErrorKind::ControlCharacter => write!(f, "raw control character in a string at byte {at}; escape it"),
+            JsonErrorKind::TooDeep => write!(f, "the body is nested deeper than {MAX_DEPTH} levels (byte {at})"),
+            JsonErrorKind::DirectiveKey(k) => write!(
+                f,
+                "the key {k:?} at byte {at} is a directive to the gateway's JSON parser, not data; rename it"
+            ),
+            JsonErrorKind::InvalidUtf8 => write!(f, "the body is not valid UTF-8 (byte {at})"),
+        }
+    }
+}
+
+impl std::error::Error for JsonError {}
+
+/// Parses `text` as a strict RFC 8259 JSON object.
+pub fn parse_object(text: &str) -> Result<Object<'_>, JsonError> {
+    let mut p = Parser { text, bytes: text.as_bytes(), pos: 0 };
+    p.skip_ws();
+    let start = p.pos;
+    match p.peek() {
+        None => return Err(p.err_at(JsonErrorKind::Empty, start)),
+        Some(b'{') => {}
+        Some(_) => {
+            // Parse whatever it is, so that junk gets its own precise error, and only then say "not an object".
+            p.value(1)?;
+            p.skip_ws();
+            if p.pos < p.bytes.len() {
+                return Err(p.err(JsonErrorKind::TrailingText));
+            }
+            return Err(p.err_at(JsonErrorKind::NotAnObject, start));
+        }
+    }
+    let value = p.value(1)?;
+    p.skip_ws();
+    if p.pos < p.bytes.len() {
+        return Err(p.err(JsonErrorKind::TrailingText));
+    }
+    match value {
+        Value::Object(o) => Ok(o),
+        _ => Err(p.err_at(JsonErrorKind::NotAnObject, start)),
+    }
+}
+
+/// Parses `bytes` (which must be UTF-8) as a strict RFC 8259 JSON object.
+pub fn parse_object_bytes(bytes: &[u8]) -> Result<Object<'_>, JsonError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_object(text),
+        Err(e) => Err(JsonError { kind: JsonErrorKind::InvalidUtf8, offset: e.valid_up_to() }),
+    }
+}
+
+/// Parses any strict JSON value (used for values that are not request bodies, e.g. form fields).
+pub fn parse_value(text: &str) -> Result<Value<'_>, JsonError> {
+    let mut p = Parser { text, bytes: text.as_bytes(), pos: 0 };
+    p.skip_ws();
+    if p.peek().is_none() {
+        return Err(p.err(JsonErrorKind::Empty));
+    }
+    let value = p.value(1)?;
+    p.skip_ws();
+    if p.pos < p.bytes.len() {
+        return Err(p.err(JsonErrorKind::TrailingText));
+    }
+    Ok(value)
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn err(&self, kind: JsonErrorKind) -> JsonError {
+        JsonError { kind, offset: self.pos }
+    }
+
+    fn err_at(&self, kind: JsonErrorKind, offset: usize) -> JsonError {
+        JsonError { kind, offset }
+    }
+
+    /// The error for the byte at the current position: a character the grammar does not allow, or the end.
+    fn unexpected(&self) -> JsonError {
+        match self.text.get(self.pos..).and_then(|rest| rest.chars().next()) {
+            Some(c) => self.err(JsonErrorKind::UnexpectedChar(c)),
+            None => self.err(JsonErrorKind::UnexpectedEnd),
+        }
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn expect(&mut self, b: u8) -> Result<(), JsonError> {
+        if self.peek() == Some(b) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(self.unexpected())
+        }
+    }
+
+    fn literal(&mut self, word: &str, value: Value<'a>) -> Result<Value<'a>, JsonError> {
+        let end = self.pos + word.len();
+        if self.bytes.get(self.pos..end) == Some(word.as_bytes()) {
+            self.pos = end;
+            Ok(value)
+        } else {
+            Err(self.unexpected())
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Value<'a>, JsonError> {
+        match self.peek() {
+            Some(b'{') => self.object(depth).map(Value::Object),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b't') => self.literal("true", Value::Bool(true)),
+            Some(b'f') => self.literal("false", Value::Bool(false)),
+            Some(b'n') => self.literal("null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b'+' | b'.' | b'N' | b'I') => Err(self.err(JsonErrorKind::InvalidNumber)),
+            _ => Err(self.unexpected()),
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Object<'a>, JsonError> {
+        if depth > MAX_DEPTH {
+            return Err(self.err(JsonErrorKind::TooDeep));
+        }
+        self.pos += 1; // '{'
+        let mut members = Members::default();
+        self.skip_ws();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Object { members: members.list });
+        }
+        loop {
+            self.skip_ws();
+            if self.peek() != Some(b'"') {
+                return Err(self.unexpected());
+            }
+            let key_at = self.pos;
+            let key = self.string()?;
+            match key.as_ref() {
+                "$ref" => return Err(self.err_at(JsonErrorKind::DirectiveKey("$ref"), key_at)),
+                "@type" => return Err(self.err_at(JsonErrorKind::DirectiveKey("@type"), key_at)),
+                _ => {}
+            }
+            self.skip_ws();
+            self.expect(b':')?;
+            self.skip_ws();
+            let value = self.value(depth + 1)?;
+            members.insert(key, value);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Object { members: members.list });
+                }
+                _ => return Err(self.unexpected()),
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Value<'a>, JsonError> {
+        if depth > MAX_DEPTH {
+            return Err(self.err(JsonErrorKind::TooDeep));
+        }
+        self.pos += 1; // '['
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            self.skip_ws();
+            items.push(self.value(depth + 1)?);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Value::Array(items));
+                }
+                _ => return Err(self.unexpected()),
+            }
+        }
+    }
+
+    fn string(&mut self) -> Result<Cow<'a, str>, JsonError> {
+        self.pos += 1; // '"'
+        let start = self.pos;
+        // Fast path: no escapes, borrow the text as is.
+        loop {
+            match self.peek() {
+                None => return Err(self.err(JsonErrorKind::UnexpectedEnd)),
+                Some(b'"') => {
+                    let s = self.text.get(start..self.pos).unwrap_or_default();
+                    self.pos += 1;
+                    return Ok(Cow::Borrowed(s));
+                }
+                Some(b'\\') => break,
+                Some(0..=0x1f) => return Err(self.err(JsonErrorKind::ControlCharacter)),
+                Some(_) => self.pos += 1,
+            }
+        }
+        let mut out = String::from(self.text.get(start..self.pos).unwrap_or_default());
+        loop {
+            let run_start = self.pos;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            out.push_str(self.text.get(run_start..self.pos).unwrap_or_default());
+            match self.peek() {
+                None => return Err(self.err(JsonErrorKind::UnexpectedEnd)),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(Cow::Owned(out));
+                }
+                Some(b'\\') => self.escape(&mut out)?,
+                Some(_) => return Err(self.err(JsonErrorKind::ControlCharacter)),
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), JsonError> {
+        let at = self.pos;
+        self.pos += 1; // '\\'
+        let c = match self.peek() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.pos += 1;
+                let unit = self.hex4().ok_or(JsonError { kind: JsonErrorKind::InvalidEscape, offset: at })?;
+                let lone = JsonError { kind: JsonErrorKind::LoneSurrogate, offset: at };
+                let c = match unit {
+                    0xD800..=0xDBFF => {
+                        if self.bytes.get(self.pos..self.pos + 2) != Some(b"\\u") {
+                            return Err(lone);
+                        }
+                        self.pos += 2;
+                        let low = self.hex4().ok_or(JsonError { kind: JsonErrorKind::InvalidEscape, offset: at })?;
+                        if !(0xDC00..=0xDFFF).contains(&low) {
+                            return Err(lone);
+                        }
+                        let cp = 0x10000 + ((u32::from(unit) - 0xD800) << 10) + (u32::from(low) - 0xDC00);
+                        char::from_u32(cp).ok_or(lone)?
+                    }
+                    0xDC00..=0xDFFF => return Err(lone),
+                    _ => char::from_u32(u32::from(unit)).ok_or(lone)?,
+                };
+                out.push(c);
+                return Ok(());
+            }
+            None => return Err(self.err(JsonErrorKind::UnexpectedEnd)),
+            Some(_) => return Err(self.err_at(JsonErrorKind::InvalidEscape, at)),
+        };
+        self.pos += 1;
+        out.push(c);
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> Option<u16> {
+        let digits = self.bytes.get(self.pos..self.pos + 4)?;
+        let mut unit: u16 = 0;
+        for &d in digits {
+            let v = (d as char).to_digit(16)?;
+            unit = (unit << 4) | v as u16;
+        }
+        self.pos += 4;
+        Some(unit)
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.pos;
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+
+    fn number(&mut self) -> Result<Value<'a>, JsonError> {
+        let start = self.pos;
+        let invalid = |p: &Self| p.err_at(JsonErrorKind::InvalidNumber, start);
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => {
+                self.pos += 1;
+                if let Some(b'0'..=b'9') = self.peek() {
+                    return Err(invalid(self)); // leading zero
+                }
+            }
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            _ => return Err(invalid(self)),
+        }
+        let mut fraction_digits = 0usize;
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            fraction_digits = self.digits();
+            if fraction_digits == 0 {
+                return Err(invalid(self));
+            }
+        }
+        let mut exponent: i64 = 0;
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            let negative = match self.peek() {
+                Some(b'-') => {
+                    self.pos += 1;
+                    true
+                }
+                Some(b'+') => {
+                    self.pos += 1;
+                    false
+                }
+                _ => false,
+            };
+            let digits_at = self.pos;
+            if self.digits() == 0 {
+                return Err(invalid(self));
+            }
+            // Saturate: anything past i32 is refused below, however long the digit run.
+            for &d in self.bytes.get(digits_at..self.pos).unwrap_or_default() {
+                exponent = (exponent * 10 + i64::from(d - b'0')).min(i64::from(u32::MAX) + 1);
+            }
+            if negative {
+                exponent = -exponent;
+            }
+        }
+        if let Some(b'a'..=b'z' | b'A'..=b'Z' | b'.' | b'_') = self.peek() {
+            return Err(self.err_at(JsonErrorKind::InvalidNumber, start)); // `1L`, `1.2.3`, `0x10`, ...
+        }
+        let text = self.text.get(start..self.pos).unwrap_or_default();
+        // The gateway's BigDecimal needs the exponent, the scale and the rendered exponent to fit an int.
+        let scale = fraction_digits as i64 - exponent;
+        let int32 = i64::from(i32::MIN)..=i64::from(i32::MAX);
+        let significant = crate::canonical::significant_digits(text) as i64;
+        let adjusted = significant - 1 - scale;
+        if text.len() > MAX_NUMBER_LEN
+            || !int32.contains(&exponent)
+            || !int32.contains(&scale)
+            || !int32.contains(&adjusted)
+        {
+            return Err(self.err_at(JsonErrorKind::NumberOutOfRange, start));
+        }
+        Ok(Value::Number(text))
+    }
+}
+
+/// Object members under construction: the first occurrence of a key keeps its place, the last value
+/// wins. Small objects are searched linearly; large ones get an index so that a hostile body of many
+/// keys stays linear-logarithmic.
+#[derive(Default)]
+struct Members<'a> {
+    list: Vec<(Cow<'a, str>, Value<'a>)>,
+    index: Option<BTreeMap<Cow<'a, str>, usize>>,
+}
+
+impl<'a> Members<'a> {
+    const INDEX_FROM: usize = 16;
+
+    fn insert(&mut self, key: Cow<'a, str>, value: Value<'a>) {
+        let found = match &self.index {
+            Some(index) => index.get(key.as_ref()).copied(),
+            None => self.list.iter().position(|(k, _)| *k == key),
+        };
+        if let Some(slot) = found.and_then(|i| self.list.get_mut(i)) {
+            slot.1 = value;
+            return;
+        }
+        if let Some(index) = &mut self.index {
+            index.insert(key.clone(), self.list.len());
+        }
+        self.list.push((key, value));
+        if self.index.is_none() && self.list.len() >= Self::INDEX_FROM {
+            let index = self.list.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)).collect();
+            self.index = Some(index);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(text: &str) -> JsonErrorKind {
+        match parse_object(text) {
+            Err(e) => e.kind,
+            Ok(o) => panic!("{text:?} parsed as {o:?}"),
+        }
+    }
+
+    #[test]
+    fn refuses_what_fastjson_reads_differently() {
+        let cases: &[(&str, JsonErrorKind)] = &[
+            ("", JsonErrorKind::Empty),
+            ("  \n", JsonErrorKind::Empty),
+            ("null", JsonErrorKind::NotAnObject),
+            ("[1]", JsonErrorKind::NotAnObject),
+            ("\"{}\"", JsonErrorKind::NotAnObject),
+            ("{} x", JsonErrorKind::TrailingText),
+            ("{'a':1}", JsonErrorKind::UnexpectedChar('\'')),
+            ("{a:1}", JsonErrorKind::UnexpectedChar('a')),
+            ("{\"a\":1,}", JsonErrorKind::UnexpectedChar('}')),
+            ("{\"a\":NaN}", JsonErrorKind::InvalidNumber),
+            ("{\"a\":+1}", JsonErrorKind::InvalidNumber),
+            ("{\"a\":01}", JsonErrorKind::InvalidNumber),
+            ("{\"a\":1L}", JsonErrorKind::InvalidNumber),
+            ("{\"a\":1.}", JsonErrorKind::InvalidNumber),
+            ("{\"a\":0x1F}", JsonErrorKind::InvalidNumber),
+            ("{\"a\":\"\\ud800\"}", JsonErrorKind::LoneSurrogate),
+            ("{\"a\":\"\\udc00x\"}", JsonErrorKind::LoneSurrogate),
+            ("{\"a\":\"\\ud800\\u0041\"}", JsonErrorKind::LoneSurrogate),
+            ("{\"a\":\"\\x\"}", JsonErrorKind::InvalidEscape),
+            ("{\"a\":\"\t\"}", JsonErrorKind::ControlCharacter),
+            ("{\"$ref\":\"$.a\"}", JsonErrorKind::DirectiveKey("$ref")),
+            ("{\"a\":[{\"\\u0040type\":\"x\"}]}", JsonErrorKind::DirectiveKey("@type")),
+            ("{\"a\":1e2147483648}", JsonErrorKind::NumberOutOfRange),
+            ("{\"a\":0.1e-2147483647}", JsonErrorKind::NumberOutOfRange),
+            ("{\"a\":10e2147483647}", JsonErrorKind::NumberOutOfRange),
+            ("{\"a\":1", JsonErrorKind::UnexpectedEnd),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&kind(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn keeps_number_text_and_first_key_position() {
+        let o = parse_object(r#"{"b":1,"a":100.50,"b":"x","$x":1e5}"#).unwrap();
+        let got: Vec<_> = o.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("b".into(), Value::String("x".into())),
+                ("a".into(), Value::Number("100.50")),
+                ("$x".into(), Value::Number("1e5")),
+            ]
+        );
+        assert!(parse_object(r#"{"a":1e2147483647}"#).is_ok());
+    }
+
+    #[test]
+    fn depth_limit() {
+        let ok = format!("{}{}", "{\"a\":".repeat(MAX_DEPTH - 1), format!("{{}}{}", "}".repeat(MAX_DEPTH - 1)));
+        assert!(parse_object(&ok).is_ok());
+        let deep = format!("{}{}", "{\"a\":".repeat(MAX_DEPTH), format!("{{}}{}", "}".repeat(MAX_DEPTH)));
+        assert_eq!(kind(&deep), JsonErrorKind::TooDeep);
+        let hostile = format!("{{\"a\":{}", "[".repeat(100_000));
+        assert_eq!(kind(&hostile), JsonErrorKind::TooDeep);
+    }
+
+    #[test]
+    fn many_duplicate_keys_stay_fast_and_correct() {
+        let mut text = String::from("{");
+        for i in 0..20_000 {
+            text.push_str(&format!("\"k{}\":{},", i % 5000, i));
+        }
+        text.push_str("\"z\":0}");
+        let o = parse_object(&text).unwrap();
+        assert_eq!(o.len(), 5001);
+        assert_eq!(o.get("k0"), Some(&Value::Number("15000")));
+        assert_eq!(o.iter().next().map(|(k, _)| k), Some("k0"));
+    }
+}

@@ -1,0 +1,75 @@
+//! Order statuses (spec section 2, `order_status`): the gateway's numbers and every spelling it uses.
+
+/// A decoded order status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OrderStatus {
+    /// The gateway's number (`order_status_int`).
+    pub code: u8,
+    /// The canonical name, e.g. `SUCCEED`.
+    pub name: &'static str,
+    /// Whether the status is final (no further change is expected).
+    pub is_final: bool,
+    /// What it means, in English.
+    pub description: &'static str,
+    /// What it means, in Simplified Chinese.
+    pub description_zh: &'static str,
+}
+
+/// Every status the gateway documents, by number.
+pub const ALL: [OrderStatus; 9] = [
+    status(0, "PENDING_CONFIRM", false, "created, awaiting confirmation (payout batches wait here for audit)", "已创建，等待确认（代付批次在此等待审核）"),
+    status(1, "PENDING_PAY", false, "awaiting payment", "等待支付"),
+    status(2, "SUCCEED", true, "paid", "支付成功"),
+    status(3, "FAILED", true, "failed", "失败"),
+    status(4, "CANCELED", true, "canceled", "已取消"),
+    status(5, "REFUND", true, "refunded", "已退款"),
+    status(6, "CLOSED", true, "closed", "已关闭"),
+    status(11, "PARTIAL_SUCCESS", true, "payout batch: some details succeeded", "代付批次：部分明细成功"),
+    status(12, "PAID", true, "paid, but the amount differs from the order", "已支付，但金额与订单不符"),
+];
+
+const fn status(code: u8, name: &'static str, is_final: bool, description: &'static str, description_zh: &'static str) -> OrderStatus {
+    OrderStatus { code, name, is_final, description, description_zh }
+}
+
+/// The status with this number.
+pub fn from_code(code: i64) -> Option<OrderStatus> {
+    ALL.into_iter().find(|s| i64::from(s.code) == code)
+}
+
+/// The status with this name, in any case and any spelling the gateway uses: `SUCCESS`, `SUCCEEDED`
+/// and `Succeeded` are `SUCCEED`; `REFUNDED` is `REFUND`; `CANCELLED` is `CANCELED`. The payout
+/// detail states `CREATED` and `PROCESSING` are read as `PENDING_PAY` (not final).
+pub fn from_name(name: &str) -> Option<OrderStatus> {
+    let wanted = normalize_name(name);
+    ALL.into_iter().find(|s| s.name == wanted)
+}
+
+/// The canonical spelling of a status name (upper case, aliases folded); unknown names are only
+/// upper-cased and trimmed.
+pub fn normalize_name(name: &str) -> String {
+    let upper = name.trim().to_ascii_uppercase().replace([' ', '-'], "_");
+    match upper.as_str() {
+        "SUCCESS" | "SUCCEEDED" | "SUCCESSFUL" => "SUCCEED".into(),
+        "REFUNDED" => "REFUND".into(),
+        "CANCELLED" => "CANCELED".into(),
+        "CREATED" | "PROCESSING" => "PENDING_PAY".into(),
+        _ => upper,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings() {
+        for s in ["SUCCEED", "SUCCESS", "SUCCEEDED", "Succeeded", "succeed"] {
+            assert_eq!(from_name(s).map(|s| s.code), Some(2), "{s}");
+        }
+        assert_eq!(from_name("REFUNDED").map(|s| s.name), Some("REFUND"));
+        assert_eq!(from_code(11).map(|s| s.name), Some("PARTIAL_SUCCESS"));
+        assert_eq!(from_name("NOPE"), None);
+        assert_eq!(from_code(7), None);
+    }
+}

@@ -1,0 +1,262 @@
+//! Signing: `UPPER(HEX(SHA256(UTF8(canonical(body) + "&key=" + appSecret))))` (spec section 3).
+//! Not an HMAC: the secret is simply appended, which is why the canonical string must be bit-exact.
+
+use std::fmt;
+
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
+
+use crate::canonical::canonical_string;
+use crate::json::{self, JsonError, Object};
+
+/// An appSecret. Its `Debug` output is redacted so that it never reaches a log by accident.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a secret. Any string is accepted here; the high-level APIs ([`crate::sign_request`],
+    /// [`crate::verify_webhook`]) refuse an empty or blank one through [`Secret::usable`].
+    pub fn new(secret: impl Into<String>) -> Self {
+        Secret(secret.into())
+    }
+
+    /// The secret's text, for hashing.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// A secret that is empty or only whitespace is almost always a missing environment variable,
+    /// and would make signatures anyone can forge.
+    pub fn usable(&self) -> Result<&Self, SecretError> {
+        if self.0.trim().is_empty() {
+            Err(SecretError::Blank)
+        } else {
+            Ok(self)
+        }
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(<redacted>)")
+    }
+}
+
+/// A secret refused by the high-level APIs.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SecretError {
+    /// Empty or whitespace only.
+    #[error("the appSecret is empty or blank; is the environment variable set?")]
+    Blank,
+    /// No secret at all was given.
+    #[error("no appSecret was given")]
+    Missing,
+}
+
+/// The canonical string of a body text, or `None` when it has no parameters (`{}`).
+pub fn canonicalize(body: &str) -> Result<Option<String>, JsonError> {
+    let object = json::parse_object(body)?;
+    Ok(canonical_string(&object, 0))
+}
+
+/// The full text that is hashed: `canonical&key=secret`, or `key=secret` without parameters.
+pub fn signed_string(canonical: Option<&str>, secret: &str) -> String {
+    match canonical {
+        Some(c) => format!("{c}&key={secret}"),
+        None => format!("key={secret}"),
+    }
+}
+
+/// The SHA-256 over `canonical&key=` + secret, fed in parts so the joined string is never built.
+pub(crate) fn digest(canonical: Option<&str>, secret: &str) -> [u8; 32] {
+    let mut hasher = prefix_hasher(canonical);
+    hasher.update(secret.as_bytes());
+    hasher.finalize().into()
+}
+
+/// A hasher that has already consumed everything before the secret; cloned once per secret when
+/// several are tried.
+pub(crate) fn prefix_hasher(canonical: Option<&str>) -> Sha256 {
+    let mut hasher = Sha256::new();
+    match canonical {
+        Some(c) => {
+            hasher.update(c.as_bytes());
+            hasher.update(b"&key=");
+        }
+        None => hasher.update(b"key="),
+    }
+    hasher
+}
+
+/// 64 upper-case hex digits.
+pub(crate) fn to_hex(digest: &[u8; 32]) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut s = String::with_capacity(64);
+    for &b in digest {
+        s.push(char::from(HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0')));
+        s.push(char::from(HEX.get(usize::from(b & 0xF)).copied().unwrap_or(b'0')));
+    }
+    s
+}
+
+/// Parses 64 hex digits (either case) into the 32 bytes of a digest.
+pub(crate) fn from_hex(text: &str) -> Option<[u8; 32]> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 64 {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (slot, pair) in out.iter_mut().zip(bytes.chunks_exact(2)) {
+        let hi = char::from(*pair.first()?).to_digit(16)?;
+        let lo = char::from(*pair.get(1)?).to_digit(16)?;
+        *slot = (hi * 16 + lo) as u8;
+    }
+    Some(out)
+}
+
+/// Signs a body text with any secret, even an empty one (the low-level primitive; vector pub-0002).
+pub fn sign(body: &str, secret: &str) -> Result<String, JsonError> {
+    let canonical = canonicalize(body)?;
+    Ok(to_hex(&digest(canonical.as_deref(), secret)))
+}
+
+/// Signs an already parsed body.
+pub fn sign_object(body: &Object<'_>, secret: &str) -> String {
+    to_hex(&digest(canonical_string(body, 0).as_deref(), secret))
+}
+
+/// Compares two digests in constant time.
+pub(crate) fn digests_equal(a: &[u8; 32], b: &[u8; 32]) -> bool {
+    a.ct_eq(b).into()
+}
+
+/// What [`explain_signature`] found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explanation {
+    /// The canonical string (empty when the body has no parameters).
+    pub canonical: Option<String>,
+    /// The hashed text with the secret replaced by `<appSecret>`.
+    pub signed_string_redacted: String,
+    /// The signature the gateway computes.
+    pub expected: String,
+    /// Whether the received signature (if one was given) matches, ignoring case and surrounding ASCII
+    /// whitespace.
+    pub matches: Option<bool>,
+    /// Concrete reasons a merchant's signature may differ, most likely first.
+    pub hints: Vec<Hint>,
+}
+
+/// A hint from [`explain_signature`]: a stable code and a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    /// Stable machine code, e.g. `number_values`.
+    pub code: &'static str,
+    /// What to check, in one sentence.
+    pub message: String,
+}
+
+/// Explains a signature for a merchant whose own does not match: the canonical string (secret
+/// redacted), the expected signature, whether a received one matches, and hints.
+pub fn explain_signature(body: &str, secret: &str, received: Option<&str>) -> Result<Explanation, JsonError> {
+    let object = json::parse_object(body)?;
+    let canonical = canonical_string(&object, 0);
+    let expected_digest = digest(canonical.as_deref(), secret);
+    let expected = to_hex(&expected_digest);
+    let received_trimmed = received.map(|r| r.trim_matches(|c: char| c.is_ascii_whitespace()));
+    let matches = received_trimmed.map(|r| from_hex(r).is_some_and(|d| digests_equal(&d, &expected_digest)));
+    let mut hints = Vec::new();
+    let mut hint = |code: &'static str, message: String| hints.push(Hint { code, message });
+
+    if let Some(r) = received_trimmed {
+        if from_hex(r).is_none() {
+            hint(
+                "signature_format",
+                format!(
+                    "the received signature is not 64 hex digits ({} characters); send the bare upper-case hex SHA-256, without a prefix such as `sha256=`",
+                    r.chars().count()
+                ),
+            );
+        } else if matches == Some(true) && r != expected {
+            hint("lowercase_hex", "the signature matches but is not upper case; the gateway sends and expects upper-case hex".into());
+        }
+    }
+    if matches != Some(true) {
+        if secret != secret.trim() {
+            hint("secret_whitespace", "the appSecret starts or ends with whitespace; copy it again without spaces or a newline".into());
+        }
+        if secret.is_empty() {
+            hint("secret_empty", "the appSecret is empty".into());
+        }
+        let mut numbers = Vec::new();
+        let mut array_objects = false;
+        scan(&object, &mut numbers, &mut array_objects, 0);
+        if !numbers.is_empty() {
+            hint(
+                "number_values",
+                format!(
+                    "{} is sent as a JSON number, signed by its exact text (`100.5` and `100.50` differ; exponents become BigDecimal text); send amounts as strings",
+                    numbers.join(", ")
+                ),
+            );
+        }
+        if array_objects {
+            hint(
+                "array_key_order",
+                "objects inside arrays are signed in Java HashMap key order, not sorted and not in your order; serialise the body once and sign that exact text".into(),
+            );
+        }
+        let v1 = matches!(object.get("api_version"), None | Some(json::Value::Null))
+            || object.get("api_version").and_then(|v| v.as_str()).is_some_and(crate::webhook::is_v1);
+        let has_v1_unsigned = crate::webhook::PAYIN_V1_UNSIGNED.iter().any(|k| object.get(k).is_some());
+        if v1 && has_v1_unsigned {
+            hint(
+                "payin_v1_webhook",
+                "if this is a pay-in webhook with api_version v1 (or none), the gateway leaves api_version, order_status_int, channel_biz_data, event and event_data out of the signature; verify it with verifyWebhook".into(),
+            );
+        }
+        hint(
+            "exact_body",
+            "sign the exact body text you send, after serialising it; re-serialising in between may change numbers or key order".into(),
+        );
+    }
+    Ok(Explanation {
+        signed_string_redacted: signed_string(canonical.as_deref(), "<appSecret>"),
+        canonical,
+        expected,
+        matches,
+        hints,
+    })
+}
+
+fn scan(object: &Object<'_>, numbers: &mut Vec<String>, array_objects: &mut bool, depth: usize) {
+    for (key, value) in object.iter() {
+        match value {
+            json::Value::Number(_) if numbers.len() < 5 => numbers.push(format!("`{key}`")),
+            json::Value::Object(o) if depth < 8 => scan(o, numbers, array_objects, depth + 1),
+            json::Value::Array(items) => {
+                if items.iter().any(|i| matches!(i, json::Value::Object(o) if o.len() > 1)) {
+                    *array_objects = true;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secret_debug_is_redacted() {
+        assert_eq!(format!("{:?}", Secret::new("s3cr3t")), "Secret(<redacted>)");
+    }
+
+    #[test]
+    fn hex_round_trip() {
+        let d = digest(Some("a=1"), "k");
+        assert_eq!(from_hex(&to_hex(&d)), Some(d));
+        assert_eq!(from_hex(&to_hex(&d).to_lowercase()), Some(d));
+        assert_eq!(from_hex("zz"), None);
+    }
+}

