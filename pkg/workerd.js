@@ -1,0 +1,14 @@
+// Cloudflare Workers (workerd): Workers refuse to compile wasm from bytes, so the .wasm is imported as a
+// module (Wrangler and workerd's `wasm = embed` both hand us a WebAssembly.Module) and instantiated
+// synchronously on import.
+import wasmModule from './lesspay2_bg.wasm';
+import * as api from './glue/web.js';
+import { extend } from './extras.js';
+
+api.initSync({ module: wasmModule });
+
+export * from './glue/web.js';
+export const { } = extend(api);
+/** Already initialised on import; kept for code shared with browsers. */
+export default async function init() {}
+export { init };

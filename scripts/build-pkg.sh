@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Builds the npm package in pkg/: ONE optimised .wasm, the wasm-bindgen glue (ESM for browsers, Node ESM,
+# workerd and Deno; a CommonJS copy for `require`), next to the hand-written entry files that are
+# committed in pkg/. Run through `make pkg`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
+
+# Debian's wasm-opt (binaryen 108) emits modules that fail to load: insist on the pinned npm one.
+case "$(wasm-opt --version 2>/dev/null)" in
+  *"version 132"*) ;;
+  *) echo "build-pkg: wasm-opt 132 from tools/node_modules is required (run scripts/setup.sh)" >&2; exit 1 ;;
+esac
+
+cargo build --quiet --lib --release --target wasm32-unknown-unknown
+raw=target/wasm32-unknown-unknown/release/lesspay2.wasm
+out=target/bindgen
+rm -rf "$out" && mkdir -p "$out/web" "$out/cjs"
+wasm-bindgen "$raw" --out-dir "$out/web" --target web --no-typescript
+wasm-bindgen "$raw" --out-dir "$out/cjs" --target no-modules --no-typescript
+# Both glues must drive the very same module: that is what lets the package ship one .wasm.
+cmp -s "$out/web/lesspay2_bg.wasm" "$out/cjs/lesspay2_bg.wasm" || {
+  echo "build-pkg: the web and no-modules builds produced different .wasm files" >&2; exit 1; }
+
+mkdir -p pkg/glue
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  --enable-reference-types --enable-multivalue \
+  "$out/web/lesspay2_bg.wasm" -o pkg/lesspay2_bg.wasm
+cp "$out/web/lesspay2.js" pkg/glue/web.js
+{ cat "$out/cjs/lesspay2.js"; printf '\nmodule.exports = wasm_bindgen;\n'; } > pkg/glue/web.cjs
+node scripts/cjs-extras.mjs pkg/extras.js pkg/glue/extras.cjs
+
+raw_size=$(stat -c %s pkg/lesspay2_bg.wasm)
+gz_size=$(gzip -9 -c pkg/lesspay2_bg.wasm | wc -c)
+echo "pkg: lesspay2_bg.wasm $raw_size bytes, $gz_size gzipped"

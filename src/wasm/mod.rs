@@ -1,0 +1,112 @@
+//! The JavaScript boundary: every `#[wasm_bindgen]` item lives below this module, and it only converts
+//! between JS values and the pure Rust core. Errors by audience: network input gets a verdict, programmer
+//! misuse a thrown `TypeError`/`Error` with a sentence that says what to pass instead.
+//!
+//! One file per concern of the gateway: `signature.rs` (sign, verify, explain), plus the ones added by
+//! later features. Shared conversion helpers are here.
+
+use js_sys::{Array, JsString, Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+mod signature;
+
+/// A thrown `TypeError` (wrong argument type).
+pub(crate) fn type_error(message: &str) -> JsValue {
+    js_sys::TypeError::new(message).into()
+}
+
+/// A thrown `Error` (a value of the right type that cannot be used).
+pub(crate) fn error(message: &str) -> JsValue {
+    js_sys::Error::new(message).into()
+}
+
+/// A fresh plain object with the given properties.
+pub(crate) fn object(props: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in props {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o.into()
+}
+
+/// `obj[key]`, or `undefined` when `obj` is not an object or the read throws (a hostile getter).
+pub(crate) fn get(obj: &JsValue, key: &str) -> JsValue {
+    if !obj.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `undefined` or `null`.
+pub(crate) fn is_absent(v: &JsValue) -> bool {
+    v.is_undefined() || v.is_null()
+}
+
+/// A JS string as Rust text, refusing lone surrogates (which the gateway would sign as `?`, and which
+/// a plain conversion would silently turn into U+FFFD).
+pub(crate) fn js_text(v: &JsValue, what: &str) -> Result<String, JsValue> {
+    let Some(s) = v.dyn_ref::<JsString>() else {
+        return Err(type_error(&format!("{what} must be a string")));
+    };
+    if !s.is_valid_utf16() {
+        return Err(error(&format!(
+            "{what} contains an unpaired UTF-16 surrogate; the gateway would sign `?` in its place"
+        )));
+    }
+    Ok(String::from(s))
+}
+
+/// A request or webhook body given as a string, or as an object that `JSON.stringify` serialises
+/// first (so amounts must be strings: numbers are signed by their JS text).
+pub(crate) fn body_text(v: &JsValue, what: &str) -> Result<String, JsValue> {
+    if v.is_string() {
+        return js_text(v, what);
+    }
+    if v.is_object() && !v.is_function() {
+        let json = js_sys::JSON::stringify(v)
+            .map_err(|e| error(&format!("{what} could not be serialised with JSON.stringify: {}", describe(&e))))?;
+        return js_text(&json.into(), what);
+    }
+    Err(type_error(&format!("{what} must be a JSON string or an object, not {}", type_of(v))))
+}
+
+/// `typeof v`, with `null` and arrays told apart, for messages.
+pub(crate) fn type_of(v: &JsValue) -> &'static str {
+    if v.is_null() {
+        "null"
+    } else if Array::is_array(v) {
+        "an array"
+    } else if v.is_undefined() {
+        "undefined"
+    } else if v.is_string() {
+        "a string"
+    } else if v.as_f64().is_some() {
+        "a number"
+    } else if v.as_bool().is_some() {
+        "a boolean"
+    } else if v.is_bigint() {
+        "a bigint"
+    } else if v.is_symbol() {
+        "a symbol"
+    } else if v.is_function() {
+        "a function"
+    } else {
+        "an object"
+    }
+}
+
+/// The message of a thrown JS value.
+pub(crate) fn describe(e: &JsValue) -> String {
+    let message = get(e, "message");
+    message.as_string().or_else(|| e.as_string()).unwrap_or_else(|| "unknown error".into())
+}
+
+/// A JS array of strings.
+pub(crate) fn string_array<'a>(items: impl IntoIterator<Item = &'a str>) -> JsValue {
+    items.into_iter().map(JsValue::from_str).collect::<Array>().into()
+}
+
+/// The clock, for defaults (the core never reads it).
+pub(crate) fn now_ms() -> f64 {
+    js_sys::Date::now()
+}

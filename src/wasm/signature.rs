@@ -1,0 +1,283 @@
+//! JS bindings for signing and webhook verification. Shapes are documented in `pkg/types/signature.d.ts`.
+
+use js_sys::{Array, JsString, Map, Uint8Array};
+use wasm_bindgen::prelude::*;
+
+use super::{body_text, error, get, is_absent, js_text, now_ms, object, string_array, type_error, type_of};
+use crate::json;
+use crate::order_status;
+use crate::signature::{self as core, Secret};
+use crate::webhook::{self, VerifyOptions, WebhookHeaders, WebhookKind, MAX_BODY_BYTES};
+
+fn body_error(e: json::JsonError) -> JsValue {
+    error(&format!("the body is not a strict JSON object: {e}"))
+}
+
+/// `canonicalize(body)`: the exact text hashed before `&key=`, or `null` without parameters.
+#[wasm_bindgen(js_name = canonicalize)]
+pub fn canonicalize(body: JsValue) -> Result<Option<String>, JsValue> {
+    let text = body_text(&body, "body")?;
+    core::canonicalize(&text).map_err(body_error)
+}
+
+/// `sign(body, appSecret)`: 64 upper-case hex digits, with any secret (even an empty one).
+#[wasm_bindgen(js_name = sign)]
+pub fn sign(body: JsValue, app_secret: JsValue) -> Result<String, JsValue> {
+    let text = body_text(&body, "body")?;
+    let secret = js_text(&app_secret, "appSecret")?;
+    core::sign(&text, &secret).map_err(body_error)
+}
+
+/// `signRequest({ appId, appSecret, body, timestamp? })`.
+#[wasm_bindgen(js_name = signRequest)]
+pub fn sign_request(options: JsValue) -> Result<JsValue, JsValue> {
+    if !options.is_object() {
+        return Err(type_error("signRequest expects an options object { appId, appSecret, body, timestamp? }"));
+    }
+    let app_id = js_text(&get(&options, "appId"), "appId")?;
+    let secret = Secret::new(js_text(&get(&options, "appSecret"), "appSecret")?);
+    let body = body_text(&get(&options, "body"), "body")?;
+    let timestamp = match get(&options, "timestamp") {
+        t if is_absent(&t) => now_ms(),
+        t => match t.as_f64() {
+            Some(ms) if ms.is_finite() && ms >= 0.0 && ms.fract() == 0.0 && ms <= 9_999_999_999_999_999.0 => ms,
+            _ => return Err(type_error("timestamp must be a whole, non-negative number of milliseconds")),
+        },
+    };
+    let signed = crate::request::sign_request(&app_id, &secret, &body, timestamp as u64)
+        .map_err(|e| error(&e.to_string()))?;
+    let headers = js_sys::Object::new();
+    for (name, value) in &signed.headers {
+        let _ = js_sys::Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(value));
+    }
+    Ok(object(&[("body", signed.body.into()), ("headers", headers.into())]))
+}
+
+/// The secrets: a string or a non-empty array of strings, none of them blank.
+fn secrets(value: &JsValue) -> Result<Vec<Secret>, JsValue> {
+    let list: Vec<JsValue> = if Array::is_array(value) {
+        Array::from(value).iter().collect()
+    } else if value.is_string() {
+        vec![value.clone()]
+    } else {
+        return Err(type_error(&format!(
+            "secret must be the appSecret string or an array of them (rotation), not {}",
+            type_of(value)
+        )));
+    };
+    if list.is_empty() {
+        return Err(error("secret is an empty array; pass at least one appSecret"));
+    }
+    let mut out = Vec::with_capacity(list.len());
+    for (i, item) in list.iter().enumerate() {
+        let secret = Secret::new(js_text(item, &format!("secret[{i}]"))?);
+        secret.usable().map_err(|e| error(&format!("secret[{i}]: {e}")))?;
+        out.push(secret);
+    }
+    Ok(out)
+}
+
+/// One header value from a fetch `Headers`, a `Map` or a plain object (any key casing; string or
+/// string[] values, the latter joined with `, ` as fetch does).
+fn header(headers: &JsValue, name: &str) -> Option<String> {
+    let from_value = |v: JsValue| -> Option<String> {
+        if let Some(s) = v.as_string() {
+            return Some(s);
+        }
+        if Array::is_array(&v) {
+            let parts: Vec<String> = Array::from(&v).iter().filter_map(|p| p.as_string()).collect();
+            return (!parts.is_empty()).then(|| parts.join(", "));
+        }
+        None
+    };
+    if let Some(map) = headers.dyn_ref::<Map>() {
+        let mut found = None;
+        map.for_each(&mut |value, key| {
+            if found.is_none() && key.as_string().is_some_and(|k| k.eq_ignore_ascii_case(name)) {
+                found = from_value(value);
+            }
+        });
+        return found;
+    }
+    let getter = get(headers, "get");
+    if let Some(f) = getter.dyn_ref::<js_sys::Function>() {
+        // fetch `Headers` (and look-alikes): `get` is already case-insensitive.
+        return f.call1(headers, &JsValue::from_str(name)).ok().and_then(|v| v.as_string());
+    }
+    let entries = js_sys::Object::entries(headers.unchecked_ref());
+    entries.iter().find_map(|pair| {
+        let pair = Array::from(&pair);
+        let key = pair.get(0).as_string()?;
+        key.eq_ignore_ascii_case(name).then(|| from_value(pair.get(1))).flatten()
+    })
+}
+
+/// The body as bytes, or `Err(too large)` without copying a huge one into wasm memory.
+enum Body {
+    Bytes(Vec<u8>),
+    TooLarge(f64),
+}
+
+fn read_body(value: &JsValue) -> Result<Body, JsValue> {
+    if let Some(s) = value.dyn_ref::<JsString>() {
+        // UTF-8 takes at least one byte per UTF-16 unit: longer than the limit in units is too large
+        // for sure, and that is decided before anything is copied.
+        let units = s.length() as usize;
+        if units > MAX_BODY_BYTES {
+            return Ok(Body::TooLarge(units as f64));
+        }
+        // A lone surrogate cannot arrive over the network as UTF-8; refusing it keeps `String::from`
+        // from silently replacing it.
+        if !s.is_valid_utf16() {
+            return Ok(Body::Bytes(vec![0xFF]));
+        }
+        return Ok(Body::Bytes(String::from(s).into_bytes()));
+    }
+    let bytes = if let Some(u8s) = value.dyn_ref::<Uint8Array>() {
+        u8s.clone()
+    } else if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
+        Uint8Array::new(buffer)
+    } else {
+        return Err(type_error(&format!(
+            "body must be the raw body as a string, Uint8Array or ArrayBuffer, not {}",
+            type_of(value)
+        )));
+    };
+    if bytes.length() as usize > MAX_BODY_BYTES {
+        return Ok(Body::TooLarge(f64::from(bytes.length())));
+    }
+    Ok(Body::Bytes(bytes.to_vec()))
+}
+
+fn kind_name(kind: WebhookKind) -> &'static str {
+    match kind {
+        WebhookKind::Auto => "auto",
+        WebhookKind::Payin => "payin",
+        WebhookKind::Payout => "payout",
+    }
+}
+
+fn invalid(reason: webhook::Reason, message: &str) -> JsValue {
+    object(&[
+        ("valid", false.into()),
+        ("reason", reason.code().into()),
+        ("message", message.into()),
+    ])
+}
+
+/// `verifyWebhook({ body, headers, secret, kind?, toleranceMs?, now? })`.
+#[wasm_bindgen(js_name = verifyWebhook)]
+pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
+    if !options.is_object() {
+        return Err(type_error("verifyWebhook expects an options object { body, headers, secret, kind?, toleranceMs?, now? }"));
+    }
+    let secrets = secrets(&get(&options, "secret"))?;
+    let headers = get(&options, "headers");
+    if !headers.is_object() {
+        return Err(type_error(&format!(
+            "headers must be a fetch Headers, a Map or a plain object of the received headers, not {}",
+            type_of(&headers)
+        )));
+    }
+    let kind = match get(&options, "kind") {
+        k if is_absent(&k) => WebhookKind::Auto,
+        k => match k.as_string().as_deref() {
+            Some("auto") => WebhookKind::Auto,
+            Some("payin") => WebhookKind::Payin,
+            Some("payout") => WebhookKind::Payout,
+            _ => return Err(type_error("kind must be 'auto', 'payin' or 'payout'")),
+        },
+    };
+    let tolerance_ms = match get(&options, "toleranceMs") {
+        t if is_absent(&t) => None,
+        t => match t.as_f64() {
+            Some(ms) if ms.is_finite() && ms >= 0.0 => Some(ms.floor() as u64),
+            _ => return Err(type_error("toleranceMs must be a non-negative number of milliseconds, or null for no freshness check")),
+        },
+    };
+    let now = match get(&options, "now") {
+        n if is_absent(&n) => now_ms(),
+        n => match n.as_f64() {
+            Some(ms) if ms.is_finite() => ms,
+            _ => return Err(type_error("now must be a number of milliseconds since the epoch")),
+        },
+    };
+    let body = match read_body(&get(&options, "body"))? {
+        Body::TooLarge(size) => {
+            return Ok(invalid(
+                webhook::Reason::BodyTooLarge,
+                &format!("the body is at least {size} bytes; at most {MAX_BODY_BYTES} are read"),
+            ))
+        }
+        Body::Bytes(b) => b,
+    };
+    let signature = header(&headers, "x-auth-signature");
+    let timestamp = header(&headers, "x-auth-timestamp");
+    let headers = WebhookHeaders { signature: signature.as_deref(), timestamp: timestamp.as_deref() };
+    let options = VerifyOptions { kind, tolerance_ms, now_ms: now.floor() as i64 };
+    let verdict = webhook::verify_webhook(&body, headers, &secrets, options).map_err(|e| error(&e.to_string()))?;
+    Ok(match verdict {
+        Err(rejection) => invalid(rejection.reason, &rejection.message),
+        Ok(verified) => {
+            // The body is valid UTF-8 JSON here; JS parses it into the caller's object.
+            let text = std::str::from_utf8(&body).unwrap_or_default();
+            let payload = js_sys::JSON::parse(text).unwrap_or(JsValue::NULL);
+            let status = order_status_of(&verified.payload);
+            object(&[
+                ("valid", true.into()),
+                ("kind", kind_name(verified.kind).into()),
+                ("secretIndex", (verified.secret_index as u32).into()),
+                ("payload", payload),
+                ("unsignedFields", string_array(verified.unsigned_fields.iter().copied())),
+                ("orderStatus", status),
+                ("idempotencyKey", webhook::webhook_key(&verified.payload).map_or(JsValue::NULL, JsValue::from)),
+            ])
+        }
+    })
+}
+
+/// The decoded `order_status` of a payload, or `null`.
+fn order_status_of(payload: &json::Object<'_>) -> JsValue {
+    let status = match payload.get("order_status") {
+        Some(json::Value::String(s)) => order_status::from_name(s),
+        Some(json::Value::Number(n)) => n.parse::<i64>().ok().and_then(order_status::from_code),
+        _ => None,
+    };
+    status.map_or(JsValue::NULL, |s| {
+        object(&[
+            ("code", s.code.into()),
+            ("name", s.name.into()),
+            ("final", s.is_final.into()),
+            ("description", s.description.into()),
+        ])
+    })
+}
+
+/// `explainSignature(body, appSecret, receivedSignature?)`.
+#[wasm_bindgen(js_name = explainSignature)]
+pub fn explain_signature(body: JsValue, app_secret: JsValue, received_signature: JsValue) -> Result<JsValue, JsValue> {
+    let text = body_text(&body, "body")?;
+    let secret = js_text(&app_secret, "appSecret")?;
+    let received = if is_absent(&received_signature) { None } else { Some(js_text(&received_signature, "receivedSignature")?) };
+    let e = core::explain_signature(&text, &secret, received.as_deref()).map_err(body_error)?;
+    let hints: Array = e
+        .hints
+        .iter()
+        .map(|h| object(&[("code", h.code.into()), ("message", h.message.as_str().into())]))
+        .collect();
+    Ok(object(&[
+        ("canonical", e.canonical.map_or(JsValue::NULL, JsValue::from)),
+        ("signedString", e.signed_string_redacted.into()),
+        ("expected", e.expected.into()),
+        ("matches", e.matches.map_or(JsValue::NULL, JsValue::from)),
+        ("hints", hints.into()),
+    ]))
+}
+
+/// `webhookKey(payload)`: a stable idempotency key, or `null` without a `pay_order_id`.
+#[wasm_bindgen(js_name = webhookKey)]
+pub fn webhook_key(payload: JsValue) -> Result<Option<String>, JsValue> {
+    let text = body_text(&payload, "payload")?;
+    let object = json::parse_object(&text).map_err(|e| error(&format!("payload is not a JSON object: {e}")))?;
+    Ok(webhook::webhook_key(&object))
+}
