@@ -1,0 +1,3 @@
+// lesspay2: the public JavaScript API. One file per concern under ./types/.
+export * from './types/init.js';
+export * from './types/signature.js';

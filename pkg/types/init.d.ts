@@ -1,0 +1,14 @@
+/**
+ * Loads the WebAssembly module.
+ *
+ * - Browsers and bundlers: call `await init()` once before anything else. It is idempotent and safe to
+ *   call concurrently. Pass a URL, `Response`, bytes or `WebAssembly.Module` to load the `.wasm` from
+ *   elsewhere (it is also exported as `lesspay2/lesspay2.wasm`).
+ * - Node (ESM and CommonJS), Deno and Cloudflare Workers: the module is ready on import; `init()` resolves
+ *   at once, so code shared with browsers may always call it.
+ */
+export default function init(moduleOrPath?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;
+export { init };
+
+/** Synchronous instantiation from a compiled module or bytes (what the Node, Deno and Worker entries do). */
+export function initSync(options: { module: BufferSource | WebAssembly.Module }): unknown;

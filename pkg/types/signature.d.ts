@@ -1,0 +1,185 @@
+/**
+ * A request or webhook body: the exact JSON text, or an object that is first serialised with
+ * `JSON.stringify`. Amounts must therefore be **strings** (`"100.50"`): a JSON number is signed by its
+ * text, and `JSON.stringify(100.50)` is `100.5`.
+ */
+export type Body = string | object;
+
+/**
+ * The canonical string the gateway hashes before `&key=<appSecret>`, bit for bit as its Java code builds
+ * it. `null` when the body has no parameters at all (`{}`): the gateway then hashes `key=<appSecret>`.
+ *
+ * @throws {TypeError} when `body` is neither a string nor an object.
+ * @throws {Error} when the body is not a strict JSON object (the message says where and why), uses the
+ *   `$ref`/`@type` keys the gateway reads as directives, holds an unpaired surrogate, or nests deeper
+ *   than 128 levels.
+ */
+export function canonicalize(body: Body): string | null;
+
+/**
+ * The gateway's signature of a body: `SHA-256(canonical + "&key=" + appSecret)` as 64 upper-case hex
+ * digits. Not an HMAC. This low-level primitive signs with any secret, even an empty one; use
+ * {@link signRequest} to send requests.
+ *
+ * @throws {TypeError} for a body that is not a string or an object, or an `appSecret` that is not a string.
+ * @throws {Error} for a body that is not a strict JSON object (see {@link canonicalize}).
+ */
+export function sign(body: Body, appSecret: string): string;
+
+/** Options of {@link signRequest}. */
+export interface SignRequestOptions {
+  /** The merchant's App ID (`x-auth-appid`). */
+  appId: string;
+  /** The appSecret. An empty or whitespace-only secret is refused: it is almost always a missing env var. */
+  appSecret: string;
+  /** The request body (see {@link Body}). */
+  body: Body;
+  /** `X-Auth-Timestamp` in milliseconds since the epoch; defaults to `Date.now()`. Not signed by the gateway. */
+  timestamp?: number;
+}
+
+/** A request ready to send with `fetch(baseUrl + path, { method: 'POST', body, headers })`. */
+export interface SignedRequest {
+  /** The exact body text to send: the signature covers it. */
+  body: string;
+  /** `x-auth-appid`, `X-Auth-Timestamp`, `x-auth-signature` and `Content-Type: application/json`. */
+  headers: Record<string, string>;
+}
+
+/**
+ * Signs a request for the gateway: the body text to send and its headers.
+ *
+ * @throws {TypeError} for wrong argument types.
+ * @throws {Error} for an empty/blank `appSecret` or `appId`, or a body that is not a strict JSON object.
+ */
+export function signRequest(options: SignRequestOptions): SignedRequest;
+
+/** The received headers: a fetch `Headers`, a `Map`, or a plain object (any key casing; string or string[] values). */
+export type HeadersLike = Headers | Map<string, string | string[]> | Record<string, string | string[] | undefined>;
+
+/** Options of {@link verifyWebhook}. */
+export interface VerifyWebhookOptions {
+  /** The raw body exactly as received (`await request.text()`, or the bytes). Never a re-serialised object. */
+  body: string | Uint8Array | ArrayBuffer;
+  /** The received headers. */
+  headers: HeadersLike;
+  /** The appSecret, or several (rotation): the first that matches wins. Empty or blank secrets are refused. */
+  secret: string | readonly string[];
+  /**
+   * Which payload the gateway signed. `'auto'` (default) applies the pay-in rule, which also verifies
+   * payout notices (they carry none of the keys it removes).
+   */
+  kind?: 'auto' | 'payin' | 'payout';
+  /**
+   * Freshness window in ms for `X-Auth-Timestamp`, or `null` (default) for none. The gateway does not
+   * sign the timestamp, so this is a sanity check, not replay protection: deduplicate on
+   * {@link webhookKey} for that.
+   */
+  toleranceMs?: number | null;
+  /** The clock in ms since the epoch (default `Date.now()`). */
+  now?: number;
+}
+
+/** Why a webhook was rejected, in the order the checks run. */
+export type WebhookRejectionReason =
+  | 'body_too_large'
+  | 'missing_signature'
+  | 'malformed_signature'
+  | 'malformed_body'
+  | 'missing_timestamp'
+  | 'malformed_timestamp'
+  | 'timestamp_too_old'
+  | 'timestamp_too_new'
+  | 'signature_mismatch';
+
+/** A decoded order status. */
+export interface OrderStatusInfo {
+  /** The gateway's number (`order_status_int`). */
+  code: number;
+  /** The canonical name, e.g. `'SUCCEED'`. */
+  name: string;
+  /** Whether no further change is expected. */
+  final: boolean;
+  /** What it means. */
+  description: string;
+}
+
+/** A verified webhook. */
+export interface VerifiedWebhook {
+  valid: true;
+  /** What the body is: a pay-in notice (including fraud/dispute events) or a payout notice. */
+  kind: 'payin' | 'payout';
+  /** Which secret matched (0-based index into `secret`). */
+  secretIndex: number;
+  /** The body, parsed with `JSON.parse`. */
+  payload: Record<string, unknown>;
+  /**
+   * Fields the body carries that the signature does **not** cover. For a pay-in webhook with
+   * `api_version` v1 (or none), the gateway leaves `api_version`, `order_status_int`,
+   * `channel_biz_data`, `event` and `event_data` unsigned: anyone could have changed them.
+   */
+  unsignedFields: string[];
+  /** `order_status` decoded, or `null` when absent or unknown. */
+  orderStatus: OrderStatusInfo | null;
+  /** {@link webhookKey} of the payload: deduplicate on it. */
+  idempotencyKey: string | null;
+}
+
+/** A rejected webhook. */
+export interface RejectedWebhook {
+  valid: false;
+  reason: WebhookRejectionReason;
+  /** One sentence with the detail, for logs. Never contains a secret. */
+  message: string;
+}
+
+/**
+ * Verifies a webhook exactly as the gateway signs it, in constant time. Never throws for anything the
+ * network controls (body, headers): that yields `{ valid: false, reason }`.
+ *
+ * @throws {TypeError} for wrong argument types (a missing `headers` object, a `kind` outside the three...).
+ * @throws {Error} for no secret, an empty array, or an empty/blank secret.
+ */
+export function verifyWebhook(options: VerifyWebhookOptions): VerifiedWebhook | RejectedWebhook;
+
+/** A hint from {@link explainSignature}. */
+export interface SignatureHint {
+  /**
+   * Stable code: `signature_format`, `lowercase_hex`, `secret_whitespace`, `secret_empty`,
+   * `number_values`, `array_key_order`, `payin_v1_webhook`, `exact_body`.
+   */
+  code: string;
+  /** What to check, in one sentence. */
+  message: string;
+}
+
+/** What {@link explainSignature} found. */
+export interface SignatureExplanation {
+  /** The canonical string, or `null` without parameters. */
+  canonical: string | null;
+  /** The hashed text with the secret shown as `<appSecret>`. */
+  signedString: string;
+  /** The signature the gateway computes. */
+  expected: string;
+  /** Whether `receivedSignature` matches (ignoring case and surrounding whitespace); `null` if none was given. */
+  matches: boolean | null;
+  /** Likely reasons for a mismatch, most likely first (empty when it matches). */
+  hints: SignatureHint[];
+}
+
+/**
+ * For the merchant whose signature does not match: the canonical string (secret redacted), the expected
+ * signature, whether a received one matches, and concrete hints.
+ *
+ * @throws {TypeError} / {Error} as {@link sign}.
+ */
+export function explainSignature(body: Body, appSecret: string, receivedSignature?: string | null): SignatureExplanation;
+
+/**
+ * A stable idempotency key for a verified webhook (`lesspay2:<pay_order_id>:<order_status>[:<event>]`),
+ * or `null` without a `pay_order_id`. The gateway does not sign `X-Auth-Timestamp`, so deduplicating on
+ * this key is the real defence against replays and duplicate deliveries.
+ *
+ * @throws {TypeError} / {Error} when `payload` is not a JSON object or its text.
+ */
+export function webhookKey(payload: Body): string | null;
