@@ -29,8 +29,9 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
 fi
 
 # JavaScript tools (wasm-opt from binaryen, typescript, playwright-core, workerd, deno, vite, ...) live in
-# tools/node_modules, pinned by tools/package-lock.json.
-if [ ! -f tools/node_modules/.installed ] || [ tools/package-lock.json -nt tools/node_modules/.installed ]; then
-  (cd tools && npm ci --no-audit --no-fund --loglevel=error)
+# tools/node_modules, at the exact versions pinned in tools/package.json. (`npm ci` is not used: npm
+# leaves other platforms' optional packages of workerd and deno out of the lock file and then refuses it.)
+if [ ! -f tools/node_modules/.installed ] || [ tools/package.json -nt tools/node_modules/.installed ]; then
+  (cd tools && npm install --no-audit --no-fund --loglevel=error)
   touch tools/node_modules/.installed
 fi
