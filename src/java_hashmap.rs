@@ -238,6 +238,7 @@ impl Map<'_, '_> {
         if id >= self.links.len() {
             self.links.resize(id + 1, TreeLinks::default());
         }
+        #[allow(clippy::indexing_slicing)] // in bounds: resized just above
         &mut self.links[id]
     }
 

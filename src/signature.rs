@@ -233,10 +233,8 @@ fn scan(object: &Object<'_>, numbers: &mut Vec<String>, array_objects: &mut bool
         match value {
             json::Value::Number(_) if numbers.len() < 5 => numbers.push(format!("`{key}`")),
             json::Value::Object(o) if depth < 8 => scan(o, numbers, array_objects, depth + 1),
-            json::Value::Array(items) => {
-                if items.iter().any(|i| matches!(i, json::Value::Object(o) if o.len() > 1)) {
-                    *array_objects = true;
-                }
+            json::Value::Array(items) if items.iter().any(|i| matches!(i, json::Value::Object(o) if o.len() > 1)) => {
+                *array_objects = true;
             }
             _ => {}
         }
