@@ -649,9 +649,9 @@ mod tests {
 
     #[test]
     fn depth_limit() {
-        let ok = format!("{}{}", "{\"a\":".repeat(MAX_DEPTH - 1), format!("{{}}{}", "}".repeat(MAX_DEPTH - 1)));
+        let ok = format!("{}{{}}{}", "{\"a\":".repeat(MAX_DEPTH - 1), "}".repeat(MAX_DEPTH - 1));
         assert!(parse_object(&ok).is_ok());
-        let deep = format!("{}{}", "{\"a\":".repeat(MAX_DEPTH), format!("{{}}{}", "}".repeat(MAX_DEPTH)));
+        let deep = format!("{}{{}}{}", "{\"a\":".repeat(MAX_DEPTH), "}".repeat(MAX_DEPTH));
         assert_eq!(kind(&deep), JsonErrorKind::TooDeep);
         let hostile = format!("{{\"a\":{}", "[".repeat(100_000));
         assert_eq!(kind(&hostile), JsonErrorKind::TooDeep);
