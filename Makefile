@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/tools/node_modules/.bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 
 .PHONY: setup pkg demo test bench fuzz \
-        test-rust test-wasm-node test-wasm-browser test-js test-types
+        test-rust test-wasm-node test-wasm-browser test-js test-types test-e2e
 
 setup:
 	@bash scripts/setup.sh
@@ -20,7 +20,7 @@ demo: pkg
 	@node scripts/serve.mjs --port 8080
 
 ## Every test suite. The package is built once and reused by every suite after it.
-test: setup test-rust pkg test-wasm-node test-wasm-browser test-js test-types
+test: setup test-rust pkg test-e2e test-wasm-node test-wasm-browser test-js test-types
 	@echo "make test: every suite passed"
 
 test-rust:
@@ -44,3 +44,9 @@ test-js:
 ## tsc --strict over a consumer that uses every export.
 test-types:
 	tsc -p tests/types/tsconfig.json
+
+## The merchant console in real headless Chromium (playwright-core driving Debian's chromium): every tool
+## used through the UI; screenshots at desktop and phone widths in tests/e2e/screenshots/.
+## `make test-e2e UPDATE_DOCS_SCREENSHOT=1` also refreshes docs/console.png.
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/

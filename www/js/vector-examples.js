@@ -129,7 +129,7 @@ export const signatureExamples = [
   },
   {
     "id": "pub-0001-lower",
-    "label": "Wrong: lower-case hex",
+    "label": "Mismatch: secret with a trailing space",
     "body": "{\"target_currency\":\"USDT\",\"target_amount\":100,\"transaction_type\":\"PAY_IN\"}",
     "secret": "Wy31kFZf4jkE+Y2XZhmFuQ ",
     "received": "ca7807e87bce0ae490e7adbd4e600e5112347c818ac06e07352f28cb2fdd70df",

@@ -35,6 +35,7 @@ function topLevelMembers(text) {
       const key = JSON.parse(str());
       ws();
       if (text[i++] !== ':') return null;
+      const valueStart = i;
       let depth = 0;
       for (; i < text.length; i++) {
         const c = text[i];
@@ -43,7 +44,7 @@ function topLevelMembers(text) {
         else if (c === '}' || c === ']') { if (depth === 0) break; depth--; }
         else if (c === ',' && depth === 0) break;
       }
-      members.push({ key, text: text.slice(start, i).trim() });
+      members.push({ key, text: text.slice(start, i).trim(), value: text.slice(valueStart, i).trim() });
       if (text[i] === '}') return members;
       if (text[i++] !== ',') return null;
     }
@@ -83,6 +84,8 @@ function arrayKeyOrderFallback(api, bodyText) {
   return out;
 }
 
+const memberValue = (member) => member.value;
+
 function orderRow(label, keys, other) {
   return h('div', { class: 'order-row' }, h('span', { class: 'order-label' }, label),
     h('ol', { class: 'keys' }, keys.map((k, i) => h('li', { class: k === other[i] ? 'same' : 'moved' }, k))));
@@ -101,13 +104,14 @@ export function setupWorkbench(api) {
     const text = body.value;
     const members = topLevelMembers(text);
     const apiVersion = members?.find((m) => m.key === 'api_version');
-    modeNote.textContent = `${mode === 'v1' ? t('v1Note') : t('fullNote')} ${t('apiVersionIs')}${apiVersion ? apiVersion.text.slice(apiVersion.text.indexOf(':') + 1).trim() : '—'}`;
+    modeNote.textContent = `${mode === 'v1' ? t('v1Note') : t('fullNote')} ${t('apiVersionIs')}${apiVersion ? memberValue(apiVersion) : '—'}`;
     if (!text.trim()) { out.replaceChildren(h('p', { class: 'hint card' }, t('enterSomething'))); return; }
 
     let signedText = text;
     let unsigned = [];
     if (mode === 'v1' && members) {
-      unsigned = members.filter((m) => V1_UNSIGNED.includes(m.key)).map((m) => m.key);
+      // Listed like verifyWebhook's unsignedFields: the removed keys that carry a value (null is never signed).
+      unsigned = members.filter((m) => V1_UNSIGNED.includes(m.key) && memberValue(m) !== 'null').map((m) => m.key);
       signedText = `{${members.filter((m) => !V1_UNSIGNED.includes(m.key)).map((m) => m.text).join(',')}}`;
     }
     let result;

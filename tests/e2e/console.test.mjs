@@ -1,0 +1,299 @@
+// End-to-end: the merchant console in real headless Chromium, used as a person would (clicking, typing,
+// reading what is shown). Expected values come from the vectors, not from the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { startServer, startBrowser, openPage, root, shots } from './harness.mjs';
+import * as lib from '../../pkg/node.mjs';
+
+const has = (name) => typeof lib[name] === 'function';
+const vectors = JSON.parse(readFileSync(join(root, 'tests/vectors/signatures.json'), 'utf8')).vectors;
+const vector = (id) => vectors.find((v) => v.id === id);
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+let server;
+let chrome;
+before(async () => { server = await startServer(); chrome = await startBrowser(); });
+after(async () => { await chrome?.close(); server?.stop(); });
+
+async function open(tab, viewport = DESKTOP) {
+  const opened = await openPage(chrome.browser, `${server.url}#${tab}`, viewport);
+  opened.text = (selector) => opened.page.locator(selector).innerText();
+  opened.example = (tool, id) => opened.page.click(`#${tool}-examples [data-example="${id}"]`);
+  return opened;
+}
+async function done({ page, problems }) {
+  // Nothing typed is stored anywhere.
+  assert.deepEqual(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie]), [0, 0, '']);
+  assert.deepEqual(problems, [], 'no console errors, page errors, failed or outside requests');
+  await page.close();
+}
+async function shoot(page, name) {
+  for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+    await page.setViewportSize(viewport);
+    await page.waitForTimeout(100);
+    await page.screenshot({ path: join(shots, `${name}-${label}.png`), fullPage: true });
+  }
+  if (process.env.UPDATE_DOCS_SCREENSHOT && name === 'builder') {
+    await page.setViewportSize(DESKTOP);
+    await page.screenshot({ path: join(root, 'docs/console.png'), fullPage: true });
+  }
+}
+
+test('tabs: keyboard navigation and deep links', async () => {
+  const ctx = await open('verifier');
+  const { page } = ctx;
+  assert.equal(await page.getAttribute('#tab-verifier', 'aria-selected'), 'true');
+  assert.equal(await page.isVisible('#verifier'), true);
+  await page.focus('#tab-verifier');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getAttribute('#tab-decoder', 'aria-selected'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-decoder');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getAttribute('#tab-builder', 'aria-selected'), 'true');
+  assert.equal(await page.isVisible('#builder'), true);
+  assert.equal(await page.isVisible('#decoder'), false);
+  assert.equal(new URL(page.url()).hash, '#builder');
+  // Every form control has a label.
+  const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input:not([type=radio]), select, textarea')]
+    .filter((el) => !el.labels?.length && !el.getAttribute('aria-label')).map((el) => el.id));
+  assert.deepEqual(unlabelled, []);
+  await done(ctx);
+});
+
+test('order builder: a cashier pay-in, signed with the typed appId and secret', async () => {
+  const ctx = await open('builder');
+  const { page } = ctx;
+  await ctx.example('builder', 'payin-cashier');
+  assert.equal(await ctx.text('#signed'), 'Enter an appId and appSecret to see the signed request.');
+  await page.locator('#app-id').pressSequentially('690b2b46e4b09c73147db688');
+  await page.locator('#app-secret').pressSequentially('YOUR_APP_SECRET');
+  const body = '{"request_id":"R20250113001","product_name":"deposit","description":"Deposit #1585581674",'
+    + '"target_amount":"100.00","target_currency":"USD","transaction_type":"PAY_IN","api_version":"V2","pay_access_type":1,'
+    + '"success_url":"https://merchant.domain.com/pay/success","fail_url":"https://merchant.domain.com/pay/fail",'
+    + '"notify_url":"https://merchant.domain.com/notify","expired_time":1800}';
+  await page.waitForSelector('#signed-body');
+  assert.equal(await ctx.text('#signed-body'), body);
+  const headers = Object.fromEntries((await ctx.text('#signed-headers')).split('\n').map((l) => l.split(': ')));
+  assert.equal(headers['x-auth-appid'], '690b2b46e4b09c73147db688');
+  // SHA-256 of the sorted key=value pairs + "&key=YOUR_APP_SECRET", computed independently (Python hashlib).
+  assert.equal(headers['x-auth-signature'], 'D7DBF891702AA1EA8FD9BA4FC4967702639E2D79E5CD690D7158DAEC71DD97D7');
+  assert.match(headers['X-Auth-Timestamp'], /^\d{13}$/);
+  assert.equal(await ctx.text('#endpoint'), 'POST https://lesspay2-pay-uat.doopayment.com/api/global/v1/pay/create-order');
+  // The secret is never shown.
+  assert.equal((await page.innerText('body')).includes('YOUR_APP_SECRET'), false);
+
+  // Typing changes the body that is signed.
+  await page.fill('#f-target_amount', '');
+  await page.locator('#f-target_amount').pressSequentially('250.50');
+  await page.waitForFunction(() => document.querySelector('#signed-body')?.innerText.includes('"target_amount":"250.50"'));
+
+  if (has('validate')) {
+    assert.equal(await page.isVisible('#validate-na'), false);
+    assert.equal(await ctx.text('#error-count'), '0 errors');
+    await page.fill('#f-target_currency', '');
+    await page.locator('#f-target_currency').pressSequentially('usd');
+    await page.waitForSelector('#f-target_currency-msgs [data-code="currency_format"][data-severity="error"]');
+    assert.equal(await ctx.text('#error-count'), '1 errors');
+    assert.equal(await page.getAttribute('#f-target_currency', 'aria-invalid'), 'true');
+    // Switching to Chinese localises the library's message.
+    const english = await ctx.text('#f-target_currency-msgs .message');
+    await page.selectOption('#locale', 'zh-CN');
+    assert.equal(await ctx.text('#tab-builder'), '订单构建器');
+    await page.waitForFunction((en) => document.querySelector('#f-target_currency-msgs .message')?.innerText !== en, english);
+    assert.match(await ctx.text('#f-target_currency-msgs .message'), /[\u4e00-\u9fff]/);
+  } else {
+    assert.equal(await ctx.text('#validate-na'), 'Not available in this build: validate(), validateField()');
+    await page.selectOption('#locale', 'zh-CN');
+    assert.equal(await ctx.text('#tab-builder'), '订单构建器');
+    assert.equal(await ctx.text('#validate-na'), '当前构建中尚不可用：validate(), validateField()');
+  }
+  await page.selectOption('#locale', 'en');
+  await shoot(page, 'builder');
+  await done(ctx);
+});
+
+test('order builder: card and token forms show their channel_extra fields', async () => {
+  const ctx = await open('builder');
+  const { page } = ctx;
+  await page.click('text=Card');
+  assert.equal(await page.inputValue('#f-way_type'), 'CARD_PAYMENT');
+  assert.equal(await page.inputValue('#f-channel_extra-extra_type'), 'card');
+  assert.equal(await page.isVisible('#f-channel_extra-card_data-number'), true);
+  assert.equal(await page.getAttribute('#f-channel_extra-card_data-number', 'type'), 'password');
+  assert.equal(await page.isVisible('#f-channel_extra-three_ds-enabled'), true);
+  await page.click('text=Saved card token');
+  assert.equal(await page.inputValue('#f-channel_extra-extra_type'), 'token');
+  assert.equal(await page.isVisible('#f-channel_extra-card_data-number'), false);
+  assert.equal(await page.isVisible('#f-channel_extra-token_data-token'), true);
+  await ctx.example('builder', 'payin-card');
+  await page.fill('#app-id', 'APP');
+  await page.fill('#app-secret', 'S3cret');
+  await page.waitForSelector('#signed-body');
+  const sent = JSON.parse(await ctx.text('#signed-body'));
+  assert.deepEqual(sent.channel_extra, {
+    extra_type: 'card',
+    card_data: { number: '4242424242424242', expiry_month: 12, expiry_year: 2030, cvv: '123', store_for_future_use: false },
+    three_ds: { enabled: true },
+  });
+  if (has('validate')) {
+    await ctx.example('builder', 'payin-token');
+    await page.waitForSelector('#summary [data-code="unsupported_combination"]');
+    assert.ok(await page.locator('#summary .issue.error').count() >= 3);
+  }
+  await done(ctx);
+});
+
+test('order builder: payout batch rows are added and removed', async () => {
+  const ctx = await open('builder');
+  const { page } = ctx;
+  await ctx.example('builder', 'batch-ok');
+  assert.equal(await page.locator('#details .detail').count(), 2);
+  await page.click('#add-detail');
+  assert.equal(await page.locator('#details .detail').count(), 3);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-payout_order_details-2-mch_order_id');
+  await page.keyboard.type('MCH_003');
+  await page.fill('#app-id', 'APP');
+  await page.fill('#app-secret', 'S3cret');
+  await page.waitForFunction(() => document.querySelector('#signed-body')?.innerText.includes('MCH_003'));
+  let sent = JSON.parse(await ctx.text('#signed-body'));
+  assert.equal(sent.payout_order_details.length, 3);
+  assert.deepEqual(sent.payout_order_details[2], { mch_order_id: 'MCH_003', destination_type: 'bank', bank_account_type: 'individual' });
+  await page.click('[aria-label="Remove payout_order_details[0]"]');
+  assert.equal(await page.locator('#details .detail').count(), 2);
+  await page.waitForFunction(() => !document.querySelector('#signed-body')?.innerText.includes('MCH_001'));
+  sent = JSON.parse(await ctx.text('#signed-body'));
+  assert.deepEqual(sent.payout_order_details.map((d) => d.mch_order_id), ['MCH_002', 'MCH_003']);
+  const headers = Object.fromEntries((await ctx.text('#signed-headers')).split('\n').map((l) => l.split(': ')));
+  assert.equal(headers['x-auth-signature'], lib.sign(await ctx.text('#signed-body'), 'S3cret'));
+  if (has('validate')) {
+    await ctx.example('builder', 'batch-bad');
+    await page.waitForSelector('#summary [data-code="duplicate"]');
+    assert.match(await ctx.text('#summary'), /30007/);
+  }
+  await shoot(page, 'builder-payout');
+  await done(ctx);
+});
+
+test('signature workbench: the docs example, then a typed mismatch with hints', async () => {
+  const ctx = await open('workbench');
+  const { page } = ctx;
+  const v = vector('pub-0001');
+  await ctx.example('workbench', 'pub-0001');
+  assert.equal(await ctx.text('#wb-verdict'), '✓ Match');
+  assert.equal(await ctx.text('#wb-expected'), v.signature);
+  assert.equal(await ctx.text('#wb-canonical'), v.canonical);
+  assert.equal(await ctx.text('#wb-signed-string'), `${v.canonical}&key=<appSecret>`);
+  assert.equal((await page.innerText('body')).includes(v.secret), false);
+  // The merchant pastes their own (wrong) signature: lower case is fine, a prefix is not.
+  await page.fill('#wb-received', '');
+  await page.locator('#wb-received').pressSequentially(`sha256=${v.signature.toLowerCase()}`);
+  await page.waitForFunction(() => document.querySelector('#wb-verdict')?.innerText === '✕ Mismatch');
+  const hints = await page.locator('#wb-hints li').evaluateAll((lis) => lis.map((li) => li.dataset.code));
+  assert.deepEqual(hints, ['signature_format', 'number_values', 'exact_body']);
+  // A trailing space in the secret.
+  await ctx.example('workbench', 'pub-0001-lower');
+  assert.equal(await ctx.text('#wb-verdict'), '✕ Mismatch');
+  assert.equal(await page.locator('#wb-hints li').first().getAttribute('data-code'), 'secret_whitespace');
+  await shoot(page, 'workbench');
+  await done(ctx);
+});
+
+test('signature workbench: pay-in v1/v2 switch and array key order', async () => {
+  const ctx = await open('workbench');
+  const { page } = ctx;
+  await ctx.example('workbench', 'wh-pub-0001');
+  assert.equal(await page.isChecked('[name=wb-mode][value=v1]'), true);
+  assert.equal(await ctx.text('#wb-verdict'), '✓ Match');
+  assert.deepEqual(await page.locator('#wb-unsigned li').allInnerTexts(), ['api_version', 'order_status_int', 'channel_biz_data']);
+  assert.match(await ctx.text('#wb-mode-note'), /api_version in the body: "v1"$/);
+  await page.click('text=Full body (requests, payout webhooks, pay-in v2)');
+  assert.equal(await ctx.text('#wb-verdict'), '✕ Mismatch');
+  assert.equal(await page.locator('#wb-unsigned').count(), 0);
+
+  const v = vector('pub-0034');
+  await ctx.example('workbench', 'pub-0034');
+  assert.equal(await ctx.text('#wb-verdict'), '✓ Match');
+  assert.equal(await ctx.text('#wb-expected'), v.signature);
+  assert.deepEqual(await page.locator('#wb-array-order .path').allInnerTexts(), ['details[0]', 'details[1]']);
+  const gateway = JSON.parse(v.canonical.match(/details=(\[.*\])&order_status/)[1]);
+  const shown = await page.locator('#wb-array-order .order').first().locator('.order-row').nth(1).locator('li').allInnerTexts();
+  assert.deepEqual(shown, Object.keys(gateway[0]));
+  assert.equal(shown[0], 'amount');
+  assert.ok(await page.locator('#wb-array-order li.moved').count() > 0);
+  await shoot(page, 'workbench-array-order');
+  await done(ctx);
+});
+
+test('webhook verifier: wh-pub-0001 with YOUR_APP_SECRET, then tampering and freshness', async () => {
+  const ctx = await open('verifier');
+  const { page } = ctx;
+  await ctx.example('verifier', 'wh-pub-0001');
+  assert.equal(await ctx.text('#vf-verdict'), '✓ Valid');
+  assert.equal(await ctx.text('#vf-kind-out'), 'payin');
+  assert.equal(await ctx.text('#vf-secret-index'), '#1 / 1');
+  assert.equal(await ctx.text('#vf-key'), 'lesspay2:P2045118164054515713:SUCCEED');
+  assert.deepEqual(await page.locator('#vf-unsigned li').allInnerTexts(), ['api_version', 'order_status_int', 'channel_biz_data']);
+  assert.equal((await ctx.text('#vf-status')).split('\n')[0], 'SUCCEED (2, final)');
+  assert.equal(JSON.parse(await ctx.text('#vf-payload')).pay_order_id, 'P2045118164054515713');
+  // Typing one character into the body breaks the signature.
+  await page.locator('#vf-body').press('Home');
+  await page.locator('#vf-body').pressSequentially(' ');
+  await page.waitForFunction(() => document.querySelector('#vf-verdict')?.innerText === '✓ Valid'); // whitespace is not signed
+  await page.fill('#vf-body', (await page.inputValue('#vf-body')).replace('"100.00"', '"100.01"'));
+  await page.waitForFunction(() => document.querySelector('#vf-verdict')?.innerText === '✕ Rejected');
+  assert.equal(await ctx.text('#vf-reason'), 'signature_mismatch');
+  // Rotation: the second secret signs.
+  await ctx.example('verifier', 'wh-pub-0009');
+  assert.equal(await ctx.text('#vf-secret-index'), '#2 / 2');
+  // The example's clock is the vector's; with the real clock a 1 s window rejects the 2026 timestamp.
+  await ctx.example('verifier', 'wh-pub-0001');
+  await page.fill('#vf-now', '');
+  await page.fill('#vf-window', '');
+  await page.locator('#vf-window').pressSequentially('1000');
+  await page.waitForFunction(() => document.querySelector('#vf-reason')?.innerText === 'timestamp_too_old');
+  await ctx.example('verifier', 'wh-pub-0013');
+  assert.equal(await ctx.text('#vf-key'), 'lesspay2:P9552162570859208578:FAILED:payment_declined');
+  await ctx.example('verifier', 'wh-pub-0061');
+  assert.equal(await ctx.text('#vf-verdict'), '✕ Rejected');
+  assert.equal(await ctx.text('#vf-reason'), 'signature_mismatch');
+  await ctx.example('verifier', 'wh-pub-0036');
+  await shoot(page, 'verifier');
+  await done(ctx);
+});
+
+test('error decoder: examples from the spec', async () => {
+  const ctx = await open('decoder');
+  const { page } = ctx;
+  if (!has('decodeError') || !has('decodeResponse')) {
+    const missing = ['decodeError', 'decodeResponse'].filter((n) => !has(n)).map((n) => `${n}()`).join(', ');
+    assert.equal(await ctx.text('#decode-na'), `Not available in this build: ${missing}`);
+  } else {
+    assert.equal(await page.isVisible('#decode-na'), false);
+    const cases = [
+      ['http-400-11', 'Parameter Error', 'invalid_request', 'after_fix'],
+      ['http-200-30002', 'Amount Mismatch', 'invalid_request', 'after_fix'],
+      ['code-1201', 'Duplicate Data Exists', 'conflict', 'no'],
+      ['msg-time', 'Request time error', 'invalid_request', 'after_fix'],
+    ];
+    for (const [id, name, category, retry] of cases) {
+      await ctx.example('decoder', id);
+      assert.equal(await ctx.text('#dc-category'), category, id);
+      assert.equal(await ctx.text('#dc-retry'), `Retry: ${retry}`, id);
+      if (id !== 'msg-time') assert.equal(await ctx.text('#dc-name'), name, id);
+    }
+    await ctx.example('decoder', 'http-200-ok');
+    assert.equal(await ctx.text('#dc-ok'), '✓ Success');
+    // Typed by hand: code 10 on a create call means "query first".
+    await page.click('text=Code');
+    await page.fill('#dc-code', '');
+    await page.locator('#dc-code').pressSequentially('10');
+    await page.selectOption('#dc-op', 'create');
+    await page.waitForFunction(() => document.querySelector('#dc-retry')?.innerText === 'Retry: query_first');
+    await ctx.example('decoder', 'http-400-11');
+  }
+  await shoot(page, 'decoder');
+  await done(ctx);
+});
