@@ -270,6 +270,9 @@ test('error decoder: examples from the spec', async () => {
   if (!has('decodeError') || !has('decodeResponse')) {
     const missing = ['decodeError', 'decodeResponse'].filter((n) => !has(n)).map((n) => `${n}()`).join(', ');
     assert.equal(await ctx.text('#decode-na'), `Not available in this build: ${missing}`);
+    await ctx.example('decoder', 'http-400-11');
+    assert.equal(await page.inputValue('#dc-status'), '400');
+    assert.equal(await page.isVisible('#dc-code'), false);
   } else {
     assert.equal(await page.isVisible('#decode-na'), false);
     const cases = [
@@ -296,4 +299,93 @@ test('error decoder: examples from the spec', async () => {
   }
   await shoot(page, 'decoder');
   await done(ctx);
+});
+
+// The validation and decoding exports land from other branches. Until then (and to pin the page's wiring to
+// the agreed shapes either way), this test serves the real package with stand-ins for them and checks how
+// the page shows their results. The stand-ins return fixed answers; they check nothing themselves.
+const stubs = `
+export * from '/pkg/browser.js?real';
+export { default } from '/pkg/browser.js?real';
+const zh = (o) => o && o.locale === 'zh-CN';
+export function validate(kind, params, options) {
+  const issues = [];
+  if (params.target_currency === 'usd') issues.push({ path: ['target_currency'], code: 'currency_format', severity: 'error',
+    message: zh(options) ? 'target_currency 必须是 3 个大写字母' : 'target_currency must be 3 upper-case letters', gatewayCode: 11 });
+  if (params.target_currency === 'XYZ') issues.push({ path: ['target_currency'], code: 'currency_unknown', severity: 'warning',
+    message: 'target_currency XYZ is not a known currency' });
+  if (kind === 'createPayoutBatch') issues.push({ path: ['payout_order_details', 1, 'mch_order_id'], code: 'duplicate', severity: 'error',
+    message: 'mch_order_id MCH_001 appears twice', gatewayCode: 30007 });
+  return { valid: !issues.some((i) => i.severity === 'error'), issues };
+}
+export function validateField(kind, path, value, context) {
+  return validate(kind, { [path[0]]: value }, context);
+}
+export function decodeError(input, context) {
+  return { known: true, source: 'code', code: Number(input), name: 'Duplicate Data Exists', description: 'desc',
+    suggestion: 'The request_id or another unique field already exists. Do not retry with the same ID.',
+    advice: context && context.locale === 'zh-CN' ? '查询该订单' : 'Query the order by request_id', category: 'conflict', retry: 'no' };
+}
+export function decodeResponse(status, bodyText, context) {
+  return status === 200 ? { ok: true, data: { payOrderId: 'P1' } } : { ok: false, error: { ...decodeError(11, context), status, name: 'Parameter Error', category: 'invalid_request', retry: 'after_fix' } };
+}
+`;
+
+test('page wiring for validate/validateField/decodeError/decodeResponse (agreed shapes, stand-in answers)', async () => {
+  const page = await chrome.browser.newPage();
+  const problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(msg.text()); });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.route((url) => url.pathname === '/pkg/browser.js' && url.search === '', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/javascript', body: stubs }));
+  await page.setViewportSize(DESKTOP);
+  await page.goto(`${server.url}#builder`);
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.isVisible('#validate-na'), false);
+  assert.equal(await page.innerText('#error-count'), '0 errors');
+  // Messages appear next to a field once it is typed in; errors and warnings look different.
+  await page.locator('#f-target_currency').pressSequentially('usd');
+  await page.waitForSelector('#f-target_currency-msgs .issue.error');
+  assert.equal(await page.innerText('#f-target_currency-msgs .message'), 'target_currency must be 3 upper-case letters');
+  assert.equal(await page.getAttribute('#f-target_currency', 'aria-invalid'), 'true');
+  assert.equal(await page.innerText('#error-count'), '1 errors');
+  assert.equal(await page.innerText('#summary .issue.error .gw'), '→ gateway code 11');
+  assert.equal(await page.innerText('#summary .issue.error .path'), 'target_currency');
+  await page.click('#builder-examples [data-example="batch-bad"]');
+  assert.equal(await page.innerText('#summary .issue.error .path'), 'payout_order_details[1].mch_order_id');
+  await page.click('#builder-examples [data-example="payin-cashier"]');
+  await page.fill('#f-target_currency', '');
+  await page.locator('#f-target_currency').pressSequentially('usd');
+  await page.waitForSelector('#f-target_currency-msgs .issue.error');
+  await page.selectOption('#locale', 'zh-CN');
+  await page.waitForFunction(() => document.querySelector('#f-target_currency-msgs .message')?.innerText === 'target_currency 必须是 3 个大写字母');
+  await page.selectOption('#locale', 'en');
+  await page.fill('#f-target_currency', 'XYZ');
+  await page.waitForSelector('#f-target_currency-msgs .issue.warning');
+  assert.equal(await page.getAttribute('#f-target_currency', 'aria-invalid'), 'false');
+  assert.equal(await page.evaluate(() => document.querySelector('#f-target_currency').classList.contains('has-warning')), true);
+  assert.equal(await page.innerText('#warning-count'), '1 warnings');
+  // Summary lines take the user to the field.
+  await page.click('#builder-examples [data-example="batch-bad"]');
+  await page.click('#summary [data-code="duplicate"]');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-payout_order_details-1-mch_order_id');
+  assert.equal(await page.innerText('#f-payout_order_details-1-mch_order_id-msgs .message'), 'mch_order_id MCH_001 appears twice');
+  await page.screenshot({ path: join(shots, 'builder-validation-stubbed-desktop.png'), fullPage: true });
+
+  await page.click('#tab-decoder');
+  assert.equal(await page.isVisible('#decode-na'), false);
+  await page.click('#decoder-examples [data-example="http-400-11"]');
+  assert.equal(await page.innerText('#dc-name'), 'Parameter Error');
+  assert.equal(await page.innerText('#dc-category'), 'invalid_request');
+  assert.equal(await page.innerText('#dc-retry-text'), 'Retry after fixing the request');
+  await page.click('#decoder-examples [data-example="code-1201"]');
+  assert.equal(await page.innerText('#dc-retry-text'), 'Do not retry');
+  assert.equal(await page.innerText('#dc-advice'), 'Query the order by request_id');
+  await page.click('#decoder-examples [data-example="http-200-ok"]');
+  assert.equal(await page.innerText('#dc-ok'), '✓ Success');
+  assert.deepEqual(JSON.parse(await page.innerText('#dc-data')), { payOrderId: 'P1' });
+  await page.click('#decoder-examples [data-example="code-1201"]');
+  await page.screenshot({ path: join(shots, 'decoder-stubbed-desktop.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
 });

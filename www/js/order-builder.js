@@ -57,7 +57,7 @@ const detailFields = [
   { path: 'destination_type', req: true, type: 'select', options: [['bank', 'bank'], ['', '—']], value: 'bank' },
   { path: 'bank_account_name', req: true },
   { path: 'bank_account_no', req: true },
-  { path: 'bank_account_type', req: true, type: 'select', options: [['individual', 'individual'], ['business', 'business'], ['', '—']], value: 'individual' },
+  { path: 'bank_account_type', req: true, list: ['individual', 'business'], value: 'individual' },
   { path: 'bank_name', req: true },
   { path: 'bank_country_code', req: true, hint: 'PH' },
   { path: 'bank_swift_code', req: true, hint: 'BIC' },
@@ -83,6 +83,8 @@ function setPath(obj, path, value) {
   node[path.at(-1)] = value;
 }
 const pathKey = (path) => path.join('.');
+/** ['payout_order_details', 1, 'amount'] → payout_order_details[1].amount */
+const displayPath = (path) => path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i ? `.${k}` : k)).join('') || '(request)';
 
 export function setupBuilder(api) {
   const form = document.getElementById('order-form');
@@ -217,7 +219,7 @@ export function setupBuilder(api) {
     return h('li', { class: `issue ${sev}`, dataset: { code: issue.code, severity: sev } },
       h('span', { class: 'sev', 'aria-label': sev }, sev === 'error' ? '✕' : '!'),
       h('span', { class: 'text' },
-        withPath ? h('code', { class: 'path' }, pathKey(issue.path ?? []) || '(request)') : null,
+        withPath ? h('code', { class: 'path' }, displayPath(issue.path ?? [])) : null,
         withPath ? ' ' : null,
         h('span', { class: 'message' }, issue.message),
         ' ', h('span', { class: 'code-tag' }, issue.code),
