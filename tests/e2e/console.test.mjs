@@ -237,6 +237,7 @@ test('webhook verifier: wh-pub-0001 with YOUR_APP_SECRET, then tampering and fre
   assert.equal(await ctx.text('#vf-key'), 'lesspay2:P2045118164054515713:SUCCEED');
   assert.deepEqual(await page.locator('#vf-unsigned li').allInnerTexts(), ['api_version', 'order_status_int', 'channel_biz_data']);
   assert.equal((await ctx.text('#vf-status')).split('\n')[0], 'SUCCEED (2, final)');
+  assert.match(await ctx.text('#vf-unsigned-warning'), /^These fields are not covered by the signature/);
   assert.equal(JSON.parse(await ctx.text('#vf-payload')).pay_order_id, 'P2045118164054515713');
   // Typing one character into the body breaks the signature.
   await page.locator('#vf-body').press('Home');
@@ -256,6 +257,7 @@ test('webhook verifier: wh-pub-0001 with YOUR_APP_SECRET, then tampering and fre
   await page.waitForFunction(() => document.querySelector('#vf-reason')?.innerText === 'timestamp_too_old');
   await ctx.example('verifier', 'wh-pub-0013');
   assert.equal(await ctx.text('#vf-key'), 'lesspay2:P9552162570859208578:FAILED:payment_declined');
+  assert.equal(await page.locator('#vf-unsigned-warning').count(), 0); // v2: the event is signed
   await ctx.example('verifier', 'wh-pub-0061');
   assert.equal(await ctx.text('#vf-verdict'), '✕ Rejected');
   assert.equal(await ctx.text('#vf-reason'), 'signature_mismatch');

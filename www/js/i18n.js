@@ -106,6 +106,7 @@ const dict = {
     fixFirst: '先修正错误：网关会拒绝此请求（仍可签名以便调试）。',
     errorLabel: '错误',
     remove: '删除',
+    unsignedWarn: '这些字段不在签名范围内，任何人都可能改过它们：以已签名的 order_status 为准，不要信任 v1 Webhook 上的 event。',
   },
 };
 
@@ -181,6 +182,7 @@ const en = {
   fixFirst: 'Fix the errors first: the gateway would reject this request (signed anyway, for debugging).',
   errorLabel: 'Error',
   remove: 'Remove',
+  unsignedWarn: 'These fields are not covered by the signature: anyone could have changed them. Rely on the signed order_status, and do not trust an event on a v1 webhook.',
 };
 
 /** The page's word for `key` in the current locale. */

@@ -62,7 +62,8 @@ export function setupVerifier(api) {
           kv(t('idempotencyKey'), h('code', {}, result.idempotencyKey ?? '—'), { id: 'vf-key' }),
           kv(t('unsigned'), result.unsignedFields.length
             ? h('ul', { class: 'chips' }, result.unsignedFields.map((f) => h('li', { class: 'chip warn' }, f)))
-            : t('noUnsigned'), { id: 'vf-unsigned' }))),
+            : t('noUnsigned'), { id: 'vf-unsigned' })),
+        result.unsignedFields.length ? h('p', { class: 'alert warn', id: 'vf-unsigned-warning' }, t('unsignedWarn')) : null),
       h('section', { class: 'card' }, h('h3', {}, t('payload')), codeBlock(JSON.stringify(result.payload, null, 2), { id: 'vf-payload' })));
   }
   const soon = debounce(update, 60);
