@@ -8,7 +8,10 @@ let ready;
 
 /** Loads the module. Safe to call any number of times, concurrently too: it loads once. */
 export default function init(moduleOrPath) {
-  ready ??= initGlue(moduleOrPath === undefined ? undefined : { module_or_path: moduleOrPath }).then(() => {});
+  // The glue lives in glue/ and would look for the .wasm next to itself: point it at the package root.
+  // Written as `new URL('./…', import.meta.url)` so that bundlers ship the .wasm as an asset.
+  const source = moduleOrPath ?? new URL('./lesspay2_bg.wasm', import.meta.url);
+  ready ??= initGlue({ module_or_path: source }).then(() => {});
   return ready;
 }
 export { init };

@@ -31,8 +31,7 @@ for (const [i, tab] of tabs.entries()) {
 }
 window.addEventListener('hashchange', () => show(location.hash.slice(1)));
 
-// The .wasm sits at the package root (`lesspay2/lesspay2.wasm`); pass its URL explicitly.
-await init(new URL('/pkg/lesspay2_bg.wasm', location.href));
+await init();
 document.getElementById('loading').remove();
 const localeSelect = document.getElementById('locale');
 localeSelect.addEventListener('change', () => setLocale(localeSelect.value));
