@@ -21,11 +21,12 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
   cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" --force
 fi
 
-# Debian's Chromium (the only browser we can get here) for wasm-bindgen-test and Playwright.
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+# Debian's Chromium (the only browser we can get here) for wasm-bindgen-test and Playwright, and a small
+# CJK font so that the console's Simplified Chinese renders in screenshots.
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || [ ! -d /usr/share/fonts/truetype/wqy ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null
 fi
 
 # JavaScript tools (wasm-opt from binaryen, typescript, playwright-core, workerd, deno, vite, ...) live in
