@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/tools/node_modules/.bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 
 .PHONY: setup pkg demo test bench fuzz \
-        test-rust test-wasm-node test-wasm-browser test-js test-types
+        test-rust test-wasm-node test-wasm-browser test-js test-types java-fixtures
 
 setup:
 	@bash scripts/setup.sh
@@ -44,3 +44,10 @@ test-js:
 ## tsc --strict over a consumer that uses every export.
 test-types:
 	tsc -p tests/types/tsconfig.json
+
+## Regenerates tests/java/hashmap_orders.json from a real java.util.HashMap (needs a JDK; not part of `make
+## test`: the fixture is committed, and tests/java_hashmap.rs plus src/java_hashmap.rs check against it).
+java-fixtures:
+	@command -v java >/dev/null || { echo "java-fixtures: no java on PATH" >&2; exit 1; }
+	java tests/java/HashMapOrder.java > tests/java/hashmap_orders.json.tmp
+	mv tests/java/hashmap_orders.json.tmp tests/java/hashmap_orders.json
