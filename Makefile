@@ -31,10 +31,10 @@ test-rust:
 # wasm-bindgen-test, in Node and in real headless Chromium. The runner prints no test and exits 0 when
 # it skips, so scripts/expect-tests.sh fails the build unless the expected suites really ran.
 test-wasm-node:
-	cargo test --quiet --target wasm32-unknown-unknown --test wasm 2>&1 | bash scripts/expect-tests.sh "wasm (node)"
+	cargo test --target wasm32-unknown-unknown --test wasm 2>&1 | bash scripts/expect-tests.sh "wasm (node)"
 
 test-wasm-browser:
-	WASM_BINDGEN_USE_BROWSER=1 cargo test --quiet --target wasm32-unknown-unknown --test wasm 2>&1 \
+	WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --test wasm 2>&1 \
 	  | bash scripts/expect-tests.sh "wasm (chromium)"
 
 ## node:test over the built package through its Node ESM and CommonJS entries.
