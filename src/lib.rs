@@ -29,5 +29,5 @@ mod java_hashmap;
 pub mod wasm;
 
 pub use request::{sign_request, SignedRequest};
-pub use signature::{canonicalize, explain_signature, sign, Explanation, Hint, Secret, SecretError};
+pub use signature::{canonicalize, explain_signature, sign, ArrayKeyOrder, Explanation, Hint, Secret, SecretError};
 pub use webhook::{verify_webhook, webhook_key, Reason, Rejection, Verified, VerifyOptions, WebhookHeaders, WebhookKind};

@@ -63,3 +63,41 @@ fn objects_in_nested_arrays_are_written_in_java_order_of_the_matching_round() {
     }
     assert!(checked > 2000);
 }
+
+/// `explain_signature` reports the same order as Java for every object whose order differs from the
+/// body's, at the right path, and nothing for the others.
+#[test]
+fn explanation_reports_java_order_where_it_differs_from_the_body() {
+    let fixture = fixture();
+    let mut reported = 0;
+    for case in fixture.cases.iter().filter(|c| !c.keys.is_empty()) {
+        let members: Vec<String> = case
+            .keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| format!("{}:{}", serde_json::to_string(k).unwrap(), if case.drop.contains(&i) { "null" } else { "1" }))
+            .collect();
+        // Depth 2: the array under `o` is parsed three times (round 3).
+        let body = format!(r#"{{"o":{{"list":["x",{{}},{{{}}}]}}}}"#, members.join(","));
+        let explanation = lesspay2::explain_signature(&body, "k", None).unwrap();
+        let body_order: Vec<&str> =
+            (0..case.keys.len()).filter(|i| !case.drop.contains(i)).map(|i| case.keys[i].as_str()).collect();
+        let java: Vec<&str> = case.rounds[2].iter().map(|&i| case.keys[i].as_str()).collect();
+        if body_order == java {
+            assert_eq!(explanation.array_key_order, vec![], "{}", case.name);
+        } else {
+            assert_eq!(
+                explanation.array_key_order,
+                vec![lesspay2::ArrayKeyOrder {
+                    path: "o.list[2]".into(),
+                    body_order: body_order.iter().map(|k| k.to_string()).collect(),
+                    gateway_order: java.iter().map(|k| k.to_string()).collect(),
+                }],
+                "{}",
+                case.name
+            );
+            reported += 1;
+        }
+    }
+    assert!(reported > 300, "{reported}");
+}

@@ -397,3 +397,21 @@ fn runs_in_the_runtime_the_makefile_asked_for() {
         assert!(node.is_string(), "not Node");
     }
 }
+
+#[wasm_bindgen_test]
+fn explain_signature_reports_array_key_order() {
+    let body = r#"{"details":[{"b":"1","a":"2"},{"a":"1","b":"2"}],"o":{"l":[{"x":null,"d":"1","c":"2"}]}}"#;
+    let explained = api::explain_signature(s(body), s("k"), JsValue::UNDEFINED).unwrap();
+    let entries = Array::from(&get(&explained, "arrayKeyOrder"));
+    let core = lesspay2::explain_signature(body, "k", None).unwrap().array_key_order;
+    assert_eq!(entries.length(), 2);
+    assert_eq!(core.len(), 2);
+    for (entry, want) in entries.iter().zip(&core) {
+        assert_eq!(get(&entry, "path").as_string().as_ref(), Some(&want.path));
+        assert_eq!(strings(&get(&entry, "bodyOrder")), want.body_order);
+        assert_eq!(strings(&get(&entry, "gatewayOrder")), want.gateway_order);
+    }
+    assert_eq!(get(&entries.get(0), "path").as_string().as_deref(), Some("details[0]"));
+    assert_eq!(strings(&get(&entries.get(1), "gatewayOrder")), ["c", "d"]);
+    assert!(get(&explained, "matches").is_null());
+}

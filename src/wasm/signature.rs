@@ -265,12 +265,24 @@ pub fn explain_signature(body: JsValue, app_secret: JsValue, received_signature:
         .iter()
         .map(|h| object(&[("code", h.code.into()), ("message", h.message.as_str().into())]))
         .collect();
+    let array_key_order: Array = e
+        .array_key_order
+        .iter()
+        .map(|o| {
+            object(&[
+                ("path", o.path.as_str().into()),
+                ("bodyOrder", string_array(o.body_order.iter().map(String::as_str))),
+                ("gatewayOrder", string_array(o.gateway_order.iter().map(String::as_str))),
+            ])
+        })
+        .collect();
     Ok(object(&[
         ("canonical", e.canonical.map_or(JsValue::NULL, JsValue::from)),
         ("signedString", e.signed_string_redacted.into()),
         ("expected", e.expected.into()),
         ("matches", e.matches.map_or(JsValue::NULL, JsValue::from)),
         ("hints", hints.into()),
+        ("arrayKeyOrder", array_key_order.into()),
     ]))
 }
 
