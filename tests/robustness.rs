@@ -84,13 +84,16 @@ fn options(tolerance_ms: Option<u64>) -> VerifyOptions {
     VerifyOptions { kind: WebhookKind::Auto, tolerance_ms, now_ms: 1_700_000_000_000 }
 }
 
+type Row<'a> = (&'a [u8], Option<&'a str>, Option<&'a str>, Option<u64>, Reason, String);
+
 #[test]
 fn webhook_verdicts_for_hostile_bodies_and_headers() {
     let secrets = [Secret::new("k")];
     let good = sign(r#"{"a":"1"}"#, "k").unwrap();
     let huge = vec![b'x'; MB20];
     let deep = deep_arrays(100_000);
-    let rows: Vec<(&[u8], Option<&str>, Option<&str>, Option<u64>, Reason, String)> = vec![
+    // (body, X-Auth-Signature, X-Auth-Timestamp, toleranceMs, reason, message or "" when not pinned)
+    let rows: Vec<Row> = vec![
         (&huge, Some(&good), None, None, Reason::BodyTooLarge, format!("the body is {MB20} bytes; at most 1048576 are read")),
         (b"", None, None, None, Reason::MissingSignature, "no X-Auth-Signature header".into()),
         (b"{}", Some(""), None, None, Reason::MissingSignature, "no X-Auth-Signature header".into()),
