@@ -276,7 +276,9 @@ function register({ api, label, test, assert }) {
     assert.equal(sign('{"a":"1"}', ''), sha256('a=1&key='));
     assert.equal(sign({}, 'k'), sha256('key=k'));
     assert.equal(canonicalize({}), null);
-    assert.equal(canonicalize('{"a":"","b":null}'), null);
+    // Parameters that are all dropped leave an empty canonical string, hashed as `&key=` (vector pub-0004).
+    assert.equal(canonicalize('{"a":"","b":null}'), '');
+    assert.equal(sign('{"a":"","b":null}', 'k'), sha256('&key=k'));
     // Empty containers are kept (vector pub-0006): only "" and null are dropped.
     assert.equal(canonicalize('{"a":"","b":null,"c":[],"d":{}}'), 'c=[]&d={}');
     assert.deepEqual(verifyWebhook({ body: '', headers: {}, secret: 'k' }), {
