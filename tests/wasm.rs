@@ -309,7 +309,7 @@ fn misuse_throws_with_exact_messages() {
             type_error("timestamp must be a whole, non-negative number of milliseconds")
         );
     }
-    let signed = request(s("app"), s("k"), JsValue::from(1_700_000_000_000u64 as f64)).unwrap();
+    let signed = request(s("app"), s("k"), JsValue::from(1_700_000_000_000_f64)).unwrap();
     assert_eq!(get(&signed, "body").as_string().as_deref(), Some(r#"{"a":"1"}"#));
     let headers = get(&signed, "headers");
     let names: Vec<String> = js_sys::Object::keys(headers.unchecked_ref::<js_sys::Object>()).iter().map(|k| k.as_string().unwrap()).collect();
