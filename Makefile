@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/tools/node_modules/.bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 
 .PHONY: setup pkg demo test bench fuzz \
-        test-rust test-wasm-node test-wasm-browser test-js test-types test-e2e
+        test-rust test-wasm-node test-wasm-browser test-js test-types test-e2e java-fixtures
 
 setup:
 	@bash scripts/setup.sh
@@ -31,10 +31,11 @@ test-rust:
 # wasm-bindgen-test, in Node and in real headless Chromium. The runner prints no test and exits 0 when
 # it skips, so scripts/expect-tests.sh fails the build unless the expected suites really ran.
 test-wasm-node:
-	cargo test --quiet --target wasm32-unknown-unknown --test wasm 2>&1 | bash scripts/expect-tests.sh "wasm (node)"
+	cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo test --target wasm32-unknown-unknown --test wasm 2>&1 | bash scripts/expect-tests.sh "wasm (node)"
 
 test-wasm-browser:
-	WASM_BINDGEN_USE_BROWSER=1 cargo test --quiet --target wasm32-unknown-unknown --test wasm 2>&1 \
+	WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --test wasm 2>&1 \
 	  | bash scripts/expect-tests.sh "wasm (chromium)"
 
 ## node:test over the built package through its Node ESM and CommonJS entries.
@@ -50,3 +51,10 @@ test-types:
 ## `make test-e2e UPDATE_DOCS_SCREENSHOT=1` also refreshes docs/console.png.
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
+
+## Regenerates tests/java/hashmap_orders.json from a real java.util.HashMap (needs a JDK; not part of `make
+## test`: the fixture is committed, and tests/java_hashmap.rs plus src/java_hashmap.rs check against it).
+java-fixtures:
+	@command -v java >/dev/null || { echo "java-fixtures: no java on PATH" >&2; exit 1; }
+	java tests/java/HashMapOrder.java > tests/java/hashmap_orders.json.tmp
+	mv tests/java/hashmap_orders.json.tmp tests/java/hashmap_orders.json

@@ -1,3 +1,5 @@
 // lesspay2: the public JavaScript API. One file per concern under ./types/.
 export * from './types/init.js';
+// `export *` skips default exports: the entries' `export default init` needs its own line.
+export { default } from './types/init.js';
 export * from './types/signature.js';

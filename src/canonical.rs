@@ -95,7 +95,7 @@ fn write_json(out: &mut String, value: &Value<'_>, parses: u32) {
 /// The keys of an object inside an array, in the order the gateway writes them: the first parse
 /// inserts every key in body order (first occurrence, pub-0025), nulls included; writing drops the
 /// nulls; every later parse inserts the keys in the previous map's order (pub-0047).
-fn hashmap_order<'o>(object: &'o Object<'_>, parses: u32) -> Vec<&'o str> {
+pub(crate) fn hashmap_order<'o>(object: &'o Object<'_>, parses: u32) -> Vec<&'o str> {
     let mut keys: Vec<Key<'o>> = object.iter().map(|(k, _)| Key::new(k)).collect();
     let order = java_hashmap::iteration_order(&keys);
     let mut current: Vec<Key<'o>> = order

@@ -22,9 +22,12 @@ pub mod webhook;
 mod canonical;
 mod java_hashmap;
 
+// Public only so that `tests/wasm.rs` (a separate crate) can call the exported functions directly;
+// JavaScript sees them through the package, Rust users have the core.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;
 
 pub use request::{sign_request, SignedRequest};
-pub use signature::{canonicalize, explain_signature, sign, Explanation, Hint, Secret, SecretError};
+pub use signature::{canonicalize, explain_signature, sign, ArrayKeyOrder, Explanation, Hint, Secret, SecretError};
 pub use webhook::{verify_webhook, webhook_key, Reason, Rejection, Verified, VerifyOptions, WebhookHeaders, WebhookKind};

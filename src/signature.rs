@@ -144,6 +144,20 @@ pub struct Explanation {
     pub matches: Option<bool>,
     /// Concrete reasons a merchant's signature may differ, most likely first.
     pub hints: Vec<Hint>,
+    /// Every object inside an array whose keys the gateway writes in another order than the body has
+    /// them, in document order (the demo highlights these).
+    pub array_key_order: Vec<ArrayKeyOrder>,
+}
+
+/// An object inside an array that the gateway signs with its keys in another order than the body's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArrayKeyOrder {
+    /// Where the object is, e.g. `details[0]` or `a.b[1][0]`.
+    pub path: String,
+    /// Its keys in the body, without the `null` members (which the gateway does not write).
+    pub body_order: Vec<String>,
+    /// Its keys in the order the gateway writes them (Java `HashMap` order).
+    pub gateway_order: Vec<String>,
 }
 
 /// A hint from [`explain_signature`]: a stable code and a sentence.
@@ -219,13 +233,57 @@ pub fn explain_signature(body: &str, secret: &str, received: Option<&str>) -> Re
             "sign the exact body text you send, after serialising it; re-serialising in between may change numbers or key order".into(),
         );
     }
+    let mut array_key_order = Vec::new();
+    // An array directly in the body is parsed twice, one more time per object level above it: the
+    // same count `canonical_string(&object, 0)` uses.
+    key_orders_in_pairs(&object, 2, "", &mut array_key_order);
     Ok(Explanation {
+        array_key_order,
         signed_string_redacted: signed_string(canonical.as_deref(), "<appSecret>"),
         canonical,
         expected,
         matches,
         hints,
     })
+}
+
+/// Walks a top-level or nested object the way the canonical string does: objects one parse deeper,
+/// arrays with the parses of the object that holds them.
+fn key_orders_in_pairs(object: &Object<'_>, parses: u32, prefix: &str, out: &mut Vec<ArrayKeyOrder>) {
+    for (key, value) in object.iter() {
+        let path = if prefix.is_empty() { key.to_string() } else { format!("{prefix}.{key}") };
+        match value {
+            json::Value::Object(o) => key_orders_in_pairs(o, parses + 1, &path, out),
+            json::Value::Array(_) => key_orders_in_value(value, parses, &path, out),
+            _ => {}
+        }
+    }
+}
+
+/// Everything inside an array is written as JSON with the array's parse count, nested objects included.
+fn key_orders_in_value(value: &json::Value<'_>, parses: u32, path: &str, out: &mut Vec<ArrayKeyOrder>) {
+    match value {
+        json::Value::Object(o) => {
+            let gateway: Vec<&str> = crate::canonical::hashmap_order(o, parses);
+            let body: Vec<&str> = o.iter().filter(|(_, v)| !matches!(v, json::Value::Null)).map(|(k, _)| k).collect();
+            if body != gateway {
+                out.push(ArrayKeyOrder {
+                    path: path.to_string(),
+                    body_order: body.into_iter().map(str::to_string).collect(),
+                    gateway_order: gateway.into_iter().map(str::to_string).collect(),
+                });
+            }
+            for (key, value) in o.iter() {
+                key_orders_in_value(value, parses, &format!("{path}.{key}"), out);
+            }
+        }
+        json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                key_orders_in_value(item, parses, &format!("{path}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
 }
 
 fn scan(object: &Object<'_>, numbers: &mut Vec<String>, array_objects: &mut bool, depth: usize) {

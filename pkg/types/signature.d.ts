@@ -165,6 +165,22 @@ export interface SignatureExplanation {
   matches: boolean | null;
   /** Likely reasons for a mismatch, most likely first (empty when it matches). */
   hints: SignatureHint[];
+  /**
+   * Every object inside an array whose keys the gateway signs in another order than the body has them
+   * (Java `HashMap` order), in document order; empty when there is none. Computed whether or not the
+   * signature matches.
+   */
+  arrayKeyOrder: ArrayKeyOrder[];
+}
+
+/** An object inside an array that the gateway writes with its keys in another order than the body. */
+export interface ArrayKeyOrder {
+  /** Where it is: `details[0]`, `a.b[1][0]`, ... (keys joined with `.`, array indices in brackets). */
+  path: string;
+  /** Its keys as the body has them, without `null` members (the gateway does not write those). */
+  bodyOrder: string[];
+  /** Its keys in the order the gateway writes and signs them. */
+  gatewayOrder: string[];
 }
 
 /**

@@ -8,7 +8,7 @@
 use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-mod signature;
+pub mod signature;
 
 /// A thrown `TypeError` (wrong argument type).
 pub(crate) fn type_error(message: &str) -> JsValue {

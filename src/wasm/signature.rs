@@ -15,9 +15,10 @@ fn body_error(e: json::JsonError) -> JsValue {
 
 /// `canonicalize(body)`: the exact text hashed before `&key=`, or `null` without parameters.
 #[wasm_bindgen(js_name = canonicalize)]
-pub fn canonicalize(body: JsValue) -> Result<Option<String>, JsValue> {
+pub fn canonicalize(body: JsValue) -> Result<JsValue, JsValue> {
     let text = body_text(&body, "body")?;
-    core::canonicalize(&text).map_err(body_error)
+    // `null`, as documented: an `Option<String>` return would reach JS as `undefined`.
+    Ok(core::canonicalize(&text).map_err(body_error)?.map_or(JsValue::NULL, JsValue::from))
 }
 
 /// `sign(body, appSecret)`: 64 upper-case hex digits, with any secret (even an empty one).
@@ -265,19 +266,32 @@ pub fn explain_signature(body: JsValue, app_secret: JsValue, received_signature:
         .iter()
         .map(|h| object(&[("code", h.code.into()), ("message", h.message.as_str().into())]))
         .collect();
+    let array_key_order: Array = e
+        .array_key_order
+        .iter()
+        .map(|o| {
+            object(&[
+                ("path", o.path.as_str().into()),
+                ("bodyOrder", string_array(o.body_order.iter().map(String::as_str))),
+                ("gatewayOrder", string_array(o.gateway_order.iter().map(String::as_str))),
+            ])
+        })
+        .collect();
     Ok(object(&[
         ("canonical", e.canonical.map_or(JsValue::NULL, JsValue::from)),
         ("signedString", e.signed_string_redacted.into()),
         ("expected", e.expected.into()),
         ("matches", e.matches.map_or(JsValue::NULL, JsValue::from)),
         ("hints", hints.into()),
+        ("arrayKeyOrder", array_key_order.into()),
     ]))
 }
 
 /// `webhookKey(payload)`: a stable idempotency key, or `null` without a `pay_order_id`.
 #[wasm_bindgen(js_name = webhookKey)]
-pub fn webhook_key(payload: JsValue) -> Result<Option<String>, JsValue> {
+pub fn webhook_key(payload: JsValue) -> Result<JsValue, JsValue> {
     let text = body_text(&payload, "payload")?;
     let object = json::parse_object(&text).map_err(|e| error(&format!("payload is not a JSON object: {e}")))?;
-    Ok(webhook::webhook_key(&object))
+    // `null`, not `undefined`, without a `pay_order_id` (as documented and as `idempotencyKey` is).
+    Ok(webhook::webhook_key(&object).map_or(JsValue::NULL, JsValue::from))
 }

@@ -1,0 +1,335 @@
+'use strict';
+// The signature suite over the built package, shared by signature.test.mjs (pkg/node.mjs) and
+// signature.test.cjs (pkg/node.cjs): both entries must behave identically. Expected values come from the
+// vendor's vectors, from node:crypto (an independent SHA-256), or are the documented messages.
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { createHash } = require('node:crypto');
+
+const vectorsDir = join(__dirname, '..', 'vectors');
+const signatures = JSON.parse(readFileSync(join(vectorsDir, 'signatures.json'), 'utf8')).vectors;
+const webhooks = JSON.parse(readFileSync(join(vectorsDir, 'webhooks.json'), 'utf8')).cases;
+
+const BODY_PREFIX = 'the body is not a strict JSON object: ';
+const SURROGATE = 'contains an unpaired UTF-16 surrogate; the gateway would sign `?` in its place';
+const MB20 = 20 * 1024 * 1024;
+
+/** SHA-256 upper-case hex, computed by Node rather than by the library. */
+const sha256 = (text) => createHash('sha256').update(text, 'utf8').digest('hex').toUpperCase();
+
+/** The headers of a webhook case in one of several shapes the API accepts. */
+function headerShapes(headers) {
+  const shapes = {
+    'plain object': { ...headers },
+    'plain object, string[] values': Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
+    Map: new Map(Object.entries(headers)),
+    'Map, string[] values': new Map(Object.entries(headers).map(([k, v]) => [k, [v]])),
+  };
+  // fetch Headers trims values and refuses non-Latin-1 ones: only for cases it would not change.
+  if (Object.values(headers).every((v) => v === v.replace(/^[ \t]+|[ \t]+$/g, '') && /^[\x20-\xff]*$/.test(v))) {
+    shapes.Headers = new Headers(headers);
+  }
+  return shapes;
+}
+
+function register({ api, label, test, assert }) {
+  const { canonicalize, sign, signRequest, verifyWebhook, explainSignature, webhookKey } = api;
+  const throwsExactly = (fn, Type, message) =>
+    assert.throws(fn, (e) => {
+      assert.equal(e.constructor, Type, `${e.name}: ${e.message}`);
+      assert.equal(e.message, message);
+      return true;
+    });
+
+  test(`${label}: every signature vector`, () => {
+    let signed = 0;
+    let refused = 0;
+    for (const v of signatures) {
+      let canonical;
+      try {
+        canonical = canonicalize(v.body);
+      } catch (e) {
+        // A refusal: an Error (never a TypeError) with the parser's reason, the same from every entry point.
+        assert.equal(e.constructor, Error, v.id);
+        assert.ok(e.message.startsWith(BODY_PREFIX), `${v.id}: ${e.message}`);
+        throwsExactly(() => sign(v.body, v.secret), Error, e.message);
+        throwsExactly(() => explainSignature(v.body, v.secret), Error, e.message);
+        throwsExactly(() => signRequest({ appId: 'a', appSecret: 'k', body: v.body }), Error, e.message);
+        refused++;
+        continue;
+      }
+      assert.equal(canonical, v.canonical ?? null, v.id);
+      assert.equal(sign(v.body, v.secret), v.signature, v.id);
+      assert.equal(sha256(v.signed_string), v.signature, v.id);
+      const explained = explainSignature(v.body, v.secret, ` ${v.signature.toLowerCase()}\n`);
+      assert.equal(explained.expected, v.signature, v.id);
+      assert.equal(explained.canonical, v.canonical ?? null, v.id);
+      assert.equal(explained.matches, true, v.id);
+      assert.equal(explained.signedString, v.canonical == null ? 'key=<appSecret>' : `${v.canonical}&key=<appSecret>`, v.id);
+      signed++;
+    }
+    // The same split as the Rust suite: 35 bodies refused (non-strict JSON, directive keys, lone surrogates).
+    assert.deepEqual([signed, refused], [560, 35]);
+  });
+
+  test(`${label}: refusals with exact messages`, () => {
+    throwsExactly(() => canonicalize('[{"a":1}]'), Error, BODY_PREFIX + 'the body is JSON but not an object; expected `{...}`');
+    throwsExactly(() => canonicalize('{"a":1} x'), Error, BODY_PREFIX + 'unexpected text after the JSON object at byte 8');
+    throwsExactly(() => canonicalize(''), Error, BODY_PREFIX + 'the body is empty; expected a JSON object');
+    throwsExactly(
+      () => canonicalize('{"$ref":"x"}'),
+      Error,
+      BODY_PREFIX + 'the key "$ref" at byte 1 is a directive to the gateway\'s JSON parser, not data; rename it',
+    );
+    throwsExactly(
+      () => canonicalize('{"a":"\\ud800"}'),
+      Error,
+      BODY_PREFIX + 'unpaired UTF-16 surrogate escape at byte 6; the gateway would sign `?` in its place',
+    );
+  });
+
+  test(`${label}: every webhook case, every header shape, string and byte bodies`, () => {
+    let runs = 0;
+    for (const c of webhooks) {
+      for (const [shape, headers] of Object.entries(headerShapes(c.headers))) {
+        const bytes = new TextEncoder().encode(c.body);
+        for (const body of [c.body, bytes, bytes.buffer]) {
+          const verdict = verifyWebhook({ body, headers, secret: c.secrets, kind: c.kind, toleranceMs: c.tolerance_ms, now: c.now });
+          const what = `${c.id} (${shape}, ${body.constructor.name})`;
+          assert.equal(verdict.valid, c.expect.valid, `${what}: ${verdict.message}`);
+          if (c.expect.valid) {
+            assert.equal(verdict.secretIndex, c.expect.secret_index, what);
+            assert.equal(verdict.kind, c.kind, what);
+            assert.deepEqual(verdict.payload, JSON.parse(c.body), what);
+            assert.equal(verdict.idempotencyKey, webhookKey(c.body), what);
+          } else {
+            assert.equal(verdict.reason, c.expect.reason, what);
+            assert.equal(typeof verdict.message, 'string', what);
+            for (const secret of c.secrets) assert.ok(!verdict.message.includes(secret), what);
+          }
+          runs++;
+        }
+      }
+    }
+    assert.ok(runs >= webhooks.length * 12, `${runs}`);
+  });
+
+  test(`${label}: a single secret string and rotation`, () => {
+    const body = '{"pay_order_id":"P1","order_status":"SUCCEED","target_amount":"1.00"}';
+    const headers = { 'X-Auth-Signature': sign(body, 'new') };
+    const one = verifyWebhook({ body, headers, secret: 'new' });
+    assert.deepEqual(
+      { valid: one.valid, kind: one.kind, secretIndex: one.secretIndex, key: one.idempotencyKey },
+      { valid: true, kind: 'payin', secretIndex: 0, key: 'lesspay2:P1:SUCCEED' },
+    );
+    assert.equal(verifyWebhook({ body, headers, secret: ['old', 'new'] }).secretIndex, 1);
+    const wrong = verifyWebhook({ body, headers, secret: ['old'] });
+    assert.deepEqual(wrong, { valid: false, reason: 'signature_mismatch', message: 'no configured appSecret gives the received signature' });
+  });
+
+  test(`${label}: signRequest`, () => {
+    const body = '{"b":"2","a":"1"}';
+    const signed = signRequest({ appId: 'app-1', appSecret: 'k', body, timestamp: 1700000000000 });
+    assert.deepEqual(signed, {
+      body,
+      headers: {
+        'x-auth-appid': 'app-1',
+        'X-Auth-Timestamp': '1700000000000',
+        'x-auth-signature': sha256('a=1&b=2&key=k'),
+        'Content-Type': 'application/json',
+      },
+    });
+    assert.deepEqual(Object.keys(signed.headers), ['x-auth-appid', 'X-Auth-Timestamp', 'x-auth-signature', 'Content-Type']);
+    // An object body is serialised with JSON.stringify and that exact text is returned.
+    const fromObject = signRequest({ appId: 'app-1', appSecret: 'k', body: { b: '2', a: '1' }, timestamp: 0 });
+    assert.equal(fromObject.body, body);
+    assert.equal(fromObject.headers['X-Auth-Timestamp'], '0');
+    // Without a timestamp: the clock.
+    const before = Date.now();
+    const now = Number(signRequest({ appId: 'a', appSecret: 'k', body }).headers['X-Auth-Timestamp']);
+    assert.ok(now >= before && now <= Date.now(), `${now}`);
+  });
+
+  test(`${label}: explainSignature`, () => {
+    const body = '{"amount":100.50,"details":[{"b":"1","a":"2"},{"a":"1"}]}';
+    const e = explainSignature(body, ' k', 'sha256=abc');
+    const canonical = 'amount=100.50&details=[{"a":"2","b":"1"},{"a":"1"}]';
+    assert.equal(e.canonical, canonical);
+    assert.equal(e.signedString, `${canonical}&key=<appSecret>`);
+    assert.equal(e.expected, sha256(`${canonical}&key= k`));
+    assert.equal(e.matches, false);
+    assert.deepEqual(
+      e.hints.map((h) => h.code),
+      ['signature_format', 'secret_whitespace', 'number_values', 'array_key_order', 'exact_body'],
+    );
+    assert.equal(
+      e.hints[0].message,
+      'the received signature is not 64 hex digits (10 characters); send the bare upper-case hex SHA-256, without a prefix such as `sha256=`',
+    );
+    assert.deepEqual(e.arrayKeyOrder, [{ path: 'details[0]', bodyOrder: ['b', 'a'], gatewayOrder: ['a', 'b'] }]);
+    const none = explainSignature('{}', 'k');
+    assert.deepEqual(none, {
+      canonical: null,
+      signedString: 'key=<appSecret>',
+      expected: sha256('key=k'),
+      matches: null,
+      hints: [{ code: 'exact_body', message: 'sign the exact body text you send, after serialising it; re-serialising in between may change numbers or key order' }],
+      arrayKeyOrder: [],
+    });
+    const match = explainSignature('{}', 'k', sha256('key=k').toLowerCase());
+    assert.deepEqual(match.hints.map((h) => h.code), ['lowercase_hex']);
+    assert.equal(match.matches, true);
+  });
+
+  test(`${label}: webhookKey`, () => {
+    assert.equal(webhookKey({ pay_order_id: 'P9', order_status: 'SUCCEED', event: 'DISPUTE' }), 'lesspay2:P9:SUCCEED:DISPUTE');
+    assert.equal(webhookKey('{"pay_order_id":"P9","order_status":"SUCCEED"}'), 'lesspay2:P9:SUCCEED');
+    assert.equal(webhookKey({ order_status: 'SUCCEED' }), null);
+    throwsExactly(() => webhookKey('[1]'), Error, 'payload is not a JSON object: the body is JSON but not an object; expected `{...}`');
+  });
+
+  // Robustness through wasm: each function fed wrong types, empty values, huge and deep input, invalid
+  // UTF-8 and lone surrogates, with the documented error or verdict.
+  test(`${label}: wrong types throw TypeError with exact messages`, () => {
+    const kinds = [
+      [undefined, 'undefined'],
+      [null, 'null'],
+      [5, 'a number'],
+      [true, 'a boolean'],
+      [10n, 'a bigint'],
+      [Symbol('s'), 'a symbol'],
+      [() => 1, 'a function'],
+    ];
+    for (const [value, name] of kinds) {
+      throwsExactly(() => canonicalize(value), TypeError, `body must be a JSON string or an object, not ${name}`);
+      throwsExactly(() => sign(value, 'k'), TypeError, `body must be a JSON string or an object, not ${name}`);
+      throwsExactly(() => explainSignature(value, 'k'), TypeError, `body must be a JSON string or an object, not ${name}`);
+      throwsExactly(() => webhookKey(value), TypeError, `payload must be a JSON string or an object, not ${name}`);
+      throwsExactly(() => sign('{}', value), TypeError, 'appSecret must be a string');
+      throwsExactly(() => signRequest({ appId: value, appSecret: 'k', body: '{}' }), TypeError, 'appId must be a string');
+      throwsExactly(
+        () => verifyWebhook({ body: value, headers: {}, secret: 'k' }),
+        TypeError,
+        `body must be the raw body as a string, Uint8Array or ArrayBuffer, not ${name}`,
+      );
+      if (value != null) {
+        throwsExactly(() => explainSignature('{}', 'k', value), TypeError, 'receivedSignature must be a string');
+      }
+      if (typeof value !== 'function' && typeof value !== 'symbol') {
+        throwsExactly(
+          () => verifyWebhook({ body: '{}', headers: {}, secret: value }),
+          TypeError,
+          `secret must be the appSecret string or an array of them (rotation), not ${name}`,
+        );
+        throwsExactly(
+          () => verifyWebhook({ body: '{}', headers: value, secret: 'k' }),
+          TypeError,
+          `headers must be a fetch Headers, a Map or a plain object of the received headers, not ${name}`,
+        );
+      }
+    }
+    for (const value of [undefined, null, 'x', 5]) {
+      throwsExactly(() => signRequest(value), TypeError, 'signRequest expects an options object { appId, appSecret, body, timestamp? }');
+      throwsExactly(
+        () => verifyWebhook(value),
+        TypeError,
+        'verifyWebhook expects an options object { body, headers, secret, kind?, toleranceMs?, now? }',
+      );
+    }
+    throwsExactly(() => sign([1], 'k'), Error, BODY_PREFIX + 'the body is JSON but not an object; expected `{...}`');
+    throwsExactly(() => verifyWebhook({ body: '{}', headers: {}, secret: [5] }), TypeError, 'secret[0] must be a string');
+    throwsExactly(() => verifyWebhook({ body: '{}', headers: {}, secret: 'k', kind: 'refund' }), TypeError, "kind must be 'auto', 'payin' or 'payout'");
+    throwsExactly(
+      () => verifyWebhook({ body: '{}', headers: {}, secret: 'k', toleranceMs: -1 }),
+      TypeError,
+      'toleranceMs must be a non-negative number of milliseconds, or null for no freshness check',
+    );
+    throwsExactly(() => verifyWebhook({ body: '{}', headers: {}, secret: 'k', now: '1' }), TypeError, 'now must be a number of milliseconds since the epoch');
+    for (const timestamp of [-1, 1.5, NaN, Infinity, '1']) {
+      throwsExactly(
+        () => signRequest({ appId: 'a', appSecret: 'k', body: '{}', timestamp }),
+        TypeError,
+        'timestamp must be a whole, non-negative number of milliseconds',
+      );
+    }
+    const cyclic = {};
+    cyclic.self = cyclic;
+    assert.throws(() => canonicalize(cyclic), (e) => e.constructor === Error && e.message.startsWith('body could not be serialised with JSON.stringify: '));
+  });
+
+  test(`${label}: empty values`, () => {
+    throwsExactly(() => verifyWebhook({ body: '{}', headers: {}, secret: [] }), Error, 'secret is an empty array; pass at least one appSecret');
+    for (const blank of ['', ' ', '\n\t', '\u3000']) {
+      throwsExactly(
+        () => verifyWebhook({ body: '{}', headers: {}, secret: blank }),
+        Error,
+        'secret[0]: the appSecret is empty or blank; is the environment variable set?',
+      );
+      throwsExactly(
+        () => signRequest({ appId: 'a', appSecret: blank, body: '{}' }),
+        Error,
+        'the appSecret is empty or blank; is the environment variable set?',
+      );
+      throwsExactly(() => signRequest({ appId: blank, appSecret: 'k', body: '{}' }), Error, 'the appId is empty');
+    }
+    // The low-level sign accepts an empty secret; the empty body is refused; `{}` signs `key=`.
+    assert.equal(sign('{"a":"1"}', ''), sha256('a=1&key='));
+    assert.equal(sign({}, 'k'), sha256('key=k'));
+    assert.equal(canonicalize({}), null);
+    // Parameters that are all dropped leave an empty canonical string, hashed as `&key=` (vector pub-0004).
+    assert.equal(canonicalize('{"a":"","b":null}'), '');
+    assert.equal(sign('{"a":"","b":null}', 'k'), sha256('&key=k'));
+    // Empty containers are kept (vector pub-0006): only "" and null are dropped.
+    assert.equal(canonicalize('{"a":"","b":null,"c":[],"d":{}}'), 'c=[]&d={}');
+    assert.deepEqual(verifyWebhook({ body: '', headers: {}, secret: 'k' }), {
+      valid: false,
+      reason: 'missing_signature',
+      message: 'no X-Auth-Signature header',
+    });
+    assert.equal(verifyWebhook({ body: '', headers: { 'x-auth-signature': sha256('x') }, secret: 'k' }).reason, 'malformed_body');
+    assert.equal(verifyWebhook({ body: new Uint8Array(0), headers: { 'x-auth-signature': '' }, secret: 'k' }).reason, 'missing_signature');
+  });
+
+  test(`${label}: 20 MB, 100,000-deep, invalid UTF-8, lone surrogates`, () => {
+    const value = 'z'.repeat(MB20);
+    const big = `{"a":"${value}"}`;
+    assert.equal(sign(big, 'k'), sha256(`a=${value}&key=k`));
+    const headers = { 'X-Auth-Signature': sign('{"a":"1"}', 'k') };
+    for (const body of [big, new TextEncoder().encode(big), new TextEncoder().encode(big).buffer]) {
+      const verdict = verifyWebhook({ body, headers, secret: 'k' });
+      assert.deepEqual(verdict, {
+        valid: false,
+        reason: 'body_too_large',
+        message: `the body is at least ${big.length} bytes; at most 1048576 are read`,
+      });
+    }
+    const deep = `{"a":${'['.repeat(100000)}${']'.repeat(100000)}}`;
+    const tooDeep = BODY_PREFIX + 'the body is nested deeper than 128 levels (byte 132)';
+    throwsExactly(() => canonicalize(deep), Error, tooDeep);
+    throwsExactly(() => sign(deep, 'k'), Error, tooDeep);
+    assert.deepEqual(verifyWebhook({ body: deep, headers, secret: 'k' }), { valid: false, reason: 'malformed_body', message: tooDeep });
+    const deepObjects = '{"a":'.repeat(99999) + '{' + '}'.repeat(100000);
+    throwsExactly(() => canonicalize(deepObjects), Error, BODY_PREFIX + 'the body is nested deeper than 128 levels (byte 640)');
+
+    const invalidUtf8 = new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]); // {"a":"\xff"}
+    assert.deepEqual(verifyWebhook({ body: invalidUtf8, headers, secret: 'k' }), {
+      valid: false,
+      reason: 'malformed_body',
+      message: BODY_PREFIX + 'the body is not valid UTF-8 (byte 6)',
+    });
+
+    const lone = '{"a":"\ud800"}';
+    throwsExactly(() => canonicalize(lone), Error, `body ${SURROGATE}`);
+    throwsExactly(() => sign(lone, 'k'), Error, `body ${SURROGATE}`);
+    throwsExactly(() => sign('{}', 'k\udc00'), Error, `appSecret ${SURROGATE}`);
+    throwsExactly(() => explainSignature('{}', 'k', '\ud800'), Error, `receivedSignature ${SURROGATE}`);
+    throwsExactly(() => signRequest({ appId: '\ud800', appSecret: 'k', body: '{}' }), Error, `appId ${SURROGATE}`);
+    throwsExactly(() => webhookKey(lone), Error, `payload ${SURROGATE}`);
+    throwsExactly(() => verifyWebhook({ body: '{}', headers, secret: ['k', '\ud800'] }), Error, `secret[1] ${SURROGATE}`);
+    // From the network, a lone surrogate is a verdict, never a throw.
+    assert.equal(verifyWebhook({ body: lone, headers, secret: 'k' }).reason, 'malformed_body');
+    assert.equal(verifyWebhook({ body: '{"a":"1"}', headers: { 'X-Auth-Signature': '\ud800' }, secret: 'k' }).reason, 'malformed_signature');
+  });
+}
+
+module.exports = { register };

@@ -1,0 +1,202 @@
+//! Hostile and degenerate input to every public function of the Rust API, table by table: each row
+//! states the exact error or verdict. (Wrong JS types are the wasm suites' job: `tests/wasm.rs`,
+//! `tests/js/`.)
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use lesspay2::json::{self, JsonError, JsonErrorKind};
+use lesspay2::{
+    canonicalize, explain_signature, sign, sign_request, verify_webhook, webhook_key, Reason, Secret, SecretError, VerifyOptions,
+    WebhookHeaders, WebhookKind,
+};
+use lesspay2::request::SignRequestError;
+
+fn err(kind: JsonErrorKind, offset: usize) -> JsonError {
+    JsonError { kind, offset }
+}
+
+/// `{"a":[[[…]]]}` with `depth` arrays.
+fn deep_arrays(depth: usize) -> String {
+    format!("{{\"a\":{}{}}}", "[".repeat(depth), "]".repeat(depth))
+}
+
+/// `{"a":{"a":…{}…}}` with `depth` objects.
+fn deep_objects(depth: usize) -> String {
+    format!("{}{}", "{\"a\":".repeat(depth - 1) + "{", "}".repeat(depth))
+}
+
+const MB20: usize = 20 * 1024 * 1024;
+
+#[test]
+fn body_parsing_refusals_are_exact() {
+    let huge_number = format!("{{\"a\":1{}}}", "0".repeat(70_000));
+    let rows: Vec<(String, JsonError)> = vec![
+        ("".into(), err(JsonErrorKind::Empty, 0)),
+        ("  \n\t".into(), err(JsonErrorKind::Empty, 4)),
+        ("[]".into(), err(JsonErrorKind::NotAnObject, 0)),
+        ("\"{}\"".into(), err(JsonErrorKind::NotAnObject, 0)),
+        ("null".into(), err(JsonErrorKind::NotAnObject, 0)),
+        ("{".into(), err(JsonErrorKind::UnexpectedEnd, 1)),
+        ("{\"a\":\"\\ud800\"}".into(), err(JsonErrorKind::LoneSurrogate, 6)),
+        ("{\"a\":\"\\udc00x\"}".into(), err(JsonErrorKind::LoneSurrogate, 6)),
+        ("{\"a\":\"\u{1}\"}".into(), err(JsonErrorKind::ControlCharacter, 6)),
+        ("{\"a\":\"\\x\"}".into(), err(JsonErrorKind::InvalidEscape, 6)),
+        (deep_arrays(100_000), err(JsonErrorKind::TooDeep, 132)),
+        (deep_objects(100_000), err(JsonErrorKind::TooDeep, 640)),
+        (huge_number, err(JsonErrorKind::NumberOutOfRange, 5)),
+    ];
+    for (body, expected) in rows {
+        let shown: String = body.chars().take(40).collect();
+        assert_eq!(canonicalize(&body), Err(expected.clone()), "{shown:?}");
+        assert_eq!(sign(&body, "k"), Err(expected.clone()), "{shown:?}");
+        assert_eq!(explain_signature(&body, "k", Some("00")), Err(expected.clone()), "{shown:?}");
+        assert_eq!(
+            sign_request("app", &Secret::new("k"), &body, 0),
+            Err(SignRequestError::Body(expected.clone())),
+            "{shown:?}"
+        );
+        assert_eq!(json::parse_object_bytes(body.as_bytes()).map(|_| ()), Err(expected), "{shown:?}");
+    }
+    // 128 levels are accepted, 129 are not.
+    assert!(canonicalize(&deep_arrays(127)).is_ok());
+    assert_eq!(canonicalize(&deep_arrays(128)), Err(err(JsonErrorKind::TooDeep, 132)));
+}
+
+#[test]
+fn invalid_utf8_bytes() {
+    for (bytes, offset) in [(&b"{\"a\":\"\xff\"}"[..], 6), (&b"\xfe"[..], 0), (&b"{\"a\":\"\xc3\"}"[..], 6)] {
+        assert_eq!(json::parse_object_bytes(bytes).map(|_| ()), Err(err(JsonErrorKind::InvalidUtf8, offset)), "{bytes:?}");
+    }
+}
+
+#[test]
+fn twenty_megabytes_sign_like_sha256_of_the_joined_text() {
+    let value = "z".repeat(MB20);
+    let body = format!("{{\"a\":\"{value}\"}}");
+    assert_eq!(canonicalize(&body).unwrap().as_deref().map(str::len), Some(MB20 + 2));
+    // The signature is the SHA-256 of `a=zzz…&key=k`, hashed here independently of the library.
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(format!("a={value}&key=k").as_bytes());
+    let hex: String = digest.iter().map(|b| format!("{b:02X}")).collect();
+    assert_eq!(sign(&body, "k").unwrap(), hex);
+}
+
+fn options(tolerance_ms: Option<u64>) -> VerifyOptions {
+    VerifyOptions { kind: WebhookKind::Auto, tolerance_ms, now_ms: 1_700_000_000_000 }
+}
+
+type Row<'a> = (&'a [u8], Option<&'a str>, Option<&'a str>, Option<u64>, Reason, String);
+
+#[test]
+fn webhook_verdicts_for_hostile_bodies_and_headers() {
+    let secrets = [Secret::new("k")];
+    let good = sign(r#"{"a":"1"}"#, "k").unwrap();
+    let huge = vec![b'x'; MB20];
+    let deep = deep_arrays(100_000);
+    // (body, X-Auth-Signature, X-Auth-Timestamp, toleranceMs, reason, message or "" when not pinned)
+    let rows: Vec<Row> = vec![
+        (&huge, Some(&good), None, None, Reason::BodyTooLarge, format!("the body is {MB20} bytes; at most 1048576 are read")),
+        (b"", None, None, None, Reason::MissingSignature, "no X-Auth-Signature header".into()),
+        (b"{}", Some(""), None, None, Reason::MissingSignature, "no X-Auth-Signature header".into()),
+        (b"{}", Some("   "), None, None, Reason::MalformedSignature, "X-Auth-Signature is not 64 hex digits".into()),
+        (b"{}", Some("sha256=00"), None, None, Reason::MalformedSignature, "X-Auth-Signature is not 64 hex digits".into()),
+        (
+            b"",
+            Some(&good),
+            None,
+            None,
+            Reason::MalformedBody,
+            "the body is not a strict JSON object: the body is empty; expected a JSON object".into(),
+        ),
+        (
+            b"{\"a\":\"\xff\"}",
+            Some(&good),
+            None,
+            None,
+            Reason::MalformedBody,
+            "the body is not a strict JSON object: the body is not valid UTF-8 (byte 6)".into(),
+        ),
+        (
+            b"{\"a\":\"\\ud800\"}",
+            Some(&good),
+            None,
+            None,
+            Reason::MalformedBody,
+            "the body is not a strict JSON object: unpaired UTF-16 surrogate escape at byte 6; the gateway would sign `?` in its place"
+                .into(),
+        ),
+        (
+            deep.as_bytes(),
+            Some(&good),
+            None,
+            None,
+            Reason::MalformedBody,
+            "the body is not a strict JSON object: the body is nested deeper than 128 levels (byte 132)".into(),
+        ),
+        (br#"{"a":"1"}"#, Some(&good), None, Some(1000), Reason::MissingTimestamp, String::new()),
+        (br#"{"a":"1"}"#, Some(&good), Some(""), Some(1000), Reason::MalformedTimestamp, String::new()),
+        (br#"{"a":"2"}"#, Some(&good), None, None, Reason::SignatureMismatch, "no configured appSecret gives the received signature".into()),
+    ];
+    for (body, signature, timestamp, tolerance, reason, message) in rows {
+        let headers = WebhookHeaders { signature, timestamp };
+        let rejection = verify_webhook(body, headers, &secrets, options(tolerance)).unwrap().err().unwrap();
+        assert_eq!(rejection.reason, reason, "{signature:?} {timestamp:?}");
+        if !message.is_empty() {
+            assert_eq!(rejection.message, message, "{reason:?}");
+        }
+    }
+    let headers = WebhookHeaders { signature: Some(&good), timestamp: None };
+    let verified = verify_webhook(br#"{"a":"1"}"#, headers, &secrets, options(None)).unwrap().unwrap();
+    assert_eq!(verified.secret_index, 0);
+}
+
+#[test]
+fn webhook_secret_misuse() {
+    let headers = WebhookHeaders::default();
+    let run = |secrets: &[Secret]| verify_webhook(b"{}", headers, secrets, options(None)).map(|_| ());
+    assert_eq!(run(&[]), Err(SecretError::Missing));
+    assert_eq!(run(&[Secret::new("")]), Err(SecretError::Blank));
+    assert_eq!(run(&[Secret::new("k"), Secret::new(" \t\n")]), Err(SecretError::Blank));
+    assert_eq!(run(&[Secret::new("\u{3000}")]), Err(SecretError::Blank));
+}
+
+#[test]
+fn sign_request_misuse() {
+    let body = r#"{"a":"1"}"#;
+    assert_eq!(sign_request("app", &Secret::new(""), body, 0), Err(SignRequestError::Secret(SecretError::Blank)));
+    assert_eq!(sign_request("", &Secret::new("k"), body, 0), Err(SignRequestError::AppId));
+    assert_eq!(sign_request(" \t", &Secret::new("k"), body, 0), Err(SignRequestError::AppId));
+    assert_eq!(
+        sign_request("app", &Secret::new("k"), "", 0).map_err(|e| e.to_string()),
+        Err("the body is not a strict JSON object: the body is empty; expected a JSON object".into())
+    );
+    // The low-level `sign` takes any secret, even an empty one: `key=` then ends the signed text.
+    use sha2::Digest;
+    let hex: String = sha2::Sha256::digest(b"a=1&key=").iter().map(|b| format!("{b:02X}")).collect();
+    assert_eq!(sign(body, "").unwrap(), hex);
+}
+
+#[test]
+fn webhook_key_of_degenerate_payloads() {
+    let key = |text: &str| webhook_key(&json::parse_object(text).unwrap());
+    assert_eq!(key("{}"), None);
+    assert_eq!(key(r#"{"pay_order_id":""}"#), None);
+    assert_eq!(key(r#"{"pay_order_id":null}"#), None);
+    assert_eq!(key(r#"{"pay_order_id":["P1"]}"#), None);
+    assert_eq!(key(r#"{"pay_order_id":12}"#).as_deref(), Some("lesspay2:12:"));
+    let long = "P".repeat(MB20);
+    assert_eq!(key(&format!("{{\"pay_order_id\":\"{long}\"}}")), Some(format!("lesspay2:{long}:")));
+}
+
+#[test]
+fn explanation_of_empty_and_odd_input() {
+    let e = explain_signature("{}", "", Some("")).unwrap();
+    assert_eq!(e.canonical, None);
+    assert_eq!(e.signed_string_redacted, "key=<appSecret>");
+    assert_eq!(e.matches, Some(false));
+    let codes: Vec<&str> = e.hints.iter().map(|h| h.code).collect();
+    assert_eq!(codes, ["signature_format", "secret_empty", "exact_body"]);
+    assert_eq!(e.hints[0].message, "the received signature is not 64 hex digits (0 characters); send the bare upper-case hex SHA-256, without a prefix such as `sha256=`");
+    // A secret never appears in what is shown.
+    let e = explain_signature(r#"{"a":"s3cr3t-value"}"#, "TOPSECRET", Some("x")).unwrap();
+    assert!(!format!("{e:?}").contains("TOPSECRET"));
+}
