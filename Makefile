@@ -6,7 +6,8 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/tools/node_modules/.bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 
 .PHONY: setup pkg demo test bench fuzz \
-        test-rust test-wasm-node test-wasm-browser test-js test-types
+        test-rust test-wasm-node test-wasm-browser test-js test-types \
+        test-runtimes test-packages test-workerd
 
 setup:
 	@bash scripts/setup.sh
@@ -20,7 +21,7 @@ demo: pkg
 	@node scripts/serve.mjs --port 8080
 
 ## Every test suite. The package is built once and reused by every suite after it.
-test: setup test-rust pkg test-wasm-node test-wasm-browser test-js test-types
+test: setup test-rust pkg test-runtimes test-wasm-node test-wasm-browser test-js test-types
 	@echo "make test: every suite passed"
 
 test-rust:
@@ -44,3 +45,14 @@ test-js:
 ## tsc --strict over a consumer that uses every export.
 test-types:
 	tsc -p tests/types/tsconfig.json
+
+## The packed package (`npm pack`, installed from the tarball into fresh projects) on the real runtimes.
+test-runtimes: test-packages test-workerd
+
+# Node 20 ESM + CommonJS, Deno, tsc --strict (node16 and bundler) over the vectors.
+test-packages:
+	node tests/runtimes/packages.mjs
+
+# The edge-webhook example worker served by workerd, with an origin stub checking Standard Webhooks.
+test-workerd:
+	node tests/runtimes/workerd.mjs

@@ -1,3 +1,6 @@
 // lesspay2: the public JavaScript API. One file per concern under ./types/.
 export * from './types/init.js';
+export { default } from './types/init.js';
 export * from './types/signature.js';
+export * from './types/standard-webhooks.js';
+export * from './types/runtime.js';

@@ -29,6 +29,7 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sig
 cp "$out/web/lesspay2.js" pkg/glue/web.js
 { cat "$out/cjs/lesspay2.js"; printf '\nmodule.exports = wasm_bindgen;\n'; } > pkg/glue/web.cjs
 node scripts/cjs-extras.mjs pkg/extras.js pkg/glue/extras.cjs
+node scripts/cjs-types.mjs pkg/index.d.ts pkg/index.d.cts
 
 raw_size=$(stat -c %s pkg/lesspay2_bg.wasm)
 gz_size=$(gzip -9 -c pkg/lesspay2_bg.wasm | wc -c)
