@@ -7,7 +7,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 
 .PHONY: setup pkg demo test bench fuzz \
         test-rust test-wasm-node test-wasm-browser test-js test-types \
-        test-runtimes test-packages test-workerd
+        test-runtimes test-handler test-packages test-workerd test-vite
 
 setup:
 	@bash scripts/setup.sh
@@ -47,7 +47,11 @@ test-types:
 	tsc -p tests/types/tsconfig.json
 
 ## The packed package (`npm pack`, installed from the tarball into fresh projects) on the real runtimes.
-test-runtimes: test-packages test-workerd
+test-runtimes: test-handler test-packages test-workerd test-vite
+
+# createWebhookHandler and the Standard Webhooks signer, cross-checked with the standardwebhooks library.
+test-handler:
+	node --test tests/runtimes/handler.test.mjs
 
 # Node 20 ESM + CommonJS, Deno, tsc --strict (node16 and bundler) over the vectors.
 test-packages:
@@ -56,3 +60,7 @@ test-packages:
 # The edge-webhook example worker served by workerd, with an origin stub checking Standard Webhooks.
 test-workerd:
 	node tests/runtimes/workerd.mjs
+
+# A Vite production build of a small app importing the package, served and opened in headless Chromium.
+test-vite:
+	node tests/runtimes/vite.mjs

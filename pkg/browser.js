@@ -8,7 +8,10 @@ let ready;
 
 /** Loads the module. Safe to call any number of times, concurrently too: it loads once. */
 export default function init(moduleOrPath) {
-  ready ??= initGlue(moduleOrPath === undefined ? undefined : { module_or_path: moduleOrPath }).then(() => {});
+  // Written out literally here (not left to the glue, which sits in glue/ one level down) so that
+  // bundlers see the asset and emit it.
+  const source = moduleOrPath ?? new URL('./lesspay2_bg.wasm', import.meta.url);
+  ready ??= initGlue({ module_or_path: source }).then(() => {});
   return ready;
 }
 export { init };
