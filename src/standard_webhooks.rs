@@ -53,7 +53,7 @@ impl StandardSecret {
         if encoded.is_empty() {
             return Err(StandardWebhookError::EmptySecret);
         }
-        let bytes = base64_decode(encoded).ok_or(StandardWebhookError::MalformedSecret)?;
+        let bytes = base64_decode(encoded.as_bytes()).ok_or(StandardWebhookError::MalformedSecret)?;
         if bytes.is_empty() {
             return Err(StandardWebhookError::EmptySecret);
         }
@@ -81,7 +81,7 @@ impl StandardSecret {
         };
         mac.update(id.as_bytes());
         mac.update(b".");
-        mac.update(timestamp_s.to_string().as_bytes());
+        mac.update(decimal(timestamp_s, &mut [0; 20]));
         mac.update(b".");
         mac.update(body);
         mac.finalize().into_bytes().into()
@@ -92,6 +92,20 @@ impl fmt::Debug for StandardSecret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("StandardSecret(<redacted>)")
     }
+}
+
+/// `n` in decimal, written into the end of `buf` (no formatting machinery: this is on the wasm path).
+fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut start = buf.len();
+    for slot in buf.iter_mut().rev() {
+        *slot = b'0' + (n % 10) as u8;
+        start -= 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf.get(start..).unwrap_or_default()
 }
 
 /// A message id the spec allows: it goes into a header and into the signed content, so no `.`
@@ -221,7 +235,8 @@ pub fn standard_webhook_verify<'h>(
     if secrets.is_empty() {
         return Err(StandardWebhookError::EmptySecret);
     }
-    let present = |h: Option<&'h str>| h.map(str::trim).filter(|v| !v.is_empty());
+    // fetch and HTTP servers hand over header values already trimmed.
+    let present = |h: Option<&'h str>| h.filter(|v| !v.is_empty());
     let Some(id) = present(headers.id) else { return Ok(Err(StandardReason::MissingId)) };
     let Some(timestamp) = present(headers.timestamp) else { return Ok(Err(StandardReason::MissingTimestamp)) };
     let Some(signatures) = present(headers.signature) else { return Ok(Err(StandardReason::MissingSignature)) };
@@ -241,17 +256,13 @@ pub fn standard_webhook_verify<'h>(
             return Ok(Err(StandardReason::TimestampTooNew));
         }
     }
-    let received: Vec<[u8; 32]> = signatures
-        .split(' ')
-        .filter_map(|entry| entry.strip_prefix("v1,"))
-        .take(MAX_SIGNATURES)
-        .filter_map(|b64| base64_decode(b64).and_then(|bytes| <[u8; 32]>::try_from(bytes).ok()))
-        .collect();
+    let expected: Vec<[u8; 32]> = secrets.iter().map(|s| s.mac(id, timestamp_s, body)).collect();
     let mut matched: Option<usize> = None;
-    for (index, secret) in secrets.iter().enumerate() {
-        let expected = secret.mac(id, timestamp_s, body);
-        for candidate in &received {
-            if bool::from(expected.ct_eq(candidate)) && matched.is_none() {
+    let v1 = signatures.as_bytes().split(|&b| b == b' ').filter_map(|entry| entry.strip_prefix(b"v1,"));
+    for b64 in v1.take(MAX_SIGNATURES) {
+        let Some(candidate) = base64_decode(b64) else { continue };
+        for (index, mac) in expected.iter().enumerate() {
+            if bool::from(mac.as_slice().ct_eq(&candidate)) && matched.is_none() {
                 matched = Some(index);
             }
         }
@@ -283,14 +294,14 @@ pub(crate) fn base64_encode(bytes: &[u8]) -> String {
 
 /// Standard base64, padding optional; `None` for any other character, misplaced padding or
 /// non-zero trailing bits.
-pub(crate) fn base64_decode(text: &str) -> Option<Vec<u8>> {
-    let trimmed = text.trim_end_matches('=');
-    if text.len() - trimmed.len() > 2 || (text.len() != trimmed.len() && text.len() % 4 != 0) {
+pub(crate) fn base64_decode(text: &[u8]) -> Option<Vec<u8>> {
+    let padding = text.iter().rev().take_while(|&&b| b == b'=').count();
+    if padding > 2 || (padding > 0 && text.len() % 4 != 0) {
         return None;
     }
-    let mut out = Vec::with_capacity(trimmed.len() * 3 / 4);
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
     let (mut acc, mut bits) = (0u32, 0u32);
-    for c in trimmed.bytes() {
+    for &c in text.iter().take(text.len() - padding) {
         let v = match c {
             b'A'..=b'Z' => c - b'A',
             b'a'..=b'z' => c - b'a' + 26,
@@ -377,7 +388,8 @@ mod tests {
         assert_eq!(tampered, Ok(Err(StandardReason::SignatureMismatch)));
         // Missing headers, in order.
         assert_eq!(verify(StandardHeaders { id: None, ..headers(SIGNATURE) }, &[secret()]), Err(StandardReason::MissingId));
-        assert_eq!(verify(StandardHeaders { timestamp: Some(" "), ..headers(SIGNATURE) }, &[secret()]), Err(StandardReason::MissingTimestamp));
+        assert_eq!(verify(StandardHeaders { timestamp: Some(""), ..headers(SIGNATURE) }, &[secret()]), Err(StandardReason::MissingTimestamp));
+        assert_eq!(verify(StandardHeaders { timestamp: Some(" "), ..headers(SIGNATURE) }, &[secret()]), Err(StandardReason::MalformedTimestamp));
         assert_eq!(verify(StandardHeaders { signature: None, ..headers(SIGNATURE) }, &[secret()]), Err(StandardReason::MissingSignature));
         for ts in ["hello", "-1", "1614265330.5", "1e9", "1234567890123"] {
             assert_eq!(
@@ -421,17 +433,20 @@ mod tests {
 
     #[test]
     fn base64_round_trips_and_is_strict() {
+        for n in [0u64, 7, 10, 1_614_265_330, u64::MAX] {
+            assert_eq!(decimal(n, &mut [0; 20]), n.to_string().as_bytes());
+        }
         for len in 0..40u8 {
             let bytes: Vec<u8> = (0..len).map(|i| i.wrapping_mul(37).wrapping_add(len)).collect();
             let text = base64_encode(&bytes);
-            assert_eq!(base64_decode(&text), Some(bytes.clone()));
-            assert_eq!(base64_decode(text.trim_end_matches('=')), Some(bytes));
+            assert_eq!(base64_decode(text.as_bytes()), Some(bytes.clone()));
+            assert_eq!(base64_decode(text.trim_end_matches('=').as_bytes()), Some(bytes));
         }
         assert_eq!(base64_encode(b"foobar"), "Zm9vYmFy");
         assert_eq!(base64_encode(b"fo"), "Zm8=");
         for bad in ["Zm8", "Z===", "Zm9=", "Zm8==", "Zm=8", "Zg=", "Z", "Zm8-", "Zm8_"] {
             let ok = bad == "Zm8";
-            assert_eq!(base64_decode(bad).is_some(), ok, "{bad}");
+            assert_eq!(base64_decode(bad.as_bytes()).is_some(), ok, "{bad}");
         }
         assert_eq!(StandardSecret::from_bytes(vec![1, 2, 3]).map(|s| s.to_whsec()), Ok("whsec_AQID".into()));
     }

@@ -24,13 +24,13 @@ fn secrets(value: &JsValue) -> Result<Vec<StandardSecret>, JsValue> {
     if list.is_empty() {
         return Err(error("secret is an empty array; pass at least one 'whsec_...' secret"));
     }
-    list.iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let text = js_text(item, &format!("secret[{i}]"))?;
-            StandardSecret::from_whsec(text.trim()).map_err(|e| error(&format!("secret[{i}]: {e}")))
-        })
-        .collect()
+    let mut out = Vec::with_capacity(list.len());
+    for (i, item) in list.iter().enumerate() {
+        let what = format!("secret[{i}]");
+        let text = js_text(item, &what)?;
+        out.push(StandardSecret::from_whsec(text.trim()).map_err(|e| error(&format!("{what}: {e}")))?);
+    }
+    Ok(out)
 }
 
 /// The clock option `now` in ms, defaulting to `Date.now()`.

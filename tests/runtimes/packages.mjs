@@ -6,19 +6,20 @@ import { bin, cleanup, freshProject, packTarball, root, run } from './lib.mjs';
 
 const tarball = packTarball();
 const project = freshProject(tarball, {
-  files: { vectors: join(root, 'tests/vectors'), 'check.mjs': join(root, 'tests/runtimes/consumer/check.mjs') },
+  files: { vectors: join(root, 'tests/vectors') },
 });
 try {
-  for (const f of ['esm.mjs', 'cjs.cjs', 'esm.ts', 'cjs.cts']) cpSync(join(root, 'tests/runtimes/consumer', f), join(project, f));
+  for (const f of ['check.mjs', 'handler.mjs', 'esm.mjs', 'deno-npm.mjs', 'cjs.cjs', 'esm.ts', 'cjs.cts']) cpSync(join(root, 'tests/runtimes/consumer', f), join(project, f));
 
   run('node', ['esm.mjs'], { cwd: project });
   run('node', ['cjs.cjs'], { cwd: project });
   // Deno reads the existing node_modules (no registry needed) and picks the `deno` condition; the
   // package loads its .wasm with a source-phase import, so the only flag is --allow-read for the
   // test's own vector files.
-  run(bin('deno'), ['run', '--node-modules-dir=manual', `--allow-read=${project}`, 'esm.mjs'], {
-    cwd: project, env: { DENO_DIR: join(project, '.deno'), DENO_NO_UPDATE_CHECK: '1' },
-  });
+  const denoEnv = { DENO_DIR: join(project, '.deno'), DENO_NO_UPDATE_CHECK: '1' };
+  run(bin('deno'), ['run', '--node-modules-dir=manual', `--allow-read=${project}`, 'esm.mjs'], { cwd: project, env: denoEnv });
+  // No flag at all: Deno sees package.json + node_modules and uses them for `npm:` specifiers too.
+  run(bin('deno'), ['run', 'deno-npm.mjs'], { cwd: project, env: denoEnv });
 
   const base = { strict: true, noEmit: true, target: 'ES2022', lib: ['ES2022', 'DOM'], skipLibCheck: false, types: [] };
   const configs = {
