@@ -6,7 +6,8 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/tools/node_modules/.bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 
 .PHONY: setup pkg demo test bench fuzz \
-        test-rust test-wasm-node test-wasm-browser test-js test-types test-e2e java-fixtures
+        test-rust test-wasm-node test-wasm-browser test-js test-types test-e2e java-fixtures \
+        test-runtimes test-handler test-packages test-workerd test-vite
 
 setup:
 	@bash scripts/setup.sh
@@ -20,7 +21,7 @@ demo: pkg
 	@node scripts/serve.mjs --port 8080
 
 ## Every test suite. The package is built once and reused by every suite after it.
-test: setup test-rust pkg test-e2e test-wasm-node test-wasm-browser test-js test-types
+test: setup test-rust pkg test-wasm-node test-wasm-browser test-js test-types test-e2e test-runtimes
 	@echo "make test: every suite passed"
 
 test-rust:
@@ -58,3 +59,22 @@ java-fixtures:
 	@command -v java >/dev/null || { echo "java-fixtures: no java on PATH" >&2; exit 1; }
 	java tests/java/HashMapOrder.java > tests/java/hashmap_orders.json.tmp
 	mv tests/java/hashmap_orders.json.tmp tests/java/hashmap_orders.json
+
+## The packed package (`npm pack`, installed from the tarball into fresh projects) on the real runtimes.
+test-runtimes: test-handler test-packages test-workerd test-vite
+
+# createWebhookHandler and the Standard Webhooks signer, cross-checked with the standardwebhooks library.
+test-handler:
+	node --test tests/runtimes/handler.test.mjs
+
+# Node 20 ESM + CommonJS, Deno, tsc --strict (node16 and bundler) over the vectors.
+test-packages:
+	node tests/runtimes/packages.mjs
+
+# The edge-webhook example worker served by workerd, with an origin stub checking Standard Webhooks.
+test-workerd:
+	node tests/runtimes/workerd.mjs
+
+# A Vite production build of a small app importing the package, served and opened in headless Chromium.
+test-vite:
+	node tests/runtimes/vite.mjs

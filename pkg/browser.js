@@ -8,12 +8,12 @@ let ready;
 
 /** Loads the module. Safe to call any number of times, concurrently too: it loads once. */
 export default function init(moduleOrPath) {
-  // The glue lives in glue/ and would look for the .wasm next to itself: point it at the package root.
-  // Written as `new URL('./…', import.meta.url)` so that bundlers ship the .wasm as an asset.
+  // Written out literally here (not left to the glue, which sits in glue/ one level down) so that
+  // bundlers see the asset and emit it.
   const source = moduleOrPath ?? new URL('./lesspay2_bg.wasm', import.meta.url);
   ready ??= initGlue({ module_or_path: source }).then(() => {});
   return ready;
 }
 export { init };
 export * from './glue/web.js';
-export const { } = extend(api);
+export const { createWebhookHandler } = extend(api);

@@ -1,11 +1,13 @@
-// Deno: read the .wasm next to this file and instantiate it synchronously on import.
+// Deno (2.x, through `npm:lesspay2` or a package.json dependency): a source-phase import hands us the
+// compiled WebAssembly.Module, so no --allow-read (the old Deno.readFileSync needed it) and no fetch.
+import source wasmModule from './lesspay2_bg.wasm';
 import * as api from './glue/web.js';
 import { extend } from './extras.js';
 
-api.initSync({ module: Deno.readFileSync(new URL('./lesspay2_bg.wasm', import.meta.url)) });
+api.initSync({ module: wasmModule });
 
 export * from './glue/web.js';
-export const { } = extend(api);
+export const { createWebhookHandler } = extend(api);
 /** Already initialised on import; kept for code shared with browsers. */
 export default async function init() {}
 export { init };

@@ -3,3 +3,5 @@ export * from './types/init.js';
 // `export *` skips default exports: the entries' `export default init` needs its own line.
 export { default } from './types/init.js';
 export * from './types/signature.js';
+export * from './types/standard-webhooks.js';
+export * from './types/runtime.js';

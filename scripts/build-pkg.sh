@@ -26,9 +26,13 @@ mkdir -p pkg/glue
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   --enable-reference-types --enable-multivalue \
   "$out/web/lesspay2_bg.wasm" -o pkg/lesspay2_bg.wasm
-cp "$out/web/lesspay2.js" pkg/glue/web.js
+# The glue sits in glue/, the .wasm one level up: fix its default URL so that bundlers find the asset.
+sed "s|new URL('lesspay2_bg.wasm', import.meta.url)|new URL('../lesspay2_bg.wasm', import.meta.url)|" "$out/web/lesspay2.js" > pkg/glue/web.js
+grep -q "new URL('../lesspay2_bg.wasm', import.meta.url)" pkg/glue/web.js || {
+  echo "build-pkg: the glue's default .wasm URL was not found; check the wasm-bindgen output" >&2; exit 1; }
 { cat "$out/cjs/lesspay2.js"; printf '\nmodule.exports = wasm_bindgen;\n'; } > pkg/glue/web.cjs
 node scripts/cjs-extras.mjs pkg/extras.js pkg/glue/extras.cjs
+node scripts/cjs-types.mjs pkg/index.d.ts pkg/index.d.cts
 
 raw_size=$(stat -c %s pkg/lesspay2_bg.wasm)
 gz_size=$(gzip -9 -c pkg/lesspay2_bg.wasm | wc -c)

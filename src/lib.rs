@@ -12,11 +12,13 @@
 //! | [`signature`] | signing, signed requests, `explain_signature` |
 //! | [`webhook`] | webhook verification, the pay-in v1 rule, idempotency keys |
 //! | [`order_status`] | order statuses and their spellings |
+//! | [`standard_webhooks`] | Standard Webhooks signing and verification (HMAC-SHA256, `whsec_` secrets) |
 
 pub mod json;
 pub mod order_status;
 pub mod request;
 pub mod signature;
+pub mod standard_webhooks;
 pub mod webhook;
 
 mod canonical;
@@ -31,3 +33,7 @@ pub mod wasm;
 pub use request::{sign_request, SignedRequest};
 pub use signature::{canonicalize, explain_signature, sign, ArrayKeyOrder, Explanation, Hint, Secret, SecretError};
 pub use webhook::{verify_webhook, webhook_key, Reason, Rejection, Verified, VerifyOptions, WebhookHeaders, WebhookKind};
+pub use standard_webhooks::{
+    standard_webhook_sign, standard_webhook_verify, StandardHeaders, StandardReason, StandardSecret, StandardSignedHeaders,
+    StandardVerified, StandardWebhookError,
+};

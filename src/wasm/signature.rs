@@ -80,7 +80,7 @@ fn secrets(value: &JsValue) -> Result<Vec<Secret>, JsValue> {
 
 /// One header value from a fetch `Headers`, a `Map` or a plain object (any key casing; string or
 /// string[] values, the latter joined with `, ` as fetch does).
-fn header(headers: &JsValue, name: &str) -> Option<String> {
+pub(crate) fn header(headers: &JsValue, name: &str) -> Option<String> {
     let from_value = |v: JsValue| -> Option<String> {
         if let Some(s) = v.as_string() {
             return Some(s);
@@ -114,12 +114,12 @@ fn header(headers: &JsValue, name: &str) -> Option<String> {
 }
 
 /// The body as bytes, or `Err(too large)` without copying a huge one into wasm memory.
-enum Body {
+pub(crate) enum Body {
     Bytes(Vec<u8>),
     TooLarge(f64),
 }
 
-fn read_body(value: &JsValue) -> Result<Body, JsValue> {
+pub(crate) fn read_body(value: &JsValue) -> Result<Body, JsValue> {
     if let Some(s) = value.dyn_ref::<JsString>() {
         // UTF-8 takes at least one byte per UTF-16 unit: longer than the limit in units is too large
         // for sure, and that is decided before anything is copied.

@@ -1,0 +1,39 @@
+import type { VerifiedWebhook } from './signature.js';
+
+/** Options of {@link createWebhookHandler}. */
+export interface WebhookHandlerOptions {
+  /** The appSecret, or several (rotation). Empty or blank secrets are refused when the handler is created. */
+  secret: string | readonly string[];
+  /**
+   * Called once per verified webhook, with the raw request (its body already read). Return nothing to
+   * answer the gateway `SUCCESS`, or a `Response` to answer with it instead (e.g. a 502 so that the
+   * gateway retries when your own processing failed). A throw becomes the runtime's 500.
+   */
+  onEvent: (verified: VerifiedWebhook, request: Request) => void | Response | Promise<void | Response>;
+  /** As in `verifyWebhook`: `'auto'` (default), `'payin'` or `'payout'`. */
+  kind?: 'auto' | 'payin' | 'payout';
+  /** As in `verifyWebhook`: the freshness window for `X-Auth-Timestamp` in ms, or `null` (default) for none. */
+  toleranceMs?: number | null;
+  /**
+   * Deduplication hook: return `true` when this idempotency key was already processed; the handler then
+   * answers `SUCCESS` without calling `onEvent` (the gateway stops retrying).
+   */
+  isDuplicate?: (idempotencyKey: string, verified: VerifiedWebhook) => boolean | Promise<boolean>;
+  /** Called after `onEvent` succeeded (returned no `Response`), to record the idempotency key. */
+  markProcessed?: (idempotencyKey: string, verified: VerifiedWebhook) => void | Promise<void>;
+}
+
+/**
+ * A fetch-style webhook endpoint for Workers, Deno, Bun and Node's fetch servers:
+ * `async (request) => Response`. It verifies the raw body with `verifyWebhook` and answers:
+ *
+ * - `200 SUCCESS` (text/plain) after `onEvent` returns (or for a duplicate);
+ * - `405` for a method other than POST;
+ * - `413 body_too_large: ...`, `400 <reason>: ...` for malformed input, `401 <reason>: ...` for a
+ *   missing or wrong signature or a timestamp outside `toleranceMs` — always the stable reason code
+ *   first, never a secret.
+ *
+ * @throws {TypeError} for a missing `onEvent`, wrong option types.
+ * @throws {Error} for no secret, an empty array, or a blank secret.
+ */
+export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response>;

@@ -1,0 +1,125 @@
+//! JS bindings for Standard Webhooks signing and verification. Shapes are documented in
+//! `pkg/types/standard-webhooks.d.ts`.
+
+use js_sys::Array;
+use wasm_bindgen::prelude::*;
+
+use super::signature::{header, read_body, Body};
+use super::{error, get, is_absent, js_text, now_ms, object, type_error, type_of};
+use crate::standard_webhooks::{self as core, StandardHeaders, StandardSecret, DEFAULT_TOLERANCE_MS};
+use crate::webhook::MAX_BODY_BYTES;
+
+/// The secrets: a `whsec_...` string or a non-empty array of them.
+fn secrets(value: &JsValue) -> Result<Vec<StandardSecret>, JsValue> {
+    let list: Vec<JsValue> = if Array::is_array(value) {
+        Array::from(value).iter().collect()
+    } else if value.is_string() {
+        vec![value.clone()]
+    } else {
+        return Err(type_error(&format!(
+            "secret must be a Standard Webhooks secret string ('whsec_...') or an array of them (rotation), not {}",
+            type_of(value)
+        )));
+    };
+    if list.is_empty() {
+        return Err(error("secret is an empty array; pass at least one 'whsec_...' secret"));
+    }
+    let mut out = Vec::with_capacity(list.len());
+    for (i, item) in list.iter().enumerate() {
+        let what = format!("secret[{i}]");
+        let text = js_text(item, &what)?;
+        out.push(StandardSecret::from_whsec(text.trim()).map_err(|e| error(&format!("{what}: {e}")))?);
+    }
+    Ok(out)
+}
+
+/// The clock option `now` in ms, defaulting to `Date.now()`.
+fn now_option(options: &JsValue) -> Result<f64, JsValue> {
+    match get(options, "now") {
+        n if is_absent(&n) => Ok(now_ms()),
+        n => match n.as_f64() {
+            Some(ms) if ms.is_finite() && ms >= 0.0 => Ok(ms),
+            _ => Err(type_error("now must be a non-negative number of milliseconds since the epoch")),
+        },
+    }
+}
+
+/// `standardWebhookSign({ id, body, secret, now? })`: the three `webhook-*` headers.
+#[wasm_bindgen(js_name = standardWebhookSign)]
+pub fn standard_webhook_sign(options: JsValue) -> Result<JsValue, JsValue> {
+    if !options.is_object() {
+        return Err(type_error("standardWebhookSign expects an options object { id, body, secret, now? }"));
+    }
+    let secrets = secrets(&get(&options, "secret"))?;
+    let id = js_text(&get(&options, "id"), "id")?;
+    let body = match read_body(&get(&options, "body"))? {
+        Body::Bytes(b) => b,
+        Body::TooLarge(_) => return Err(error(&format!("body is larger than {MAX_BODY_BYTES} bytes"))),
+    };
+    let seconds = (now_option(&options)? / 1000.0).floor() as u64;
+    let signed = core::standard_webhook_sign(&id, seconds, &body, &secrets).map_err(|e| error(&e.to_string()))?;
+    Ok(object(&[
+        ("webhook-id", signed.id.into()),
+        ("webhook-timestamp", signed.timestamp.into()),
+        ("webhook-signature", signed.signature.into()),
+    ]))
+}
+
+fn rejected(code: &str, message: &str) -> JsValue {
+    object(&[("valid", false.into()), ("reason", code.into()), ("message", message.into())])
+}
+
+/// `standardWebhookVerify({ body, headers, secret, toleranceMs?, now? })`.
+#[wasm_bindgen(js_name = standardWebhookVerify)]
+pub fn standard_webhook_verify(options: JsValue) -> Result<JsValue, JsValue> {
+    if !options.is_object() {
+        return Err(type_error(
+            "standardWebhookVerify expects an options object { body, headers, secret, toleranceMs?, now? }",
+        ));
+    }
+    let secrets = secrets(&get(&options, "secret"))?;
+    let headers = get(&options, "headers");
+    if !headers.is_object() {
+        return Err(type_error(&format!(
+            "headers must be a fetch Headers, a Map or a plain object of the received headers, not {}",
+            type_of(&headers)
+        )));
+    }
+    let tolerance_ms = match get(&options, "toleranceMs") {
+        t if t.is_undefined() => Some(DEFAULT_TOLERANCE_MS),
+        t if t.is_null() => None,
+        t => match t.as_f64() {
+            Some(ms) if ms.is_finite() && ms >= 0.0 => Some(ms.floor() as u64),
+            _ => {
+                return Err(type_error(
+                    "toleranceMs must be a non-negative number of milliseconds (default 300000), or null for no freshness check",
+                ))
+            }
+        },
+    };
+    let now = now_option(&options)?;
+    let body = match read_body(&get(&options, "body"))? {
+        Body::Bytes(b) => b,
+        Body::TooLarge(size) => {
+            return Ok(rejected(
+                "body_too_large",
+                &format!("the body is at least {size} bytes; at most {MAX_BODY_BYTES} are read"),
+            ))
+        }
+    };
+    let id = header(&headers, "webhook-id");
+    let timestamp = header(&headers, "webhook-timestamp");
+    let signature = header(&headers, "webhook-signature");
+    let received = StandardHeaders { id: id.as_deref(), timestamp: timestamp.as_deref(), signature: signature.as_deref() };
+    let verdict = core::standard_webhook_verify(&body, received, &secrets, tolerance_ms, now.floor() as i64)
+        .map_err(|e| error(&e.to_string()))?;
+    Ok(match verdict {
+        Err(reason) => rejected(reason.code(), reason.message()),
+        Ok(verified) => object(&[
+            ("valid", true.into()),
+            ("id", verified.id.into()),
+            ("timestamp", (verified.timestamp_s as f64).into()),
+            ("secretIndex", (verified.secret_index as u32).into()),
+        ]),
+    })
+}

@@ -1,0 +1,109 @@
+// createWebhookHandler and the Standard Webhooks signer on the built package (Node's fetch Request and
+// Response), cross-checked against the `standardwebhooks` npm library.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { root } from './lib.mjs';
+
+const lib = await import(join(root, 'pkg/node.mjs'));
+const { Webhook } = createRequire(import.meta.url)(join(root, 'tools/node_modules/standardwebhooks'));
+
+const SECRET = 'handler-secret';
+const body = JSON.stringify({ pay_order_id: 'P9', order_status: 'SUCCEED', target_amount: '1.00' });
+const post = (b = body, headers = { 'x-auth-signature': lib.sign(b, SECRET), 'x-auth-timestamp': String(Date.now()) }, method = 'POST') =>
+  new Request('http://127.0.0.1/hook', { method, body: method === 'POST' ? b : undefined, headers });
+
+test('answers SUCCESS and hands onEvent the verified webhook', async () => {
+  const seen = [];
+  const handler = lib.createWebhookHandler({ secret: SECRET, onEvent: (v, r) => { seen.push([v.idempotencyKey, v.payload.target_amount, r.method]); } });
+  const res = await handler(post());
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-type'), 'text/plain; charset=utf-8');
+  assert.equal(await res.text(), 'SUCCESS');
+  assert.deepEqual(seen, [['lesspay2:P9:SUCCEED', '1.00', 'POST']]);
+});
+
+test('rejections: exact status and `<reason>: <message>`', async () => {
+  let called = 0;
+  const handler = lib.createWebhookHandler({ secret: ['other', SECRET], toleranceMs: 60_000, onEvent: () => { called++; } });
+  const cases = [
+    [post(body.replace('1.00', '2.00'), { 'x-auth-signature': lib.sign(body, SECRET), 'x-auth-timestamp': String(Date.now()) }), 401, 'signature_mismatch: '],
+    [post(body, { 'x-auth-timestamp': String(Date.now()) }), 401, 'missing_signature: '],
+    [post(body, { 'x-auth-signature': 'nope', 'x-auth-timestamp': '1' }), 400, 'malformed_signature: '],
+    [post('[1]', { 'x-auth-signature': lib.sign('{}', SECRET), 'x-auth-timestamp': '1' }), 400, 'malformed_body: '],
+    [post(body, { 'x-auth-signature': lib.sign(body, SECRET) }), 400, 'missing_timestamp: '],
+    [post(body, { 'x-auth-signature': lib.sign(body, SECRET), 'x-auth-timestamp': '12ab' }), 400, 'malformed_timestamp: '],
+    [post(body, { 'x-auth-signature': lib.sign(body, SECRET), 'x-auth-timestamp': String(Date.now() + 3_600_000) }), 401, 'timestamp_too_new: '],
+    [post('x'.repeat(1_048_577), { 'x-auth-signature': lib.sign(body, SECRET) }), 413, 'body_too_large: '],
+  ];
+  for (const [request, status, prefix] of cases) {
+    const res = await handler(request);
+    const text = await res.text();
+    assert.equal(res.status, status, text);
+    assert.ok(text.startsWith(prefix), text);
+    assert.ok(!text.includes(SECRET));
+  }
+  const get = await handler(post(body, {}, 'GET'));
+  assert.deepEqual([get.status, get.headers.get('allow'), await get.text()], [405, 'POST', 'method_not_allowed: webhooks are delivered with POST']);
+  assert.equal(called, 0);
+});
+
+test('dedupe hooks and a Response from onEvent', async () => {
+  const done = new Set();
+  let calls = 0;
+  const handler = lib.createWebhookHandler({
+    secret: SECRET,
+    onEvent: () => { calls++; return calls === 1 ? new Response('busy', { status: 503 }) : undefined; },
+    isDuplicate: (key) => done.has(key),
+    markProcessed: (key) => { done.add(key); },
+  });
+  const first = await handler(post());
+  assert.deepEqual([first.status, await first.text()], [503, 'busy']);
+  assert.equal(done.size, 0, 'a Response from onEvent is not recorded as processed');
+  assert.equal(await (await handler(post())).text(), 'SUCCESS');
+  assert.deepEqual([...done], ['lesspay2:P9:SUCCEED']);
+  assert.equal(await (await handler(post())).text(), 'SUCCESS');
+  assert.equal(calls, 2, 'the duplicate did not reach onEvent');
+});
+
+test('misuse throws at creation with an actionable message', () => {
+  const onEvent = () => {};
+  assert.throws(() => lib.createWebhookHandler(), { name: 'TypeError', message: /expects an options object/ });
+  assert.throws(() => lib.createWebhookHandler({ secret: SECRET }), { name: 'TypeError', message: /^onEvent must be a function/ });
+  assert.throws(() => lib.createWebhookHandler({ secret: '  ', onEvent }), { name: 'Error', message: 'secret[0] is empty or blank; is the environment variable set?' });
+  assert.throws(() => lib.createWebhookHandler({ secret: [], onEvent }), { message: 'secret is an empty array; pass at least one appSecret' });
+  assert.throws(() => lib.createWebhookHandler({ secret: undefined, onEvent }), { name: 'TypeError', message: 'secret[0] must be the appSecret string, not undefined' });
+  assert.throws(() => lib.createWebhookHandler({ secret: SECRET, onEvent, kind: 'refund' }), { name: 'TypeError' });
+  assert.throws(() => lib.createWebhookHandler({ secret: SECRET, onEvent, isDuplicate: 1 }), { name: 'TypeError', message: 'isDuplicate must be a function or undefined' });
+});
+
+test('standardWebhookSign agrees with the standardwebhooks library, both ways', () => {
+  const secrets = ['whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', `whsec_${Buffer.from('k'.repeat(64)).toString('base64')}`, 'whsec_AQID'];
+  const bodies = ['{}', '{"test": 2432232314}', JSON.stringify({ é: '€ 𝄞', n: [1, 2.5] }), ''];
+  const now = Date.now();
+  for (const secret of secrets) {
+    const wh = new Webhook(secret);
+    for (const b of bodies) {
+      const id = `msg_${b.length}`;
+      const ours = lib.standardWebhookSign({ id, body: b, secret, now });
+      assert.equal(ours['webhook-timestamp'], String(Math.floor(now / 1000)));
+      assert.equal(ours['webhook-signature'], wh.sign(id, new Date(now), b));
+      if (b !== '') wh.verify(b, ours); // throws on mismatch
+      const theirs = { 'webhook-id': id, 'webhook-timestamp': ours['webhook-timestamp'], 'webhook-signature': wh.sign(id, new Date(now), b) };
+      assert.deepEqual(lib.standardWebhookVerify({ body: b, headers: theirs, secret }), { valid: true, id, timestamp: Math.floor(now / 1000), secretIndex: 0 });
+    }
+  }
+  // Rotation: two signatures, the library accepts either secret.
+  const both = lib.standardWebhookSign({ id: 'msg_r', body: '{}', secret: [secrets[0], secrets[1]], now });
+  assert.equal(both['webhook-signature'].split(' ').length, 2);
+  new Webhook(secrets[1]).verify('{}', both);
+  // Wrong secret, tampering, staleness: exact reasons.
+  const v = (o) => lib.standardWebhookVerify({ body: '{}', headers: both, secret: secrets[2], now, ...o });
+  assert.deepEqual(v({}), { valid: false, reason: 'signature_mismatch', message: 'no v1 signature in webhook-signature matches a configured secret' });
+  assert.equal(v({ secret: secrets[0], body: '{ }' }).reason, 'signature_mismatch');
+  assert.equal(v({ secret: secrets[0], now: now + 301_000 }).reason, 'timestamp_too_old');
+  assert.equal(v({ secret: secrets[0], now: now + 301_000, toleranceMs: null }).valid, true);
+  assert.throws(() => lib.standardWebhookSign({ id: 'a.b', body: '{}', secret: secrets[0] }), { message: /webhook id must be/ });
+  assert.throws(() => lib.standardWebhookVerify({ body: '{}', headers: both, secret: 'whsec_!!' }), { message: /^secret\[0\]: the Standard Webhooks secret is not/ });
+});

@@ -1,0 +1,30 @@
+// A production Vite build importing the package like any app; the test reads #result.
+import init, { sign, verifyWebhook, standardWebhookSign, standardWebhookVerify, createWebhookHandler } from 'lesspay2';
+
+const out = document.getElementById('result');
+try {
+  await init();
+  await init(); // idempotent
+  const secret = 'browser-secret';
+  const body = JSON.stringify({ pay_order_id: 'P1', order_status: 'SUCCEED', target_amount: '100.00' });
+  const headers = new Headers({ 'x-auth-signature': sign(body, secret), 'x-auth-timestamp': String(Date.now()) });
+  const verified = verifyWebhook({ body, headers, secret });
+  const tampered = verifyWebhook({ body: body.replace('100.00', '900.00'), headers, secret });
+  const sw = standardWebhookVerify({
+    body: '{"test": 2432232314}',
+    headers: standardWebhookSign({ id: 'msg_p5jXN8AQM9LWM0D4loKWxJek', body: '{"test": 2432232314}', secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', now: 1614265330000 }),
+    secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    now: 1614265330000,
+  });
+  const handler = createWebhookHandler({ secret, onEvent: () => {} });
+  const answer = await handler(new Request('https://example.test/hook', { method: 'POST', body, headers }));
+  out.textContent = JSON.stringify({
+    valid: verified.valid,
+    idempotencyKey: verified.idempotencyKey,
+    tampered: tampered.reason,
+    standardWebhook: sw.valid,
+    handler: [answer.status, await answer.text()],
+  });
+} catch (e) {
+  out.textContent = `error: ${e && e.message}`;
+}

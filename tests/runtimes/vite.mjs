@@ -1,0 +1,48 @@
+// A small Vite app importing the packed package, built for production, served by `vite preview` on
+// 127.0.0.1, opened in headless Chromium (Debian's, through playwright-core): it must verify a webhook.
+import assert from 'node:assert/strict';
+import { cpSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { bin, cleanup, freshProject, packTarball, root, run, start, tools, until } from './lib.mjs';
+
+const { chromium } = await import(join(tools, 'playwright-core/index.mjs'));
+const tarball = packTarball();
+const project = freshProject(tarball);
+cpSync(join(root, 'tests/runtimes/vite-app'), project, { recursive: true });
+run(bin('vite'), ['build', '--logLevel', 'warn'], { cwd: project });
+const assets = readdirSync(join(project, 'dist/assets'));
+assert.ok(assets.some((f) => f.endsWith('.wasm')), `vite emitted no .wasm: ${assets}`);
+
+const port = await new Promise((r) => { const s = createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => r(p)); }); });
+const server = start(bin('vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: project });
+let browser;
+try {
+  const url = `http://127.0.0.1:${port}/`;
+  await until(() => fetch(url, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok), { tries: 100, what: `vite preview\n${server.log()}` });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    timeout: 30_000,
+  });
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url, { timeout: 30_000 });
+  await page.waitForFunction(() => document.getElementById('result')?.textContent !== 'loading', null, { timeout: 30_000 });
+  const text = await page.textContent('#result');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(JSON.parse(text.startsWith('error') ? 'null' : text) ?? text, {
+    valid: true,
+    idempotencyKey: 'lesspay2:P1:SUCCEED',
+    tampered: 'signature_mismatch',
+    standardWebhook: true,
+    handler: [200, 'SUCCESS'],
+  });
+  console.log(`vite + chromium: production build (${assets.length} assets) verified a webhook in the page`);
+} finally {
+  await browser?.close();
+  server.stop();
+  cleanup(project, join(tarball, '..'));
+}
