@@ -12,7 +12,9 @@
 //! | [`signature`] | signing, signed requests, `explain_signature` |
 //! | [`webhook`] | webhook verification, the pay-in v1 rule, idempotency keys |
 //! | [`order_status`] | order statuses and their spellings |
+//! | [`errors`] | decoding the gateway's statuses, codes, messages and fraud/dispute notices |
 
+pub mod errors;
 pub mod json;
 pub mod order_status;
 pub mod request;
