@@ -203,8 +203,8 @@ fn locales() {
     assert_eq!((a.name, a.suggestion), (b.name, b.suggestion));
     assert_eq!(a.description, "Duplicate Data Exists");
     assert_eq!(b.description, "数据重复");
-    assert!(a.advice.starts_with("an order with this request_id already exists"));
-    assert!(b.advice.starts_with("该 request_id 的订单已存在"));
+    assert_eq!(a.advice, "the order exists: query it by request_id and use its result; a new order needs a new request_id");
+    assert_eq!(b.advice, "订单已存在：用 request_id 查询并使用其结果；新订单须用新的 request_id");
     let s = decode_status(401, "", &zh);
     assert_eq!((s.name, s.description), ("Unauthorized", "API Key 或签名无效或缺失"));
 }

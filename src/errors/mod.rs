@@ -266,7 +266,7 @@ fn retry_of(rule: RetryRule, ctx: &Context) -> Retry {
 /// A row found in a table, with where it came from.
 #[derive(Clone, Copy)]
 struct Found {
-    row: Row,
+    row: &'static Row,
     source: Source,
     known: bool,
     group: Option<&'static str>,
@@ -274,7 +274,7 @@ struct Found {
 }
 
 impl Found {
-    fn new(row: Row, source: Source, known: bool) -> Self {
+    fn new(row: &'static Row, source: Source, known: bool) -> Self {
         Found { row, source, known, group: None, code: None }
     }
 
@@ -300,24 +300,24 @@ impl Found {
 
 fn http_row(status: i64) -> Found {
     if let Some((_, row)) = codes::HTTP.iter().find(|(s, _)| i64::from(*s) == status) {
-        return Found::new(*row, Source::HttpStatus, true);
+        return Found::new(row, Source::HttpStatus, true);
     }
-    let row = match status {
-        200..=299 => codes::STATUS_2XX,
-        300..=399 => codes::STATUS_3XX,
-        408 | 429 => codes::STATUS_RATE,
-        400..=499 => codes::STATUS_4XX,
-        500..=599 => codes::STATUS_5XX,
-        _ => codes::STATUS_OTHER,
+    let row: &'static Row = match status {
+        200..=299 => &codes::STATUS_2XX,
+        300..=399 => &codes::STATUS_3XX,
+        408 | 429 => &codes::STATUS_RATE,
+        400..=499 => &codes::STATUS_4XX,
+        500..=599 => &codes::STATUS_5XX,
+        _ => &codes::STATUS_OTHER,
     };
     Found::new(row, if (100..=599).contains(&status) { Source::HttpStatus } else { Source::None }, false)
 }
 
 fn fraud_row(code: i64) -> Option<Found> {
     if let Some((_, row)) = codes::FRAUD.iter().find(|(c, _)| *c == code) {
-        return Some(Found::new(*row, Source::FraudCode, true));
+        return Some(Found::new(row, Source::FraudCode, true));
     }
-    (40000..=49999).contains(&code).then(|| Found::new(codes::FRAUD_OTHER, Source::FraudCode, true))
+    (40000..=49999).contains(&code).then(|| Found::new(&codes::FRAUD_OTHER, Source::FraudCode, true))
 }
 
 /// The row of a business code, or `None` for a code no table or range covers.
@@ -327,7 +327,7 @@ fn code_row(code: i64, ctx: &Context) -> Option<Found> {
         return Some(Found::new(codes::SUCCESS_ROW, source, true));
     }
     if let Some((_, row)) = codes::PAYIN.iter().find(|(c, _)| *c == code) {
-        return Some(Found::new(*row, Source::PayinCode, true));
+        return Some(Found::new(row, Source::PayinCode, true));
     }
     // 30034 is both a reserved payout code and a fraud response code: only a pay-in context (or a
     // notice, see `decode_event`) makes it the fraud code.
@@ -336,10 +336,10 @@ fn code_row(code: i64, ctx: &Context) -> Option<Found> {
     }
     if codes::PAYOUT_RANGE.contains(&code) {
         if let Some((_, group, row)) = codes::PAYOUT.iter().find(|(c, _, _)| *c == code) {
-            return Some(Found { group: Some(group), ..Found::new(*row, Source::PayoutCode, true) });
+            return Some(Found { group: Some(group), ..Found::new(row, Source::PayoutCode, true) });
         }
         let (_, _, group, row) = codes::PAYOUT_UNPUBLISHED.iter().find(|(lo, hi, _, _)| (*lo..=*hi).contains(&code))?;
-        return Some(Found { group: Some(group), ..Found::new(*row, Source::PayoutCode, true) });
+        return Some(Found { group: Some(group), ..Found::new(row, Source::PayoutCode, true) });
     }
     fraud_row(code)
 }
@@ -350,19 +350,19 @@ fn msg_row(msg: &str, ctx: &Context) -> Option<Found> {
     if msg.is_empty() {
         return None;
     }
-    if let Some((_, row)) = codes::QUERY_MSGS.iter().find(|(m, _)| *m == msg) {
-        return Some(Found::new(*row, Source::QueryMsg, true));
+    if let Some(row) = codes::QUERY_MSGS.iter().find(|r| r.name == msg) {
+        return Some(Found::new(row, Source::QueryMsg, true));
     }
     if msg.eq_ignore_ascii_case("SUCCESS") {
         return code_row(0, ctx).map(|f| Found { code: Some(0), ..f });
     }
     if let Some((code, row)) = codes::PAYIN.iter().find(|(_, r)| r.name.eq_ignore_ascii_case(msg)) {
-        return Some(Found { code: Some(*code), ..Found::new(*row, Source::PayinCode, true) });
+        return Some(Found { code: Some(*code), ..Found::new(row, Source::PayinCode, true) });
     }
     codes::PAYOUT
         .iter()
         .find(|(_, _, r)| r.name.eq_ignore_ascii_case(msg))
-        .map(|(code, group, row)| Found { code: Some(*code), group: Some(group), ..Found::new(*row, Source::PayoutCode, true) })
+        .map(|(code, group, row)| Found { code: Some(*code), group: Some(group), ..Found::new(row, Source::PayoutCode, true) })
 }
 
 /// Decodes a business code.
@@ -397,17 +397,17 @@ pub fn decode(answer: &Answer, ctx: &Context) -> Decoded {
             // The status is documented but the code it came with is not.
             Found { known: f.known && answer.code.is_none() && !answer.code_unreadable, ..f }
         }
-        (None, None) if answer.code.is_some() || answer.code_unreadable => Found::new(codes::UNKNOWN_CODE, Source::None, false),
+        (None, None) if answer.code.is_some() || answer.code_unreadable => Found::new(&codes::UNKNOWN_CODE, Source::None, false),
         (None, None) => match answer.msg.as_deref() {
             Some(msg) if !msg.trim().is_empty() => {
-                msg_row(msg, ctx).unwrap_or_else(|| Found::new(codes::UNKNOWN_MSG, Source::None, false))
+                msg_row(msg, ctx).unwrap_or_else(|| Found::new(&codes::UNKNOWN_MSG, Source::None, false))
             }
             _ => match answer.status {
                 Some(s) if answer.body_unreadable && (200..=299).contains(&s) => {
-                    Found::new(codes::NOT_ENVELOPE_2XX, Source::HttpStatus, false)
+                    Found::new(&codes::NOT_ENVELOPE_2XX, Source::HttpStatus, false)
                 }
                 Some(s) => http_row(s),
-                None => Found::new(codes::UNREADABLE, Source::None, false),
+                None => Found::new(&codes::UNREADABLE, Source::None, false),
             },
         },
     };
@@ -426,17 +426,15 @@ pub fn decode(answer: &Answer, ctx: &Context) -> Decoded {
 fn decode_event_parts(kind: &str, answer: &Answer, ctx: &Context) -> Event {
     let found = match kind.trim() {
         "payment_declined" => answer.fraud_code.and_then(fraud_row).map_or_else(
-            || Found::new(codes::DECLINED, Source::FraudCode, true),
+            || Found::new(&codes::DECLINED, Source::FraudCode, true),
             |f| Found { code: answer.fraud_code, ..f },
         ),
         "dispute_received" => answer
             .dispute_category
             .as_deref()
-            .and_then(|c| codes::DISPUTES.iter().find(|(name, _)| name.eq_ignore_ascii_case(c.trim())))
-            .map_or(Found::new(codes::DISPUTE_RECEIVED, Source::Dispute, true), |(_, row)| {
-                Found::new(*row, Source::Dispute, true)
-            }),
-        _ => Found::new(codes::UNKNOWN_EVENT, Source::None, false),
+            .and_then(|c| codes::DISPUTES.iter().find(|r| r.name.eq_ignore_ascii_case(c.trim())))
+            .map_or(Found::new(&codes::DISPUTE_RECEIVED, Source::Dispute, true), |row| Found::new(row, Source::Dispute, true)),
+        _ => Found::new(&codes::UNKNOWN_EVENT, Source::None, false),
     };
     // The event's own code (the fraud code) is what the result carries, not the envelope's.
     let inner = Answer { code: found.code, ..answer.clone() };
@@ -462,10 +460,18 @@ pub fn decode_event(payload: &Object<'_>, ctx: &Context) -> Option<Event> {
 pub fn integer_from_text(text: &str) -> Option<i64> {
     let t = text.trim();
     let digits = t.strip_prefix('-').unwrap_or(t);
-    if digits.is_empty() || digits.len() > 15 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    if digits.is_empty() || digits.len() > 15 {
         return None;
     }
-    t.parse().ok()
+    let mut n: i64 = 0;
+    for b in digits.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        // At most 15 digits: no overflow.
+        n = n * 10 + i64::from(b - b'0');
+    }
+    Some(if digits.len() < t.len() { -n } else { n })
 }
 
 /// An integer from a JS number: finite, whole, and within ±(10^15 − 1).
