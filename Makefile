@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/tools/node_modules/.bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 
 .PHONY: setup pkg demo test bench fuzz \
-        test-rust test-wasm-node test-wasm-browser test-js test-types
+        test-rust test-wasm-node test-wasm-browser test-js test-types test-errors
 
 setup:
 	@bash scripts/setup.sh
@@ -20,7 +20,7 @@ demo: pkg
 	@node scripts/serve.mjs --port 8080
 
 ## Every test suite. The package is built once and reused by every suite after it.
-test: setup test-rust pkg test-wasm-node test-wasm-browser test-js test-types
+test: setup test-rust pkg test-errors test-wasm-node test-wasm-browser test-js test-types
 	@echo "make test: every suite passed"
 
 test-rust:
@@ -44,3 +44,9 @@ test-js:
 ## tsc --strict over a consumer that uses every export.
 test-types:
 	tsc -p tests/types/tsconfig.json
+
+## Error decoding: every row of spec section 5 (tests/vectors/errors.json) through Rust and through the
+## package's Node ESM and CommonJS entries.
+test-errors: pkg
+	cargo test --quiet --test errors
+	node --test tests/js/errors.test.mjs
