@@ -149,8 +149,13 @@ fn code_30034_depends_on_the_api() {
 fn responses() {
     let ctx = Context::default();
     let ok = decode_response(200, r#"{"code":0,"msg":"SUCCESS","data":{"pay_order_id":"P1"}}"#, &ctx).unwrap();
+    assert_eq!(ok.msg_conflict, None);
+    let ok = ok.envelope;
     assert_eq!(ok.get("data").and_then(|d| d.as_object()).and_then(|d| d.get("pay_order_id")).and_then(|v| v.as_str()), Some("P1"));
     assert!(decode_response(200, r#"{"code":"0","msg":""}"#, &ctx).is_ok());
+    let contradicted = decode_response(200, r#"{"code":0,"msg":"Order does not exist"}"#, &ctx).unwrap();
+    let conflict = contradicted.msg_conflict.unwrap();
+    assert_eq!((conflict.source, conflict.name, conflict.category), (Source::QueryMsg, "Order does not exist", Category::NotFound));
 
     let e = decode_response(200, r#"{"code":11,"msg":"amount: must be a string"}"#, &ctx).unwrap_err();
     assert_eq!((e.code, e.status, e.category), (Some(11), Some(200), Category::InvalidRequest));

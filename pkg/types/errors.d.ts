@@ -1,4 +1,4 @@
-import type { OrderStatusInfo } from './signature.js';
+import type { OrderStatusInfo, VerifiedWebhook } from './signature.js';
 
 /**
  * What kind of answer it is. See the README's "Decoding gateway answers" table for what to do for each.
@@ -124,9 +124,9 @@ export interface DecodedError {
  * - a pay-in webhook payload: its `event`/`event_data` (fraud and dispute notices) or its
  *   `error_code`/`error_msg`.
  *
- * Anything else (null, arrays, objects with throwing getters, NaN) decodes as unreadable.
+ * Anything else (null, arrays, bigints, objects with throwing getters, NaN) decodes as unreadable.
  */
-export type GatewayAnswer = number | bigint | string | object | null | undefined;
+export type GatewayAnswer = unknown;
 
 /**
  * Decodes a gateway answer into what happened, whose fault it is and whether it is safe to retry.
@@ -143,6 +143,11 @@ export type DecodedResponse =
       ok: true;
       /** The envelope's `data`, parsed with `JSON.parse` (`null` when absent). */
       data: unknown;
+      /**
+       * Set when the success `msg` is a published error message or label (e.g. `{ code: 0, msg: "Order
+       * does not exist" }`): the answer contradicts itself, check the order before trusting `data`.
+       */
+      msgConflict: MsgConflict | null;
     }
   | {
       ok: false;
@@ -325,3 +330,11 @@ export interface PayoutWebhookPayload {
   /** The details; query `/api/global/payout/query` for the per-detail outcome. */
   details?: PayoutDetail[];
 }
+
+/**
+ * A {@link VerifiedWebhook} with its payload typed by `kind`: narrow `verifyWebhook(...)` with
+ * `as TypedVerifiedWebhook | RejectedWebhook`, then switch on `kind` (and `event` for fraud/dispute notices).
+ */
+export type TypedVerifiedWebhook =
+  | (VerifiedWebhook & { kind: 'payin'; payload: PayinWebhookPayload })
+  | (VerifiedWebhook & { kind: 'payout'; payload: PayoutWebhookPayload; event: null });

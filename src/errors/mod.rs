@@ -535,12 +535,25 @@ pub fn read_body(status: Option<i64>, body: &str) -> (Answer, Option<Object<'_>>
     }
 }
 
-/// Decodes an HTTP answer: `Ok(envelope)` when the status is 2xx and the body is the gateway's
-/// envelope with `code` 0, `Err(decoded)` for anything else (non-JSON bodies and HTML pages included).
-pub fn decode_response<'b>(status: i64, body: &'b str, ctx: &Context) -> Result<Object<'b>, Box<Decoded>> {
+/// A successful answer: the parsed envelope, and the contradiction of a `msg` that reads as an error.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Success<'b> {
+    /// The envelope `{code: 0, msg, data}`.
+    pub envelope: Object<'b>,
+    /// Set when the `msg` of this success is a published error message or label
+    /// (`{ "code": 0, "msg": "Order does not exist" }`): check before trusting `data`.
+    pub msg_conflict: Option<MsgConflict>,
+}
+
+/// Decodes an HTTP answer: `Ok` when the status is 2xx and the body is the gateway's envelope with
+/// `code` 0, `Err(decoded)` for anything else (non-JSON bodies and HTML pages included).
+pub fn decode_response<'b>(status: i64, body: &'b str, ctx: &Context) -> Result<Success<'b>, Box<Decoded>> {
     let (answer, object) = read_body(Some(status), body);
     match object {
-        Some(object) if (200..=299).contains(&status) && answer.code == Some(0) && answer.event.is_none() => Ok(object),
+        Some(envelope) if (200..=299).contains(&status) && answer.code == Some(0) && answer.event.is_none() => {
+            let msg_conflict = decode(&answer, ctx).msg_conflict;
+            Ok(Success { envelope, msg_conflict })
+        }
         _ if answer.code.is_none() && !answer.code_unreadable && answer.msg.is_none() && answer.event.is_none() => {
             // Not the envelope (JSON without `code`, or not JSON at all).
             Err(Box::new(decode(&Answer { body_unreadable: true, ..answer }, ctx)))

@@ -6,7 +6,7 @@ use js_sys::{JsString, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use super::{body_text, get, is_absent, object, type_error};
-use crate::errors::{self as core, Answer, Api, Context, Decoded, Locale, Operation};
+use crate::errors::{self as core, Answer, Api, Context, Decoded, Locale, MsgConflict, Operation};
 use crate::json;
 use crate::order_status;
 
@@ -115,7 +115,9 @@ fn read_js(input: &JsValue) -> Answer {
             None => Answer { msg: Some(text), ..Answer::default() },
         };
     }
-    if input.is_object() && !input.is_function() && !js_sys::Array::is_array(input) {
+    // Arrays fall through `JSON.stringify` to "not an object" (no `Array.isArray`: it throws on a
+    // revoked Proxy).
+    if input.is_object() && !input.is_function() {
         return read_js_object(input);
     }
     Answer::default()
@@ -151,16 +153,17 @@ fn decoded_js(d: &Decoded) -> JsValue {
     set(&o, "advice", d.advice.into());
     set(&o, "category", d.category.as_str().into());
     set(&o, "retry", d.retry.as_str().into());
-    let conflict = d.msg_conflict.map_or(JsValue::NULL, |m| {
-        let c = Object::new();
-        set(&c, "source", m.source.as_str().into());
-        set_some(&c, "code", m.code.map(number));
-        set(&c, "name", m.name.into());
-        set(&c, "category", m.category.as_str().into());
-        c.into()
-    });
-    set(&o, "msgConflict", conflict);
+    set(&o, "msgConflict", d.msg_conflict.map_or(JsValue::NULL, conflict_js));
     o.into()
+}
+
+fn conflict_js(m: MsgConflict) -> JsValue {
+    let c = Object::new();
+    set(&c, "source", m.source.as_str().into());
+    set_some(&c, "code", m.code.map(number));
+    set(&c, "name", m.name.into());
+    set(&c, "category", m.category.as_str().into());
+    c.into()
 }
 
 /// `decodeError(input, context?)`.
@@ -182,11 +185,15 @@ pub fn decode_response(status: JsValue, body: JsValue, context_value: JsValue) -
         None => String::new(),
     };
     Ok(match core::decode_response(status, &text, &ctx) {
-        Ok(_) => {
+        Ok(success) => {
             // Strictly parsed above; JS parses it into the caller's object.
             let parsed = js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL);
             let data = get(&parsed, "data");
-            object(&[("ok", true.into()), ("data", if data.is_undefined() { JsValue::NULL } else { data })])
+            object(&[
+                ("ok", true.into()),
+                ("data", if data.is_undefined() { JsValue::NULL } else { data }),
+                ("msgConflict", success.msg_conflict.map_or(JsValue::NULL, conflict_js)),
+            ])
         }
         Err(error) => object(&[("ok", false.into()), ("error", decoded_js(&error))]),
     })

@@ -115,6 +115,8 @@ test('junk never throws and decodes as unknown', () => {
     Object.defineProperty(hostile, key, { enumerable: true, get() { throw new Error('boom'); } });
   }
   const proxy = new Proxy({}, { get() { throw new Error('boom'); }, ownKeys() { throw new Error('boom'); }, has() { throw new Error('boom'); } });
+  const revoked = Proxy.revocable({}, {});
+  revoked.revoke();
   const cyclic = { msg: 'x' };
   cyclic.self = cyclic;
   const junk = [
@@ -122,7 +124,7 @@ test('junk never throws and decodes as unknown', () => {
     '', '   ', 'NaN', '1e3', '0x10', '-', '<!doctype html><html><body><h1>502 Bad Gateway</h1></body></html>',
     'x'.repeat(2_000_000), true, false, 12n, Symbol('s'), () => 1, [], [1201], {}, { code: null }, { code: {} },
     { code: NaN }, { code: 'abc' }, { code: [1201] }, { status: 'abc', body: 5 }, { body: 'x'.repeat(2_000_000), status: 200 },
-    hostile, proxy, cyclic, Object.create(null), new Date(0), /re/, new Map([['code', 1201]]),
+    hostile, proxy, revoked.proxy, cyclic, Object.create(null), new Date(0), /re/, new Map([['code', 1201]]),
   ];
   for (const input of junk) {
     for (const api of [esm, cjs]) {
@@ -157,8 +159,14 @@ test('decodeResponse: ok only for a 2xx envelope with code 0', () => {
   assert.deepEqual(esm.decodeResponse(200, '{"code":0,"msg":"SUCCESS","data":{"pay_order_id":"P1","target_amount":"10.00"}}'), {
     ok: true,
     data: { pay_order_id: 'P1', target_amount: '10.00' },
+    msgConflict: null,
   });
-  assert.deepEqual(cjs.decodeResponse(200, '{"code":0,"msg":""}'), { ok: true, data: null });
+  assert.deepEqual(cjs.decodeResponse(200, '{"code":0,"msg":""}'), { ok: true, data: null, msgConflict: null });
+  assert.deepEqual(esm.decodeResponse(200, '{"code":0,"msg":"Order does not exist","data":{}}'), {
+    ok: true,
+    data: {},
+    msgConflict: { source: 'query_msg', name: 'Order does not exist', category: 'not_found' },
+  });
   const failures = [
     [200, '{"code":1201,"msg":"Duplicate Data Exists"}', 'Duplicate Data Exists', 'no'],
     [500, '{"code":0,"msg":"SUCCESS"}', 'Internal Server Error', 'query_first'],
