@@ -13,7 +13,6 @@ use crate::order_status;
 /// Bodies longer than this (in UTF-16 units) are not copied into wasm: no gateway envelope is that long.
 const MAX_BODY_UNITS: u32 = 1 << 20;
 
-#[inline(never)]
 fn context(value: &JsValue) -> Result<Context, JsValue> {
     if is_absent(value) {
         return Ok(Context::default());
@@ -41,7 +40,6 @@ fn context(value: &JsValue) -> Result<Context, JsValue> {
     Ok(Context { api, operation, locale: locale(value)? })
 }
 
-#[inline(never)]
 fn locale(value: &JsValue) -> Result<Locale, JsValue> {
     match get(value, "locale") {
         v if is_absent(&v) => Ok(Locale::En),
@@ -103,7 +101,6 @@ fn read_js_object(input: &JsValue) -> Answer {
     Answer { status, body_unreadable: answer.body_unreadable, ..read_fields(input) }
 }
 
-#[inline(never)]
 fn read_js(input: &JsValue) -> Answer {
     if let Some(n) = input.as_f64() {
         let code = core::integer_from_f64(n);
@@ -137,7 +134,6 @@ fn number(n: i64) -> JsValue {
     JsValue::from_f64(n as f64)
 }
 
-#[inline(never)]
 fn decoded_js(d: &Decoded) -> JsValue {
     let o = Object::new();
     set(&o, "known", d.known.into());
