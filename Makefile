@@ -7,7 +7,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 
 .PHONY: setup pkg demo test bench fuzz \
         test-rust test-wasm-node test-wasm-browser test-js test-types test-e2e java-fixtures \
-        test-runtimes test-handler test-packages test-workerd test-vite
+        test-runtimes test-handler test-packages test-workerd test-vite test-errors
 
 setup:
 	@bash scripts/setup.sh
@@ -78,3 +78,9 @@ test-workerd:
 # A Vite production build of a small app importing the package, served and opened in headless Chromium.
 test-vite:
 	node tests/runtimes/vite.mjs
+
+## Error decoding alone (tests/errors.rs and tests/js/errors.test.mjs; `make test` runs both through
+## test-rust and test-js).
+test-errors: pkg
+	cargo test --quiet --test errors
+	node --test tests/js/errors.test.mjs

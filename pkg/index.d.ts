@@ -5,3 +5,4 @@ export { default } from './types/init.js';
 export * from './types/signature.js';
 export * from './types/standard-webhooks.js';
 export * from './types/runtime.js';
+export * from './types/errors.js';

@@ -12,8 +12,10 @@
 //! | [`signature`] | signing, signed requests, `explain_signature` |
 //! | [`webhook`] | webhook verification, the pay-in v1 rule, idempotency keys |
 //! | [`order_status`] | order statuses and their spellings |
+//! | [`errors`] | decoding the gateway's statuses, codes, messages and fraud/dispute notices |
 //! | [`standard_webhooks`] | Standard Webhooks signing and verification (HMAC-SHA256, `whsec_` secrets) |
 
+pub mod errors;
 pub mod json;
 pub mod order_status;
 pub mod request;

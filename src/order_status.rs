@@ -45,6 +45,24 @@ pub fn from_name(name: &str) -> Option<OrderStatus> {
     ALL.into_iter().find(|s| s.name == wanted)
 }
 
+/// The status a text names: its number (`"2"`) or any spelling [`from_name`] accepts.
+pub fn from_text(text: &str) -> Option<OrderStatus> {
+    match crate::errors::integer_from_text(text) {
+        Some(code) => from_code(code),
+        None => from_name(text),
+    }
+}
+
+impl OrderStatus {
+    /// What it means, in the given language.
+    pub fn description_in(&self, locale: crate::errors::Locale) -> &'static str {
+        match locale {
+            crate::errors::Locale::En => self.description,
+            crate::errors::Locale::ZhCn => self.description_zh,
+        }
+    }
+}
+
 /// The canonical spelling of a status name (upper case, aliases folded); unknown names are only
 /// upper-cased and trimmed.
 pub fn normalize_name(name: &str) -> String {
@@ -71,5 +89,9 @@ mod tests {
         assert_eq!(from_code(11).map(|s| s.name), Some("PARTIAL_SUCCESS"));
         assert_eq!(from_name("NOPE"), None);
         assert_eq!(from_code(7), None);
+        assert_eq!(from_text(" 12 ").map(|s| s.name), Some("PAID"));
+        assert_eq!(from_text("Succeeded").map(|s| s.code), Some(2));
+        assert_eq!(from_text("-1"), None);
+        assert_eq!(from_text(""), None);
     }
 }

@@ -121,6 +121,8 @@ export interface VerifiedWebhook {
   unsignedFields: string[];
   /** `order_status` decoded, or `null` when absent or unknown. */
   orderStatus: OrderStatusInfo | null;
+  /** The fraud/dispute notice (`event`, `event_data`) decoded, or `null` when `event` is absent, null or empty. */
+  event: import('./errors.js').WebhookEvent | null;
   /** {@link webhookKey} of the payload: deduplicate on it. */
   idempotencyKey: string | null;
 }

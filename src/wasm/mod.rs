@@ -8,6 +8,7 @@
 use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
+mod errors;
 pub mod signature;
 mod standard_webhooks;
 

@@ -231,6 +231,7 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
                 ("payload", payload),
                 ("unsignedFields", string_array(verified.unsigned_fields.iter().copied())),
                 ("orderStatus", status),
+                ("event", super::errors::event_of(&verified.payload, !verified.unsigned_fields.contains(&"event"))),
                 ("idempotencyKey", webhook::webhook_key(&verified.payload).map_or(JsValue::NULL, JsValue::from)),
             ])
         }

@@ -1,0 +1,340 @@
+import type { OrderStatusInfo, VerifiedWebhook } from './signature.js';
+
+/**
+ * What kind of answer it is. See the README's "Decoding gateway answers" table for what to do for each.
+ *
+ * - `success`: the request succeeded.
+ * - `invalid_request`: a parameter, the body format or the HTTP method is wrong.
+ * - `authentication`: the App ID or the signature is wrong or missing.
+ * - `permission`: these credentials may not do this.
+ * - `not_found`: the order, detail or endpoint does not exist.
+ * - `conflict`: the order exists already, or is not in a state that allows the change.
+ * - `business_rule`: a business rule of the gateway refused the request.
+ * - `server`: the gateway failed; the outcome of a create call is unknown.
+ * - `unavailable`: the gateway is down or throttling; the call was not processed.
+ * - `fraud`: a fraud or risk rule declined the payment.
+ * - `dispute`: the card scheme reported a dispute (chargeback).
+ * - `unknown`: nothing the gateway documents.
+ */
+export type ErrorCategory =
+  | 'success'
+  | 'invalid_request'
+  | 'authentication'
+  | 'permission'
+  | 'not_found'
+  | 'conflict'
+  | 'business_rule'
+  | 'server'
+  | 'unavailable'
+  | 'fraud'
+  | 'dispute'
+  | 'unknown';
+
+/**
+ * Whether and when the same request may be sent again.
+ *
+ * - `no`: do not send it again (it succeeded, it can never succeed, or the order already exists: look it up).
+ * - `after_fix`: only after fixing what `advice` names.
+ * - `later`: later, with backoff.
+ * - `query_first`: the outcome is unknown: look the order up by `request_id` first, and resend (with the
+ *   same `request_id`) only if it does not exist. A blind resend of a create call can pay twice.
+ */
+export type Retry = 'no' | 'after_fix' | 'later' | 'query_first';
+
+/**
+ * Which table of spec section 5 decided: `http_status` (5.1, or the class of an undocumented status),
+ * `payin_code` (5.2, and code 0 outside a payout context), `payout_code` (5.4, including the reserved,
+ * unpublished codes of 30000–30079), `query_msg` (5.3, the fetch pay-in `msg` values), `fraud_code` (5.5,
+ * a fraud response code or a `payment_declined` notice), `dispute` (5.5, a `dispute_received` notice), or
+ * `none` (an unknown code, message or event, or unreadable input).
+ */
+export type ErrorSource = 'http_status' | 'payin_code' | 'payout_code' | 'query_msg' | 'fraud_code' | 'dispute' | 'none';
+
+/** What the caller knows about the call that produced the answer. */
+export interface ErrorContext {
+  /**
+   * The API that answered. It decides what code `30034` is: with `'payin'` it is the fraud response
+   * code "suspected fraud (pick up)"; otherwise (`'payout'` or absent) the reserved, unpublished payout
+   * code. In a `payment_declined` notice it is always the fraud code.
+   */
+  api?: 'payin' | 'payout';
+  /**
+   * The call that answered. With `'create'`, an answer whose outcome is unknown (codes 10 and 12, HTTP 500
+   * and other 5xx, unreadable answers, unknown codes) gets `retry: 'query_first'`.
+   */
+  operation?: 'create' | 'query' | 'banks' | 'balance' | 'notify';
+  /** The language of `description` and `advice`: English (default) or Simplified Chinese. `name` and `suggestion` stay as the gateway published them. */
+  locale?: 'en' | 'zh-CN';
+}
+
+/** A `msg` that reads as a row of a different category than the `code` it came with. */
+export interface MsgConflict {
+  /** The table the `msg` matches. */
+  source: ErrorSource;
+  /** The code of that row, when it has one (e.g. `1201` for the msg `"Duplicate Data Exists"`). */
+  code?: number;
+  /** That row's name. */
+  name: string;
+  /** That row's category. */
+  category: ErrorCategory;
+}
+
+/** A decoded gateway answer. Every field but the optional ones is always present. */
+export interface DecodedError {
+  /** Whether the gateway documents it: a published row, a reserved payout code (30000–30079) or a 4xxxx risk code. */
+  known: boolean;
+  /** Whether `name` and `suggestion` are the gateway's published words (false: our label, and `suggestion` is `''`). */
+  published: boolean;
+  /** Which table decided. */
+  source: ErrorSource;
+  /** The HTTP status, when the input had one. */
+  status?: number;
+  /** The business or fraud code, when the input had one that is an integer (|code| < 10^15). */
+  code?: number;
+  /** The `msg`, when the input had one. */
+  msg?: string;
+  /** For payout codes: the group (`general`, `parameter validation`, `idempotency`, `lookup`, or `unpublished` for 30030–30079). */
+  group?: string;
+  /** The gateway's label, exactly as published (e.g. `"Duplicate Data Exists"`, `"Bad Request"`, or the fetch `msg` itself). */
+  name: string;
+  /** What it means, in the context's locale (in English, the gateway's meaning text where it has one). */
+  description: string;
+  /** The gateway's suggestion, exactly as published; `''` when it published none. */
+  suggestion: string;
+  /** Our concrete next step, in the context's locale. */
+  advice: string;
+  /** What kind of answer it is. */
+  category: ErrorCategory;
+  /** Whether and when to send the request again. */
+  retry: Retry;
+  /**
+   * The `msg` contradicts the `code`: it reads as another row, of a different category (e.g. code 0 with
+   * msg `"Order does not exist"`). The decode follows `code`; check both before acting. `null` otherwise.
+   */
+  msgConflict: MsgConflict | null;
+}
+
+/**
+ * Anything the gateway may answer:
+ * - a business code: a number (`1201`) or a numeric string (`"1201"`);
+ * - a bare `msg` string (`"Order does not exist"`);
+ * - a parsed envelope `{ code, msg, data }`;
+ * - a fetch-`Response`-like `{ status, body }` where `body` is the response text (`await res.text()`) or
+ *   the parsed envelope (a fetch body stream cannot be read synchronously: only `status` is used then);
+ * - a pay-in webhook payload: its `event`/`event_data` (fraud and dispute notices) or its
+ *   `error_code`/`error_msg`.
+ *
+ * Anything else (null, arrays, bigints, objects with throwing getters, NaN) decodes as unreadable.
+ */
+export type GatewayAnswer = unknown;
+
+/**
+ * Decodes a gateway answer into what happened, whose fault it is and whether it is safe to retry.
+ * Never throws for input it cannot read: that decodes as `category: 'unknown'`, `known: false`.
+ *
+ * @throws {TypeError} only when `context` is not an object, or holds an `api`, `operation` or `locale`
+ *   outside the documented values (a typo there would silently weaken `retry`).
+ */
+export function decodeError(input: GatewayAnswer, context?: ErrorContext | null): DecodedError;
+
+/** The result of {@link decodeResponse}. */
+export type DecodedResponse =
+  | {
+      ok: true;
+      /** The envelope's `data`, parsed with `JSON.parse` (`null` when absent). */
+      data: unknown;
+      /**
+       * Set when the success `msg` is a published error message or label (e.g. `{ code: 0, msg: "Order
+       * does not exist" }`): the answer contradicts itself, check the order before trusting `data`.
+       */
+      msgConflict: MsgConflict | null;
+    }
+  | {
+      ok: false;
+      /** The decoded failure (see {@link decodeError}). */
+      error: DecodedError;
+    };
+
+/**
+ * Decodes an HTTP answer of the gateway: `ok` only for a 2xx status whose body is the JSON envelope with
+ * `code` 0 (parsed strictly). Everything else, including non-JSON bodies and HTML error pages, is
+ * `{ ok: false, error }`. A status that is not a whole number decodes as "not an HTTP status".
+ *
+ * @throws {TypeError} only for a wrong `context` (see {@link decodeError}).
+ */
+export function decodeResponse(status: number, bodyText: string, context?: ErrorContext | null): DecodedResponse;
+
+/** Options of {@link orderStatus}. */
+export interface OrderStatusOptions {
+  /** The language of `description`. */
+  locale?: 'en' | 'zh-CN';
+}
+
+/**
+ * Decodes an order status from its number (`2`, `"2"`) or any spelling the gateway uses, in any case
+ * (`SUCCEED`, `SUCCESS`, `SUCCEEDED`, `Succeeded`, `REFUNDED`, `CANCELLED`; the payout detail states
+ * `CREATED` and `PROCESSING` read as `PENDING_PAY`). `null` for anything else.
+ *
+ * @throws {TypeError} when `options` is not an object or `locale` is not `'en'` or `'zh-CN'`.
+ */
+export function orderStatus(value: unknown, options?: OrderStatusOptions | null): OrderStatusInfo | null;
+
+/** A fraud or dispute notice (spec 5.5), decoded. It informs and does **not** change the order status. */
+export interface WebhookEvent {
+  /** The `event` value: `'payment_declined'`, `'dispute_received'`, or another the gateway does not document. */
+  type: string;
+  /** `fraud` for `payment_declined`, `dispute` for `dispute_received`, `unknown` otherwise. */
+  category: 'fraud' | 'dispute' | 'unknown';
+  /** Whether the event is documented. */
+  known: boolean;
+  /**
+   * The fraud response code (`30034`, `41101`, …), read from `event_data` (`fraud_code`, `response_code`,
+   * `risk_code`, `code`, `error_code`, in that order) or the payload's `error_code`; `null` when none.
+   */
+  fraudCode: number | null;
+  /** The dispute category as sent, read from `event_data` (`category`, `dispute_category`, `reason`, `dispute_reason`); `null` when none. */
+  disputeCategory: string | null;
+  /** The spec's name of the fraud code or dispute category (e.g. `'fraud score over threshold'`, `'duplicate'`), or of the event. */
+  name: string;
+  /** What it means, in English. */
+  description: string;
+  /** Our next step, in English (`decodeError(payload, { locale: 'zh-CN' })` gives it in Chinese). */
+  advice: string;
+  /**
+   * Whether the signature covers `event`. `false` on a pay-in v1 webhook: the gateway leaves `event` and
+   * `event_data` unsigned, so anyone could have added or changed them.
+   */
+  signed: boolean;
+}
+
+/** The gateway's `order_status` spellings (see {@link orderStatus}); other strings may appear. */
+export type OrderStatusName =
+  | 'PENDING_CONFIRM'
+  | 'PENDING_PAY'
+  | 'SUCCEED'
+  | 'FAILED'
+  | 'CANCELED'
+  | 'REFUND'
+  | 'CLOSED'
+  | 'PARTIAL_SUCCESS'
+  | 'PAID'
+  | (string & {});
+
+/** The `event_data` of a fraud or dispute notice. The gateway does not publish its shape. */
+export type EventData = Record<string, unknown>;
+
+/** A pay-in webhook payload (spec section 6). */
+export interface PayinWebhookPayload {
+  /** The gateway's order id. */
+  pay_order_id: string;
+  /** The merchant's id of the create call. */
+  request_id: string;
+  /** The status name (see {@link orderStatus}). */
+  order_status: OrderStatusName;
+  /** The status number; unsigned on v1 webhooks: prefer `order_status`. */
+  order_status_int?: number;
+  /** The currency, e.g. `'USD'`. */
+  target_currency?: string;
+  /** The amount as a decimal string, e.g. `'100.00'`. */
+  target_amount?: string;
+  /** The merchant's success redirect URL. */
+  success_url?: string;
+  /** The merchant's failure redirect URL. */
+  fail_url?: string;
+  /** The product name sent at creation. */
+  product_name?: string;
+  /** The description sent at creation. */
+  description?: string;
+  /** Completion time, milliseconds since the epoch. */
+  complete_time?: number;
+  /** On failure: the business code (decode it with {@link decodeError}). */
+  error_code?: string | number | null;
+  /** On failure: the gateway's message. */
+  error_msg?: string | null;
+  /** The notification URL. */
+  notify_url?: string;
+  /** The merchant's own field, echoed back. */
+  merchant_reserved_field?: string;
+  /** `'v1'` (or absent: treated as v1) or `'v2'`: decides which fields are signed. */
+  api_version?: string;
+  /** Channel extras, e.g. `{ issuer_country, '3ds': { downgraded, enrolled }, issuer }`. */
+  channel_biz_data?: Record<string, unknown> | null;
+  /** `'payment_declined'` or `'dispute_received'` on a fraud/dispute notice; `null` otherwise. */
+  event?: 'payment_declined' | 'dispute_received' | (string & {}) | null;
+  /** The notice's details; `null` unless it is a fraud/dispute notice. */
+  event_data?: EventData | null;
+}
+
+/** A fraud or dispute notice: a pay-in payload with `event` set. */
+export interface EventWebhookPayload extends PayinWebhookPayload {
+  /** The notice. */
+  event: 'payment_declined' | 'dispute_received' | (string & {});
+  /** Its details. */
+  event_data: EventData | null;
+}
+
+/** One detail of a payout batch. */
+export interface PayoutDetail {
+  /** The gateway's detail id. */
+  payout_order_detail_id?: string;
+  /** The merchant's detail id (unique in the batch). */
+  mch_order_id: string;
+  /** The requested amount, a decimal string. */
+  amount: string;
+  /** The paid amount, a decimal string. */
+  actual_amount?: string | null;
+  /** The detail status (`SUCCEED`/`SUCCEEDED`, `FAILED`, …; see {@link orderStatus}). */
+  status: OrderStatusName;
+  /** `'PENDING'`, `'APPROVED'` or `'REJECTED'`. */
+  audit_state?: 'PENDING' | 'APPROVED' | 'REJECTED' | (string & {});
+  /** Why the detail failed. */
+  fail_reason?: string | null;
+  /** Why the audit rejected it. */
+  rejected_reason?: string | null;
+  /** The channel's reference. */
+  channel_order_no?: string | null;
+  /** The account number, masked (`1234****5678`). */
+  bank_account_no?: string;
+  /** The account holder, masked. */
+  bank_account_name?: string;
+  /** The account type. */
+  bank_account_type?: string;
+  /** The bank's name. */
+  bank_name?: string;
+  /** ISO 3166-1 alpha-2. */
+  bank_country_code?: string;
+  /** The bank's SWIFT code. */
+  bank_swift_code?: string;
+  /** When the detail succeeded. */
+  success_time?: string | number | null;
+}
+
+/** A payout webhook payload: one notice when the whole batch is final (spec section 6). */
+export interface PayoutWebhookPayload {
+  /** The gateway's batch id. */
+  pay_order_id: string;
+  /** The merchant's id of the create call. */
+  request_id: string;
+  /** The batch status (`SUCCEED`/`SUCCESS`, `PARTIAL_SUCCESS`, `FAILED`, …). */
+  order_status: OrderStatusName;
+  /** The currency, e.g. `'PHP'`. */
+  currency: string;
+  /** The batch amount, a decimal string. */
+  total_amount: string;
+  /** Minor units of the currency. */
+  decimal_places?: number;
+  /** Why the batch failed. */
+  fail_reason?: string | null;
+  /** Creation time, ISO-8601 text. */
+  created_at?: string;
+  /** The details; query `/api/global/payout/query` for the per-detail outcome. */
+  details?: PayoutDetail[];
+}
+
+/**
+ * A {@link VerifiedWebhook} with its payload typed by `kind`: narrow `verifyWebhook(...)` with
+ * `as TypedVerifiedWebhook | RejectedWebhook`, then switch on `kind` (and `event` for fraud/dispute notices).
+ */
+export type TypedVerifiedWebhook =
+  | (VerifiedWebhook & { kind: 'payin'; payload: PayinWebhookPayload })
+  | (VerifiedWebhook & { kind: 'payout'; payload: PayoutWebhookPayload; event: null });

@@ -1,0 +1,256 @@
+// decodeError, decodeResponse, orderStatus and the webhook `event` through the built package, over its
+// Node ESM and CommonJS entries. The table rows come from tests/vectors/errors.json (shared with
+// tests/errors.rs); expected values there are copied from spec section 5.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as esm from '../../pkg/node.mjs';
+
+const cjs = createRequire(import.meta.url)('../../pkg/node.cjs');
+const { cases } = JSON.parse(readFileSync(new URL('../vectors/errors.json', import.meta.url), 'utf8'));
+
+/** Feeds a vector's input to decodeError in the form it names. */
+function run(api, input, context) {
+  if ('code' in input) return api.decodeError(input.code, context);
+  if ('codeText' in input) return api.decodeError(input.codeText, context);
+  if ('status' in input) return api.decodeError('body' in input ? { status: input.status, body: input.body } : { status: input.status }, context);
+  if ('msg' in input) return api.decodeError(input.msg, context);
+  return api.decodeError(input.envelope ?? input.event, context);
+}
+
+const KEYS = ['known', 'published', 'source', 'name', 'description', 'suggestion', 'advice', 'category', 'retry', 'msgConflict'];
+
+for (const [entry, api] of [['esm', esm], ['cjs', cjs]]) {
+  test(`${entry}: every row of every table`, () => {
+    assert.ok(cases.length > 100);
+    for (const { input, context, expect } of cases) {
+      const d = run(api, input, context);
+      const label = JSON.stringify({ input, context });
+      for (const key of KEYS) assert.ok(key in d, `${label}: ${key}`);
+      for (const [key, value] of Object.entries(expect)) assert.deepEqual(d[key], value, `${label}: ${key}`);
+      if (!d.published) assert.equal(d.suggestion, '', label);
+    }
+  });
+}
+
+test('the result shape: optional fields only when the input had them', () => {
+  assert.deepEqual(esm.decodeError(1201), {
+    known: true,
+    published: true,
+    source: 'payin_code',
+    code: 1201,
+    name: 'Duplicate Data Exists',
+    description: 'Duplicate Data Exists',
+    suggestion: 'The request_id or another unique field already exists. Do not retry with the same ID.',
+    advice: 'the order exists: query it by request_id and use its result; a new order needs a new request_id',
+    category: 'conflict',
+    retry: 'no',
+    msgConflict: null,
+  });
+  const d = esm.decodeError({ status: 200, body: '{"code":30001,"msg":"Unsupported Currency","data":null}' }, { api: 'payout' });
+  assert.deepEqual([d.status, d.code, d.msg, d.group, d.name], [200, 30001, 'Unsupported Currency', 'parameter validation', 'Unsupported Currency']);
+});
+
+test('each input form decodes the same row', () => {
+  const forms = [
+    1202,
+    '1202',
+    ' 1202 ',
+    { code: 1202, msg: 'Data Not Found', data: null },
+    { code: '1202' },
+    { status: 200, body: '{"code":1202,"msg":"Data Not Found"}' },
+    { status: 200, body: { code: 1202, msg: 'Data Not Found' } },
+    { error_code: '1202', error_msg: 'Data Not Found', pay_order_id: 'P1', order_status: 'FAILED' },
+  ];
+  for (const input of forms) {
+    const d = esm.decodeError(input);
+    assert.deepEqual([d.name, d.category, d.retry, d.code], ['Data Not Found', 'not_found', 'after_fix', 1202], JSON.stringify(input));
+  }
+  assert.equal(esm.decodeError('Data Not Found').name, 'Data Not Found');
+});
+
+test('a real fetch Response: status read through its getters, the body stream left alone', () => {
+  const d = esm.decodeError(new Response('<html>502 Bad Gateway</html>', { status: 502 }), { operation: 'create' });
+  assert.deepEqual([d.status, d.category, d.retry, d.known], [502, 'server', 'query_first', false]);
+});
+
+test('query_first only where the outcome of a create is unknown', () => {
+  const create = { operation: 'create' };
+  for (const input of [10, 12, { status: 500 }, { status: 504, body: '' }, null, { status: 200, body: '<html>' }]) {
+    assert.equal(esm.decodeError(input, create).retry, 'query_first', JSON.stringify(input));
+    assert.notEqual(esm.decodeError(input, { operation: 'query' }).retry, 'query_first', JSON.stringify(input));
+  }
+  for (const input of [11, 1201, 5000, 9999, { status: 401 }, { status: 503 }]) {
+    assert.notEqual(esm.decodeError(input, create).retry, 'query_first', JSON.stringify(input));
+  }
+  assert.equal(esm.decodeError(5002, { operation: 'query' }).retry, 'query_first');
+});
+
+test('30034: payout code unless the context or a notice says fraud', () => {
+  assert.deepEqual(pick(esm.decodeError(30034)), ['payout_code', 'business_rule', 'Payout Error (unpublished code)']);
+  assert.deepEqual(pick(esm.decodeError(30034, { api: 'payout' })), ['payout_code', 'business_rule', 'Payout Error (unpublished code)']);
+  assert.deepEqual(pick(esm.decodeError(30034, { api: 'payin' })), ['fraud_code', 'fraud', 'suspected fraud (pick up)']);
+  const notice = { event: 'payment_declined', event_data: { response_code: '30034' } };
+  assert.deepEqual(pick(esm.decodeError(notice, { api: 'payout' })), ['fraud_code', 'fraud', 'suspected fraud (pick up)']);
+});
+
+function pick(d) {
+  return [d.source, d.category, d.name];
+}
+
+test('a msg that contradicts the code is reported', () => {
+  const d = esm.decodeError({ code: 0, msg: 'Order does not exist', data: null });
+  assert.equal(d.category, 'success');
+  assert.deepEqual(d.msgConflict, { source: 'query_msg', name: 'Order does not exist', category: 'not_found' });
+  const e = esm.decodeError({ code: 30020, msg: 'Duplicate Request ID' }, { api: 'payout' });
+  assert.deepEqual(e.msgConflict, { source: 'payout_code', code: 30011, name: 'Duplicate Request ID', category: 'conflict' });
+  assert.equal(esm.decodeError({ code: 0, msg: 'SUCCESS' }).msgConflict, null);
+  assert.equal(esm.decodeError({ code: 9999, msg: 'amount over the daily limit' }).msgConflict, null);
+});
+
+test('junk never throws and decodes as unknown', () => {
+  const hostile = {};
+  for (const key of ['code', 'msg', 'status', 'body', 'event', 'event_data', 'error_code', 'error_msg', 'toJSON']) {
+    Object.defineProperty(hostile, key, { enumerable: true, get() { throw new Error('boom'); } });
+  }
+  const proxy = new Proxy({}, { get() { throw new Error('boom'); }, ownKeys() { throw new Error('boom'); }, has() { throw new Error('boom'); } });
+  const revoked = Proxy.revocable({}, {});
+  revoked.revoke();
+  const cyclic = { msg: 'x' };
+  cyclic.self = cyclic;
+  const junk = [
+    undefined, null, NaN, Infinity, -Infinity, 1.5, 1e300, -1e300, Number.MAX_VALUE, 2 ** 53, -0.5,
+    '', '   ', 'NaN', '1e3', '0x10', '-', '<!doctype html><html><body><h1>502 Bad Gateway</h1></body></html>',
+    'x'.repeat(2_000_000), true, false, 12n, Symbol('s'), () => 1, [], [1201], {}, { code: null }, { code: {} },
+    { code: NaN }, { code: 'abc' }, { code: [1201] }, { status: 'abc', body: 5 }, { body: 'x'.repeat(2_000_000), status: 200 },
+    hostile, proxy, revoked.proxy, cyclic, Object.create(null), new Date(0), /re/, new Map([['code', 1201]]),
+  ];
+  for (const input of junk) {
+    for (const api of [esm, cjs]) {
+      const d = api.decodeError(input);
+      assert.equal(d.known, false, String(typeof input));
+      assert.ok(['unknown', 'success', 'invalid_request'].includes(d.category), `${typeof input}: ${d.category}`);
+      assert.equal(typeof d.advice, 'string');
+      assert.ok(d.advice.length > 0);
+    }
+  }
+  assert.deepEqual(pick(esm.decodeError(null)), ['none', 'unknown', 'Unreadable Answer']);
+  assert.deepEqual(pick(esm.decodeError(NaN)), ['none', 'unknown', 'Unknown Code']);
+  assert.equal(esm.decodeError(NaN).code, undefined);
+  assert.deepEqual([esm.decodeError(-1).code, esm.decodeError(-1).name], [-1, 'Unknown Code']);
+  assert.deepEqual(pick(esm.decodeError(hostile)), ['none', 'unknown', 'Unreadable Answer']);
+  assert.deepEqual(pick(esm.decodeError(cyclic)), ['none', 'unknown', 'Unreadable Answer']);
+  // A 2xx answer without the envelope is not success.
+  assert.deepEqual(pick(esm.decodeError({ status: 200, body: '' })), ['http_status', 'unknown', 'Not a Gateway Answer']);
+});
+
+test('a wrong context throws a TypeError; a right one never does', () => {
+  for (const context of ['create', 5, true, { api: 'PAYIN' }, { operation: 'createOrder' }, { locale: 'zh' }, { locale: 'fr' }]) {
+    assert.throws(() => esm.decodeError(10, context), TypeError, JSON.stringify(context));
+    assert.throws(() => cjs.decodeResponse(500, '', context), TypeError, JSON.stringify(context));
+  }
+  for (const context of [undefined, null, {}, { api: 'payin', operation: 'query', locale: 'en' }]) {
+    assert.equal(esm.decodeError(10, context).name, 'System Exception');
+  }
+});
+
+test('decodeResponse: ok only for a 2xx envelope with code 0', () => {
+  assert.deepEqual(esm.decodeResponse(200, '{"code":0,"msg":"SUCCESS","data":{"pay_order_id":"P1","target_amount":"10.00"}}'), {
+    ok: true,
+    data: { pay_order_id: 'P1', target_amount: '10.00' },
+    msgConflict: null,
+  });
+  assert.deepEqual(cjs.decodeResponse(200, '{"code":0,"msg":""}'), { ok: true, data: null, msgConflict: null });
+  assert.deepEqual(esm.decodeResponse(200, '{"code":0,"msg":"Order does not exist","data":{}}'), {
+    ok: true,
+    data: {},
+    msgConflict: { source: 'query_msg', name: 'Order does not exist', category: 'not_found' },
+  });
+  const failures = [
+    [200, '{"code":1201,"msg":"Duplicate Data Exists"}', 'Duplicate Data Exists', 'no'],
+    [500, '{"code":0,"msg":"SUCCESS"}', 'Internal Server Error', 'query_first'],
+    [502, '<html><body>Bad Gateway</body></html>', 'Server Error', 'query_first'],
+    [200, '<html><title>Login</title></html>', 'Not a Gateway Answer', 'query_first'],
+    [200, '', 'Not a Gateway Answer', 'query_first'],
+    [200, '{"data":{}}', 'Not a Gateway Answer', 'query_first'],
+    [200, "{'code':0}", 'Not a Gateway Answer', 'query_first'],
+    [200, '{"code":0,"code":0,"$ref":"x"}', 'Not a Gateway Answer', 'query_first'],
+    [404, 'Not Found', 'Not Found', 'after_fix'],
+    [503, '', 'Service Unavailable', 'later'],
+    [NaN, '', 'Unknown Status', 'query_first'],
+    ['200', null, 'Not a Gateway Answer', 'query_first'],
+  ];
+  for (const [status, body, name, retry] of failures) {
+    const r = esm.decodeResponse(status, body, { operation: 'create' });
+    assert.equal(r.ok, false, `${status} ${body}`);
+    assert.deepEqual([r.error.name, r.error.retry], [name, retry], `${status} ${body}`);
+  }
+  const r = esm.decodeResponse(200, '{"code":11,"msg":"target_amount: must be a string"}', { api: 'payin', operation: 'create' });
+  assert.deepEqual([r.error.status, r.error.code, r.error.msg, r.error.category], [200, 11, 'target_amount: must be a string', 'invalid_request']);
+});
+
+test('locales: description and advice translated, the gateway words kept', () => {
+  const en = esm.decodeError(30002, { api: 'payout' });
+  const zh = cjs.decodeError(30002, { api: 'payout', locale: 'zh-CN' });
+  assert.equal(zh.name, en.name);
+  assert.equal(zh.suggestion, 'target_amount does not equal the sum of detail amounts.');
+  assert.equal(en.suggestion, zh.suggestion);
+  assert.deepEqual([en.description, zh.description], ['Amount Mismatch', '金额不一致']);
+  assert.equal(zh.advice, '使 total_amount（文档写作 target_amount）等于各明细 amount 之和');
+  for (const { input, context } of cases) {
+    const a = run(esm, input, { ...context, locale: 'en' });
+    const b = run(esm, input, { ...context, locale: 'zh-CN' });
+    assert.deepEqual([b.name, b.suggestion, b.category, b.retry], [a.name, a.suggestion, a.category, a.retry]);
+    assert.notEqual(b.advice, a.advice, JSON.stringify(input));
+    assert.match(b.advice, /[\u4e00-\u9fff]/, JSON.stringify(input));
+  }
+});
+
+test('orderStatus: numbers and every spelling', () => {
+  const succeed = { code: 2, name: 'SUCCEED', final: true, description: 'paid' };
+  for (const v of [2, '2', 'SUCCEED', 'SUCCESS', 'SUCCEEDED', 'Succeeded', 'succeed', ' success ', 'SUCCESSFUL']) {
+    assert.deepEqual(esm.orderStatus(v), succeed, String(v));
+    assert.deepEqual(cjs.orderStatus(v), succeed, String(v));
+  }
+  assert.deepEqual(esm.orderStatus('REFUNDED'), { code: 5, name: 'REFUND', final: true, description: 'refunded' });
+  assert.deepEqual(esm.orderStatus('Cancelled').name, 'CANCELED');
+  assert.deepEqual(esm.orderStatus('PROCESSING'), { code: 1, name: 'PENDING_PAY', final: false, description: 'awaiting payment' });
+  assert.deepEqual(esm.orderStatus(12, { locale: 'zh-CN' }), { code: 12, name: 'PAID', final: true, description: '已支付，但金额与订单不符' });
+  for (const v of [7, -1, 2.5, NaN, '', 'NOPE', null, undefined, {}, [], 2n, true]) assert.equal(esm.orderStatus(v), null, String(v));
+  assert.throws(() => esm.orderStatus(2, 'zh-CN'), TypeError);
+  assert.throws(() => esm.orderStatus(2, { locale: 'de' }), TypeError);
+});
+
+test('verifyWebhook: the fraud/dispute event decoded, and whether it is signed', () => {
+  const secret = 'test-secret';
+  // A pay-in v1 webhook (no api_version) is signed without its event fields (spec section 3).
+  const verify = (payload) => {
+    const body = JSON.stringify(payload);
+    const { event, event_data, ...signed } = payload;
+    const v1 = !('api_version' in payload) && !('details' in payload);
+    const signature = esm.sign(v1 ? JSON.stringify(signed) : body, secret);
+    return esm.verifyWebhook({ body, headers: { 'X-Auth-Signature': signature }, secret });
+  };
+  const declined = verify({
+    pay_order_id: 'P1', request_id: 'R1', order_status: 'SUCCEED', api_version: 'v2',
+    event: 'payment_declined', event_data: { fraud_code: 42201 },
+  });
+  assert.equal(declined.valid, true);
+  assert.deepEqual(declined.event, {
+    type: 'payment_declined', category: 'fraud', known: true, fraudCode: 42201, disputeCategory: null,
+    name: 'card number on the entity decline list', description: 'card number on the entity decline list',
+    advice: "do not retry with this card and do not ship; the order status is unchanged: wait for the order's own webhook",
+    signed: true,
+  });
+  assert.equal(declined.orderStatus.name, 'SUCCEED');
+  const dispute = verify({ pay_order_id: 'P2', order_status: 'SUCCEED', event: 'dispute_received', event_data: { category: 'product_service_not_received' } });
+  assert.deepEqual([dispute.event.category, dispute.event.name, dispute.event.disputeCategory, dispute.event.signed],
+    ['dispute', 'product_service_not_received', 'product_service_not_received', false]);
+  assert.ok(dispute.unsignedFields.includes('event'));
+  assert.equal(verify({ pay_order_id: 'P3', order_status: 'SUCCEED', api_version: 'v2', event: null, event_data: null }).event, null);
+  assert.equal(verify({ pay_order_id: 'P4', order_status: 'FAILED', currency: 'PHP', total_amount: '1.00', details: [] }).event, null);
+  // The same payload through decodeError.
+  assert.deepEqual(pick(esm.decodeError(JSON.parse(JSON.stringify({ event: 'payment_declined', event_data: { fraud_code: 42201 } })))),
+    ['fraud_code', 'fraud', 'card number on the entity decline list']);
+});
