@@ -12,11 +12,13 @@
 //! | [`signature`] | signing, signed requests, `explain_signature` |
 //! | [`webhook`] | webhook verification, the pay-in v1 rule, idempotency keys |
 //! | [`order_status`] | order statuses and their spellings |
+//! | [`validation`] | parameter validation for every request, messages in English and Chinese |
 
 pub mod json;
 pub mod order_status;
 pub mod request;
 pub mod signature;
+pub mod validation;
 pub mod webhook;
 
 mod canonical;
