@@ -51,7 +51,7 @@ pub(crate) fn url(s: &str) -> bool {
         }
     };
     if let Some(p) = port {
-        if p.is_empty() || p.len() > 5 || !all(p, |b| b.is_ascii_digit()) {
+        if p.is_empty() || p.len() > 5 || !all(p, |b| b.is_ascii_digit()) || p.parse::<u32>().map_or(true, |n| n > 65_535) {
             return false;
         }
     }

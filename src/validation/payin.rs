@@ -75,8 +75,45 @@ pub(super) fn create(c: &mut Ctx, p: &Object, at: &At) {
 
 fn channel_extra(c: &mut Ctx, p: &Object, extra: &Object, at: &At, at_extra: &At, mode: Option<i64>, way_type: Option<&str>) {
     let kind = c.choice(extra, "extra_type", at_extra, Need::Required, EXTRA_TYPES, false, None);
-    let Some(kind) = kind.filter(|k| EXTRA_TYPES.contains(k)) else { return };
+    let kind = kind.filter(|k| EXTRA_TYPES.contains(k));
+    if let Some(kind) = kind {
+        extra_type_rules(c, p, extra, at, at_extra, kind, mode, way_type);
+    }
+    // Card and token data are checked whenever present, so that a form gets answers field by field.
+    if let Some(v) = member(extra, "card_data") {
+        let at_card = at_extra.key("card_data");
+        if let Some(card) = c.object_value(v, &at_card, CARD_FIELDS) {
+            card_data(c, card, &at_card);
+        }
+    }
+    if let Some(v) = member(extra, "token_data") {
+        let at_token = at_extra.key("token_data");
+        if let Some(token) = c.object_value(v, &at_token, &["token"]) {
+            c.text(token, "token", &at_token, Need::Required, 0);
+        }
+    }
+    if let Some(v) = member(extra, "three_ds") {
+        let at_3ds = at_extra.key("three_ds");
+        if kind == Some("token") {
+            c.error(&at_3ds, Code::UnsupportedCombination, m::THREE_DS_TOKEN, vec![]);
+        } else if let Some(three_ds) = c.object_value(v, &at_3ds, &["enabled"]) {
+            c.boolean(three_ds, "enabled", &at_3ds, Need::Optional);
+        }
+    }
+}
 
+/// What the extra_type asks of the rest of the request.
+#[allow(clippy::too_many_arguments)]
+fn extra_type_rules(
+    c: &mut Ctx,
+    p: &Object,
+    extra: &Object,
+    at: &At,
+    at_extra: &At,
+    kind: &str,
+    mode: Option<i64>,
+    way_type: Option<&str>,
+) {
     // Every channel_extra is a card payment: way_type must say so (spec 4.1).
     match way_type {
         None if member(p, "way_type").is_none() => {
@@ -94,36 +131,14 @@ fn channel_extra(c: &mut Ctx, p: &Object, extra: &Object, at: &At, at_extra: &At
         let params = vec![("value", text(kind)), ("expected", Param::Int(expected_mode))];
         c.warn(&at_extra.key("extra_type"), Code::UnsupportedCombination, m::EXTRA_MODE, params);
     }
-
-    let when = |key: &str| vec![("other", text("channel_extra.extra_type")), ("value", text(key))];
-    match kind {
-        "card" => match member(extra, "card_data") {
-            None => c.error(&at_extra.key("card_data"), Code::Required, m::REQUIRED_WHEN, when("card")),
-            Some(v) => {
-                let at_card = at_extra.key("card_data");
-                if let Some(card) = c.object_value(v, &at_card, CARD_FIELDS) {
-                    card_data(c, card, &at_card);
-                }
-            }
-        },
-        "token" => match member(extra, "token_data") {
-            None => c.error(&at_extra.key("token_data"), Code::Required, m::REQUIRED_WHEN, when("token")),
-            Some(v) => {
-                let at_token = at_extra.key("token_data");
-                if let Some(token) = c.object_value(v, &at_token, &["token"]) {
-                    c.text(token, "token", &at_token, Need::Required, 0);
-                }
-            }
-        },
-        _ => {}
-    }
-    if let Some(v) = member(extra, "three_ds") {
-        let at_3ds = at_extra.key("three_ds");
-        if kind == "token" {
-            c.error(&at_3ds, Code::UnsupportedCombination, m::THREE_DS_TOKEN, vec![]);
-        } else if let Some(three_ds) = c.object_value(v, &at_3ds, &["enabled"]) {
-            c.boolean(three_ds, "enabled", &at_3ds, Need::Optional);
-        }
+    let needed = match kind {
+        "card" => "card_data",
+        "token" => "token_data",
+        _ => return,
+    };
+    if member(extra, needed).is_none() {
+        let params = vec![("other", text("channel_extra.extra_type")), ("value", text(kind))];
+        c.error(&at_extra.key(needed), Code::Required, m::REQUIRED_WHEN, params);
     }
 }
 

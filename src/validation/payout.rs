@@ -105,7 +105,7 @@ fn beneficiary_info(c: &mut Ctx, info: &Object, at: &At) {
         let at_phone = at.key("phone");
         if let Some(code) = c.text(phone, "calling_code", &at_phone, Need::Optional, 5) {
             let digits = code.strip_prefix('+').unwrap_or(code);
-            if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
                 c.error(&at_phone.key("calling_code"), Code::Format, m::CALLING_CODE, vec![]);
             }
         }
