@@ -18,7 +18,7 @@ const MINOR_4: &str = "CLFUYW";
 const CRYPTO: [(&str, u8); 4] = [("BTC", 8), ("ETH", 18), ("USDT", 6), ("USDC", 6)];
 
 /// The payout currencies named by the gateway's error 30001.
-pub(crate) const PAYOUT: [&str; 3] = ["PHP", "INR", "IDR"];
+pub(crate) const PAYOUT: &str = "PHP, INR, IDR";
 
 /// ISO 3166-1 alpha-2 codes (officially assigned), two letters each, sorted.
 const ISO_3166: &str = "ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCH\

@@ -23,6 +23,10 @@ fn upper_alnum(b: u8) -> bool {
     b.is_ascii_uppercase() || b.is_ascii_digit()
 }
 
+fn has_double_dot(s: &str) -> bool {
+    s.as_bytes().windows(2).any(|w| w == b"..")
+}
+
 /// An absolute `http`/`https` URL with a host, without whitespace or characters a URL cannot hold raw.
 pub(crate) fn url(s: &str) -> bool {
     let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
@@ -34,7 +38,9 @@ pub(crate) fn url(s: &str) -> bool {
         None
     };
     let Some(rest) = rest else { return false };
-    if s.chars().any(|c| c.is_whitespace() || c.is_control() || "\"<>\\^`{|}".contains(c)) {
+    // ASCII checks only (non-ASCII is allowed, as in IRIs): Unicode tables would cost more .wasm than
+    // all of this module.
+    if s.bytes().any(|b| b <= b' ' || b == 0x7f || b"\"<>\\^`{|}".contains(&b)) {
         return false;
     }
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
@@ -57,8 +63,8 @@ pub(crate) fn url(s: &str) -> bool {
     }
     !host.is_empty()
         && !host.starts_with('.')
-        && !host.contains("..")
-        && host.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.' || c == ':')
+        && !has_double_dot(host)
+        && host.bytes().all(|b| !b.is_ascii() || b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b':')
 }
 
 /// An e-mail address: a dot-atom local part (at most 64 bytes) and a domain of at least two labels.
@@ -68,8 +74,8 @@ pub(crate) fn email(s: &str) -> bool {
         && local.len() <= 64
         && !local.starts_with('.')
         && !local.ends_with('.')
-        && !local.contains("..")
-        && local.chars().all(|c| !c.is_ascii() || c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
+        && !has_double_dot(local)
+        && local.bytes().all(|b| !b.is_ascii() || b.is_ascii_alphanumeric() || b"!#$%&'*+/=?^_`{|}~.-".contains(&b));
     let labels: Vec<&str> = domain.split('.').collect();
     let domain_ok = labels.len() >= 2
         && labels.iter().all(|l| {
@@ -77,7 +83,7 @@ pub(crate) fn email(s: &str) -> bool {
                 && l.len() <= 63
                 && !l.starts_with('-')
                 && !l.ends_with('-')
-                && l.chars().all(|c| !c.is_ascii() || c.is_ascii_alphanumeric() || c == '-')
+                && l.bytes().all(|b| !b.is_ascii() || b.is_ascii_alphanumeric() || b == b'-')
         })
         && labels.last().is_some_and(|tld| tld.len() >= 2 && !all(tld, |b| b.is_ascii_digit()));
     s.len() <= 254 && local_ok && domain_ok

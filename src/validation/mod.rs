@@ -15,7 +15,6 @@
 //! ```
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use crate::json::{self, Object, Value};
 
@@ -24,6 +23,7 @@ mod formats;
 mod messages;
 mod payin;
 mod payout;
+mod rules;
 
 pub use messages::Locale;
 use messages::Msg;
@@ -257,7 +257,7 @@ impl Report {
 
 /// Validates the parameters of a `kind` request.
 pub fn validate(kind: Kind, params: &Value<'_>, options: &Options) -> Report {
-    let mut c = Ctx { opts: options, gateway: kind.parameter_error_code(), issues: Vec::new() };
+    let mut c = Ctx::new(kind, options);
     let root = At::ROOT;
     match params {
         Value::Object(p) => match kind {
@@ -278,7 +278,7 @@ pub fn validate_json(kind: Kind, text: &str, options: &Options) -> Report {
     match json::parse_value(text) {
         Ok(value) => validate(kind, &value, options),
         Err(e) => {
-            let mut c = Ctx { opts: options, gateway: kind.parameter_error_code(), issues: Vec::new() };
+            let mut c = Ctx::new(kind, options);
             c.error(&At::ROOT, Code::Format, messages::PARSE, vec![("reason", Param::Text(e.to_string()))]);
             Report::new(c.issues)
         }
@@ -288,7 +288,7 @@ pub fn validate_json(kind: Kind, text: &str, options: &Options) -> Report {
 /// The report for parameters that are no JSON value at all (a JavaScript `undefined` or function):
 /// one `type` issue at `[]`.
 pub fn not_an_object(kind: Kind, actual: &str, options: &Options) -> Report {
-    let mut c = Ctx { opts: options, gateway: kind.parameter_error_code(), issues: Vec::new() };
+    let mut c = Ctx::new(kind, options);
     c.type_error(&At::ROOT, "object", actual);
     Report::new(c.issues)
 }
@@ -430,13 +430,6 @@ pub(crate) enum Need {
     Optional,
 }
 
-/// A well-formed currency code and its minor units when known.
-#[derive(Clone, Copy)]
-pub(crate) struct Currency<'v> {
-    code: &'v str,
-    minor: Option<u8>,
-}
-
 type Params = Vec<(&'static str, Param)>;
 
 fn text(s: &str) -> Param {
@@ -450,8 +443,20 @@ pub(crate) fn member<'v, 'a>(obj: &'v Object<'a>, key: &str) -> Option<&'v Value
 
 pub(crate) struct Ctx<'o> {
     opts: &'o Options,
+    /// The business code of a parameter error of this request (11 or 30000).
     gateway: Option<u32>,
+    /// A payout request: amounts, countries and currencies have their own business codes.
+    payout: bool,
+    /// The currency the following amounts are checked against (code, fraction digits).
+    currency: Option<(String, u8)>,
     issues: Vec<Issue>,
+}
+
+impl<'o> Ctx<'o> {
+    fn new(kind: Kind, opts: &'o Options) -> Self {
+        let payout = !matches!(kind, Kind::CreatePayin | Kind::FetchPayin);
+        Ctx { opts, gateway: kind.parameter_error_code(), payout, currency: None, issues: Vec::new() }
+    }
 }
 
 impl Ctx<'_> {
@@ -497,252 +502,4 @@ impl Ctx<'_> {
         }
         v
     }
-
-    /// Warns about every member not in `known` (a typo the gateway silently ignores).
-    pub(crate) fn unknown_fields(&mut self, obj: &Object, at: &At, known: &[&str]) {
-        for (key, _) in obj.iter() {
-            if !known.contains(&key) {
-                self.warn(&at.key(key), Code::UnknownField, messages::UNKNOWN_FIELD, vec![]);
-            }
-        }
-    }
-
-    /// `v` as an object with the `known` members, or a `type` issue.
-    pub(crate) fn object_value<'v, 'a>(&mut self, v: &'v Value<'a>, at: &At, known: &[&str]) -> Option<&'v Object<'a>> {
-        match v {
-            Value::Object(o) => {
-                self.unknown_fields(o, at, known);
-                Some(o)
-            }
-            other => {
-                self.type_error(at, "object", other.type_name());
-                None
-            }
-        }
-    }
-
-    /// The member `key` as an object with the `known` members.
-    pub(crate) fn object<'v, 'a>(
-        &mut self,
-        obj: &'v Object<'a>,
-        key: &str,
-        at: &At,
-        need: Need,
-        known: &[&str],
-    ) -> Option<&'v Object<'a>> {
-        let v = self.present(obj, key, at, need)?;
-        self.object_value(v, &at.key(key), known)
-    }
-
-    /// The member `key` as a string of at most `max` characters (0: no limit).
-    pub(crate) fn text<'v>(&mut self, obj: &'v Object, key: &str, at: &At, need: Need, max: usize) -> Option<&'v str> {
-        let v = self.present(obj, key, at, need)?;
-        let Some(s) = v.as_str() else {
-            self.type_error(&at.key(key), "string", v.type_name());
-            return None;
-        };
-        let length = s.chars().count();
-        if max > 0 && length > max {
-            let params = vec![("max", Param::Int(max as i64)), ("length", Param::Int(length as i64))];
-            self.error(&at.key(key), Code::TooLong, messages::TOO_LONG, params);
-        }
-        Some(s)
-    }
-
-    /// The member `key` as one of `allowed`: an error otherwise, or a warning when `known_only` (a list
-    /// that may be incomplete). `gateway` overrides the request's business code.
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn choice<'v>(
-        &mut self,
-        obj: &'v Object,
-        key: &str,
-        at: &At,
-        need: Need,
-        allowed: &[&str],
-        known_only: bool,
-        gateway: Option<u32>,
-    ) -> Option<&'v str> {
-        let s = self.text(obj, key, at, need, 0)?;
-        if !allowed.contains(&s) {
-            let params = vec![("allowed", Param::Text(allowed.join(", ")))];
-            if known_only {
-                self.warn(&at.key(key), Code::Enum, messages::ENUM_UNKNOWN, params);
-            } else {
-                self.error_gw(&at.key(key), Code::Enum, messages::ENUM, params, gateway);
-            }
-        }
-        Some(s)
-    }
-
-    /// The member `key` as a whole number (a JSON number, or a digit string when `strings` — fetch pay-in
-    /// sends every value as a string). Saturates instead of overflowing: the bounds check reports it.
-    pub(crate) fn integer(&mut self, obj: &Object, key: &str, at: &At, need: Need, strings: bool) -> Option<i64> {
-        let v = self.present(obj, key, at, need)?;
-        let digits = match v {
-            Value::Number(t) => Some(*t),
-            Value::String(s) if strings => Some(s.as_ref()),
-            _ => None,
-        };
-        let parsed = digits.and_then(parse_integer);
-        if parsed.is_none() {
-            self.type_error(&at.key(key), "integer", v.type_name());
-        }
-        parsed
-    }
-
-    /// An integer member within `min..=max`.
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn int_range(
-        &mut self,
-        obj: &Object,
-        key: &str,
-        at: &At,
-        need: Need,
-        strings: bool,
-        min: i64,
-        max: i64,
-    ) -> Option<i64> {
-        let n = self.integer(obj, key, at, need, strings)?;
-        if n < min || n > max {
-            let params = vec![("min", Param::Int(min)), ("max", Param::Int(max))];
-            self.error(&at.key(key), Code::OutOfRange, messages::OUT_OF_RANGE, params);
-            return None;
-        }
-        Some(n)
-    }
-
-    pub(crate) fn boolean(&mut self, obj: &Object, key: &str, at: &At, need: Need) -> Option<bool> {
-        match self.present(obj, key, at, need)? {
-            Value::Bool(b) => Some(*b),
-            other => {
-                self.type_error(&at.key(key), "boolean", other.type_name());
-                None
-            }
-        }
-    }
-
-    /// An absolute http(s) URL of at most `max` characters (0: no limit).
-    pub(crate) fn url(&mut self, obj: &Object, key: &str, at: &At, need: Need, max: usize) {
-        if let Some(s) = self.text(obj, key, at, need, max) {
-            if !formats::url(s) {
-                self.error(&at.key(key), Code::Url, messages::URL, vec![]);
-            }
-        }
-    }
-
-    /// A currency code: malformed is an error, well-formed but unknown a warning (lists go stale).
-    pub(crate) fn currency<'v>(&mut self, obj: &'v Object, key: &str, at: &At, need: Need) -> Option<Currency<'v>> {
-        let code = self.text(obj, key, at, need, 0)?;
-        let letters = code.len();
-        if !(3..=4).contains(&letters) || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-            self.error(&at.key(key), Code::CurrencyFormat, messages::CURRENCY_FORMAT, vec![]);
-            return None;
-        }
-        let minor = currency::minor_units(code);
-        if minor.is_none() {
-            self.warn(&at.key(key), Code::CurrencyUnknown, messages::CURRENCY_UNKNOWN, vec![("currency", text(code))]);
-        }
-        Some(Currency { code, minor })
-    }
-
-    /// A payout currency: the gateway's 30001 says only PHP, INR and IDR, other pages show more.
-    pub(crate) fn payout_currency<'v>(&mut self, obj: &'v Object, key: &str, at: &At) -> Option<Currency<'v>> {
-        let cur = self.currency(obj, key, at, Need::Required)?;
-        if cur.minor.is_some() && !currency::PAYOUT.contains(&cur.code) {
-            let params = vec![("allowed", Param::Text(currency::PAYOUT.join(", "))), ("currency", text(cur.code))];
-            self.push(&at.key(key), Code::Enum, Severity::Warning, messages::PAYOUT_CURRENCY, params, Some(30001));
-        }
-        Some(cur)
-    }
-
-    /// A positive decimal string with at most the currency's fraction digits; the valid text, if any.
-    pub(crate) fn amount<'v>(
-        &mut self,
-        obj: &'v Object,
-        key: &str,
-        at: &At,
-        currency: Option<Currency>,
-        gateway: Option<u32>,
-    ) -> Option<&'v str> {
-        let v = self.present(obj, key, at, Need::Required)?;
-        let at = at.key(key);
-        let s = match v {
-            Value::String(s) => s.as_ref(),
-            Value::Number(_) => {
-                self.error_gw(&at, Code::AmountNotString, messages::AMOUNT_NOT_STRING, vec![], gateway);
-                return None;
-            }
-            other => {
-                self.type_error(&at, "string", other.type_name());
-                return None;
-            }
-        };
-        let Some(fraction) = currency::plain_decimal(s) else {
-            self.error_gw(&at, Code::AmountFormat, messages::AMOUNT_FORMAT, vec![], gateway);
-            return None;
-        };
-        if let Some(Currency { code, minor: Some(digits) }) = currency {
-            if fraction > usize::from(digits) {
-                let params = vec![("digits", Param::Int(i64::from(digits))), ("currency", text(code))];
-                self.error_gw(&at, Code::AmountPrecision, messages::AMOUNT_PRECISION, params, gateway);
-                return None;
-            }
-        }
-        Some(s)
-    }
-
-    /// An ISO 3166-1 alpha-2 country code.
-    pub(crate) fn country<'v>(&mut self, obj: &'v Object, key: &str, at: &At, need: Need, gateway: Option<u32>) -> Option<&'v str> {
-        let code = self.text(obj, key, at, need, 0)?;
-        if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-            self.error_gw(&at.key(key), Code::Format, messages::COUNTRY_FORMAT, vec![], gateway);
-            return None;
-        }
-        if !currency::is_country(code) {
-            self.error_gw(&at.key(key), Code::Enum, messages::COUNTRY_UNKNOWN, vec![], gateway);
-            return None;
-        }
-        Some(code)
-    }
-
-    /// At least one of `keys` must be present; reported at the first of them.
-    pub(crate) fn one_of(&mut self, obj: &Object, keys: &[&str], at: &At) {
-        if keys.iter().all(|k| member(obj, k).is_none()) {
-            let first = keys.first().copied().unwrap_or_default();
-            self.error(&at.key(first), Code::OneOfRequired, messages::ONE_OF, vec![("fields", Param::Text(keys.join(", ")))]);
-        }
-    }
-
-    /// Reports duplicates among `(value, index)` pairs at `at[index].key`, naming the first occurrence.
-    pub(crate) fn unique(&mut self, values: &[(&str, usize)], at: &At, key: &str, gateway: Option<u32>) {
-        let mut first: BTreeMap<&str, usize> = BTreeMap::new();
-        for &(value, index) in values {
-            match first.get(value) {
-                Some(&seen) => {
-                    let item = at.index(index);
-                    let params = vec![("first", Param::Int(seen as i64))];
-                    self.error_gw(&item.key(key), Code::Duplicate, messages::DUPLICATE, params, gateway);
-                }
-                None => {
-                    first.insert(value, index);
-                }
-            }
-        }
-    }
-}
-
-/// An optional minus sign and ASCII digits, saturating at the `i64` bounds.
-fn parse_integer(t: &str) -> Option<i64> {
-    let (negative, digits) = match t.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, t),
-    };
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let mut n: i64 = 0;
-    for b in digits.bytes() {
-        n = n.saturating_mul(10).saturating_add(i64::from(b - b'0'));
-    }
-    Some(if negative { -n } else { n })
 }

@@ -1,343 +1,196 @@
 //! Payout requests: single payout with the beneficiary model (spec 4.4), batch (4.3), fetch (4.5) and
 //! supported banks (4.6). Bank account numbers and names are sensitive: no message repeats them.
+//!
+//! Business codes (spec 5.4): 30004 Invalid Beneficiary Type, 30005 Invalid Country Code (every country
+//! field), 30007 Duplicate Detail ID, 30009 Invalid Amount Format (every amount), 30002 Amount Mismatch,
+//! 30001 Unsupported Currency; anything else is 30000 Invalid Parameter.
 
-use super::formats::{self, DateFail, Fail};
-use super::{currency, messages as m, member, text, At, Code, Ctx, Need, Param};
+use super::messages as m;
+use super::rules::{amount_value, opt, req, Field, Rule};
+use super::{currency, member, text, At, Code, Ctx, Need, Param};
 use crate::json::{Object, Value};
 
-/// 30004 Invalid Beneficiary Type, 30005 Invalid Country Code, 30007 Duplicate Detail ID, 30009 Invalid
-/// Amount Format, 30002 Amount Mismatch (spec 5.4).
-const BENEFICIARY_TYPE: Option<u32> = Some(30004);
-const COUNTRY: Option<u32> = Some(30005);
-const DUPLICATE_DETAIL: Option<u32> = Some(30007);
-const AMOUNT: Option<u32> = Some(30009);
-const AMOUNT_MISMATCH: Option<u32> = Some(30002);
+const WAY_TYPES: &str = "BANK_TRANSFER, WALLET_TRANSFER, E_WALLET, CRYPTO";
+const PARTY: Rule = Rule::Choice("individual, business", Some(30004));
 
-const WAY_TYPES: &[&str] = &["BANK_TRANSFER", "WALLET_TRANSFER", "E_WALLET", "CRYPTO"];
-const PARTY_TYPES: &[&str] = &["individual", "business"];
+const ADDRESS: &[Field] = &[
+    opt("country", Rule::Country),
+    opt("state", Rule::Text(0)),
+    opt("city", Rule::Text(0)),
+    opt("postal_code", Rule::Text(0)),
+    opt("line1", Rule::Text(0)),
+    opt("line2", Rule::Text(0)),
+];
+const INFO: &[Field] = &[
+    opt("name", Rule::Text(0)),
+    opt("first_name", Rule::Text(0)),
+    opt("last_name", Rule::Text(0)),
+    opt("email", Rule::Email),
+    opt("phone", Rule::Object(&[opt("calling_code", Rule::CallingCode), opt("number", Rule::Text(0))])),
+    opt("address", Rule::Object(ADDRESS)),
+    opt("tax_id", Rule::Text(0)),
+    opt("date_of_birth", Rule::DateOfBirth),
+    opt("nationality", Rule::Country),
+    opt("national_id", Rule::Text(0)),
+];
+const BANK_CODES: &[Field] = &[
+    opt("swift_code", Rule::Bic(None)),
+    opt("ifsc_code", Rule::Ifsc),
+    opt("aba_code", Rule::Aba),
+    opt("sort_code", Rule::Digits(6, m::SIX_DIGITS)),
+    opt("branch_code", Rule::Text(0)),
+    opt("bsb_code", Rule::Digits(6, m::SIX_DIGITS)),
+    opt("bank_code", Rule::Text(0)),
+    opt("cnaps", Rule::Digits(12, m::CNAPS)),
+];
+const BANK: &[Field] = &[
+    opt("account_type", Rule::Choice("savings, checking, payment", None)),
+    opt("country", Rule::Country),
+    opt("bank_province", Rule::Text(0)),
+    opt("bank_city", Rule::Text(0)),
+    opt("bank_name", Rule::Text(0)),
+    opt("branch_name", Rule::Text(0)),
+    opt("purpose_code", Rule::Text(0)),
+    opt("account_number", Rule::Text(0)),
+    opt("iban", Rule::Iban),
+    opt("bank_codes", Rule::Object(BANK_CODES)),
+];
+const E_WALLET: &[Field] = &[
+    req("ewallet_provider", Rule::Text(0)),
+    req("account_number", Rule::Text(0)),
+    opt("account_type", Rule::Choice("cpf, cnpj, email, phone, random", None)),
+    opt("deposit_key", Rule::Text(0)),
+];
+const CRYPTO_WALLET: &[Field] =
+    &[req("wallet_address", Rule::WalletAddress), req("network", Rule::Choice("TRC20, ERC20, BEP20", None))];
+const DESTINATION: &[Field] = &[
+    req("type", Rule::Choice("bank, bank_account, crypto_wallet, ewallet", None)),
+    opt("bank", Rule::Object(BANK)),
+    opt("e_wallet", Rule::Object(E_WALLET)),
+    opt("crypto_wallet", Rule::Object(CRYPTO_WALLET)),
+];
+const BENEFICIARY: &[Field] = &[
+    req("beneficiary_type", PARTY),
+    req("beneficiary_info", Rule::Object(INFO)),
+    req("destination", Rule::Object(DESTINATION)),
+];
+const CREATE: &[Field] = &[
+    req("request_id", Rule::Text(64)),
+    req("currency", Rule::Currency),
+    req("amount", Rule::Amount),
+    opt("purpose", Rule::Text(0)),
+    opt("product_name", Rule::Text(0)),
+    opt("description", Rule::Text(0)),
+    req("way_code", Rule::Text(0)),
+    req("way_type", Rule::Known(WAY_TYPES)),
+    opt("expired_time", Rule::Int(1, i32::MAX as i64)),
+    req("notify_url", Rule::Url(0)),
+    opt("transaction_network", Rule::Text(0)),
+    req("beneficiary", Rule::Object(BENEFICIARY)),
+];
 
-const CREATE_FIELDS: &[&str] = &[
-    "request_id",
-    "amount",
-    "currency",
-    "purpose",
-    "product_name",
-    "description",
-    "way_code",
-    "way_type",
-    "expired_time",
-    "notify_url",
-    "transaction_network",
-    "beneficiary",
-];
-const BENEFICIARY_FIELDS: &[&str] = &["beneficiary_type", "beneficiary_info", "destination"];
-const INFO_FIELDS: &[&str] = &[
-    "name",
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "address",
-    "tax_id",
-    "date_of_birth",
-    "nationality",
-    "national_id",
-];
-const ADDRESS_FIELDS: &[&str] = &["country", "state", "city", "postal_code", "line1", "line2"];
-const DESTINATION_FIELDS: &[&str] = &["type", "bank", "e_wallet", "crypto_wallet"];
-const DESTINATION_TYPES: &[&str] = &["bank", "bank_account", "crypto_wallet", "ewallet"];
-const BANK_FIELDS: &[&str] = &[
-    "account_type",
-    "country",
-    "bank_province",
-    "bank_city",
-    "bank_name",
-    "branch_name",
-    "purpose_code",
-    "account_number",
-    "iban",
-    "bank_codes",
-];
-const BANK_CODE_FIELDS: &[&str] =
-    &["swift_code", "ifsc_code", "aba_code", "sort_code", "branch_code", "bsb_code", "bank_code", "cnaps"];
-const EWALLET_FIELDS: &[&str] = &["ewallet_provider", "account_number", "account_type", "deposit_key"];
+fn object_at<'v, 'a>(obj: &'v Object<'a>, key: &str) -> Option<&'v Object<'a>> {
+    member(obj, key).and_then(Value::as_object)
+}
 
 /// Create payout (single).
 pub(super) fn create(c: &mut Ctx, p: &Object, at: &At) {
-    c.unknown_fields(p, at, CREATE_FIELDS);
-    c.text(p, "request_id", at, Need::Required, 64);
-    let cur = c.payout_currency(p, "currency", at);
-    c.amount(p, "amount", at, cur, AMOUNT);
-    c.text(p, "purpose", at, Need::Optional, 0);
-    c.text(p, "product_name", at, Need::Optional, 0);
-    c.text(p, "description", at, Need::Optional, 0);
-    c.text(p, "way_code", at, Need::Required, 0);
-    c.choice(p, "way_type", at, Need::Required, WAY_TYPES, true, None);
-    c.int_range(p, "expired_time", at, Need::Optional, false, 1, i64::from(i32::MAX));
-    c.url(p, "notify_url", at, Need::Required, 0);
-    c.text(p, "transaction_network", at, Need::Optional, 0);
-    if let Some(b) = c.object(p, "beneficiary", at, Need::Required, BENEFICIARY_FIELDS) {
-        beneficiary(c, b, &at.key("beneficiary"));
+    c.fields(p, at, CREATE);
+    let Some(b) = object_at(p, "beneficiary") else { return };
+    let at = at.key("beneficiary");
+    if let Some(info) = object_at(b, "beneficiary_info") {
+        c.one_of(info, "name, first_name, last_name", &at.key("beneficiary_info"));
     }
-}
-
-fn beneficiary(c: &mut Ctx, b: &Object, at: &At) {
-    c.choice(b, "beneficiary_type", at, Need::Required, PARTY_TYPES, false, BENEFICIARY_TYPE);
-    if let Some(info) = c.object(b, "beneficiary_info", at, Need::Required, INFO_FIELDS) {
-        beneficiary_info(c, info, &at.key("beneficiary_info"));
-    }
-    if let Some(d) = c.object(b, "destination", at, Need::Required, DESTINATION_FIELDS) {
-        destination(c, d, &at.key("destination"));
-    }
-}
-
-fn beneficiary_info(c: &mut Ctx, info: &Object, at: &At) {
-    for key in ["name", "first_name", "last_name", "tax_id", "national_id"] {
-        c.text(info, key, at, Need::Optional, 0);
-    }
-    c.one_of(info, &["name", "first_name", "last_name"], at);
-    if let Some(email) = c.text(info, "email", at, Need::Optional, 0) {
-        if !formats::email(email) {
-            c.error(&at.key("email"), Code::Format, m::EMAIL, vec![]);
-        }
-    }
-    if let Some(phone) = c.object(info, "phone", at, Need::Optional, &["calling_code", "number"]) {
-        let at_phone = at.key("phone");
-        if let Some(code) = c.text(phone, "calling_code", &at_phone, Need::Optional, 5) {
-            let digits = code.strip_prefix('+').unwrap_or(code);
-            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                c.error(&at_phone.key("calling_code"), Code::Format, m::CALLING_CODE, vec![]);
-            }
-        }
-        c.text(phone, "number", &at_phone, Need::Optional, 0);
-    }
-    if let Some(address) = c.object(info, "address", at, Need::Optional, ADDRESS_FIELDS) {
-        let at_address = at.key("address");
-        c.country(address, "country", &at_address, Need::Optional, COUNTRY);
-        for key in ["state", "city", "postal_code", "line1", "line2"] {
-            c.text(address, key, &at_address, Need::Optional, 0);
-        }
-    }
-    if let Some(dob) = c.text(info, "date_of_birth", at, Need::Optional, 0) {
-        let msg = match formats::date_of_birth(dob, formats::civil_date(c.now_ms())) {
-            Ok(()) => None,
-            Err(DateFail::Format) => Some(m::DOB_FORMAT),
-            Err(DateFail::Impossible) => Some(m::DOB_IMPOSSIBLE),
-            Err(DateFail::Future) => Some(m::DOB_FUTURE),
-        };
-        if let Some(msg) = msg {
-            c.error(&at.key("date_of_birth"), Code::Format, msg, vec![]);
-        }
-    }
-    c.country(info, "nationality", at, Need::Optional, COUNTRY);
-}
-
-fn destination(c: &mut Ctx, d: &Object, at: &At) {
-    let Some(kind) = c.choice(d, "type", at, Need::Required, DESTINATION_TYPES, false, None) else { return };
+    let Some(d) = object_at(b, "destination") else { return };
+    let at = at.key("destination");
+    let kind = member(d, "type").and_then(Value::as_str);
     let key = match kind {
-        "bank" | "bank_account" => "bank",
-        "ewallet" => "e_wallet",
-        "crypto_wallet" => "crypto_wallet",
+        Some("bank" | "bank_account") => "bank",
+        Some("ewallet") => "e_wallet",
+        Some("crypto_wallet") => "crypto_wallet",
         _ => return,
     };
-    let Some(v) = member(d, key) else {
-        let params = vec![("other", text("destination.type")), ("value", text(kind))];
-        c.error(&at.key(key), Code::Required, m::REQUIRED_WHEN, params);
-        return;
-    };
-    let at_obj = at.key(key);
-    match key {
-        "bank" => {
-            if let Some(bank) = c.object_value(v, &at_obj, BANK_FIELDS) {
-                bank_destination(c, bank, &at_obj);
+    match member(d, key) {
+        None => {
+            let params = vec![("other", text("destination.type")), ("value", text(kind.unwrap_or_default()))];
+            c.error(&at.key(key), Code::Required, m::REQUIRED_WHEN, params);
+        }
+        Some(Value::Object(bank)) if key == "bank" => {
+            let at = at.key(key);
+            c.one_of(bank, "account_number, iban", &at);
+            let swift = object_at(bank, "bank_codes").and_then(|codes| member(codes, "swift_code")).and_then(Value::as_str);
+            if let Some(swift) = swift {
+                c.bic_country(swift, member(bank, "country"), &at.key("bank_codes").key("swift_code"), "destination.bank.country");
             }
         }
-        "e_wallet" => {
-            if let Some(wallet) = c.object_value(v, &at_obj, EWALLET_FIELDS) {
-                c.text(wallet, "ewallet_provider", &at_obj, Need::Required, 0);
-                c.text(wallet, "account_number", &at_obj, Need::Required, 0);
-                let kinds = &["cpf", "cnpj", "email", "phone", "random"];
-                c.choice(wallet, "account_type", &at_obj, Need::Optional, kinds, false, None);
-                c.text(wallet, "deposit_key", &at_obj, Need::Optional, 0);
-            }
-        }
-        _ => {
-            if let Some(wallet) = c.object_value(v, &at_obj, &["wallet_address", "network"]) {
-                crypto_wallet(c, wallet, &at_obj);
-            }
-        }
+        Some(_) => {}
     }
 }
 
-fn bank_destination(c: &mut Ctx, bank: &Object, at: &At) {
-    c.choice(bank, "account_type", at, Need::Optional, &["savings", "checking", "payment"], false, None);
-    let country = c.country(bank, "country", at, Need::Optional, COUNTRY);
-    for key in ["bank_province", "bank_city", "bank_name", "branch_name", "purpose_code", "account_number"] {
-        c.text(bank, key, at, Need::Optional, 0);
-    }
-    c.one_of(bank, &["account_number", "iban"], at);
-    if let Some(iban) = c.text(bank, "iban", at, Need::Optional, 0) {
-        match formats::iban(iban) {
-            Ok(()) => {}
-            Err(Fail::Format) => c.error(&at.key("iban"), Code::Format, m::IBAN, vec![]),
-            Err(Fail::Checksum) => c.error(&at.key("iban"), Code::Checksum, m::IBAN_CHECKSUM, vec![]),
-        }
-    }
-    let Some(codes) = c.object(bank, "bank_codes", at, Need::Optional, BANK_CODE_FIELDS) else { return };
-    let at = at.key("bank_codes");
-    swift(c, codes, "swift_code", &at, Need::Optional, country, "destination.bank.country");
-    if let Some(s) = c.text(codes, "ifsc_code", &at, Need::Optional, 0) {
-        if !formats::ifsc(s) {
-            c.error(&at.key("ifsc_code"), Code::Format, m::IFSC, vec![]);
-        }
-    }
-    if let Some(s) = c.text(codes, "aba_code", &at, Need::Optional, 0) {
-        match formats::aba(s) {
-            Ok(()) => {}
-            Err(Fail::Format) => c.error(&at.key("aba_code"), Code::Format, m::ABA, vec![]),
-            Err(Fail::Checksum) => c.error(&at.key("aba_code"), Code::Checksum, m::ABA_CHECKSUM, vec![]),
-        }
-    }
-    for (key, len, msg) in [("sort_code", 6, m::SIX_DIGITS), ("bsb_code", 6, m::SIX_DIGITS), ("cnaps", 12, m::CNAPS)] {
-        if let Some(s) = c.text(codes, key, &at, Need::Optional, 0) {
-            if !formats::fixed_digits(s, len) {
-                c.error(&at.key(key), Code::Format, msg, vec![]);
-            }
-        }
-    }
-    c.text(codes, "branch_code", &at, Need::Optional, 0);
-    c.text(codes, "bank_code", &at, Need::Optional, 0);
-}
-
-/// A BIC, and a warning when its country part differs from the bank's country (`other`).
-fn swift(c: &mut Ctx, obj: &Object, key: &str, at: &At, need: Need, country: Option<&str>, other: &'static str) {
-    let Some(code) = c.text(obj, key, at, need, 0) else { return };
-    match formats::bic(code) {
-        None => c.error(&at.key(key), Code::Format, m::BIC, vec![]),
-        Some(bic_country) => {
-            if let Some(country) = country.filter(|cc| *cc != bic_country) {
-                let params = vec![("bic_country", text(bic_country)), ("other", text(other)), ("country", text(country))];
-                c.warn(&at.key(key), Code::UnsupportedCombination, m::BIC_COUNTRY, params);
-            }
-        }
-    }
-}
-
-fn crypto_wallet(c: &mut Ctx, wallet: &Object, at: &At) {
-    let network = c.choice(wallet, "network", at, Need::Required, &["TRC20", "ERC20", "BEP20"], false, None);
-    let Some(address) = c.text(wallet, "wallet_address", at, Need::Required, 0) else { return };
-    let at = at.key("wallet_address");
-    match network {
-        Some("TRC20") => match formats::trc20(address) {
-            Ok(()) => {}
-            Err(Fail::Format) => c.error(&at, Code::Format, m::TRC20, vec![]),
-            Err(Fail::Checksum) => c.error(&at, Code::Checksum, m::TRC20_CHECKSUM, vec![]),
-        },
-        Some(n @ ("ERC20" | "BEP20")) => match formats::evm(address) {
-            Ok(()) => {}
-            Err(Fail::Format) => c.error(&at, Code::Format, m::EVM, vec![("network", text(n))]),
-            Err(Fail::Checksum) => c.error(&at, Code::Checksum, m::EVM_CHECKSUM, vec![]),
-        },
-        _ => {}
-    }
-}
-
-const BATCH_FIELDS: &[&str] = &[
-    "request_id",
-    "currency",
-    "total_amount",
-    "way_type",
-    "way_code",
-    "notify_url",
-    "product_name",
-    "description",
-    "expired_time",
-    "transaction_network",
-    "payout_order_details",
+const DETAIL: &[Field] = &[
+    req("mch_order_id", Rule::Text(64)),
+    req("amount", Rule::Amount),
+    // Required by the docs, left out by the vendor's own demo: a missing one is only a warning.
+    Field { key: "destination_type", need: Need::Expected, rule: Rule::Choice("bank", None) },
+    req("bank_account_name", Rule::Text(0)),
+    req("bank_account_no", Rule::Text(0)),
+    req("bank_account_type", PARTY),
+    req("bank_name", Rule::Text(0)),
+    req("bank_country_code", Rule::Country),
+    req("bank_swift_code", Rule::Bic(Some("bank_country_code"))),
 ];
-const DETAIL_FIELDS: &[&str] = &[
-    "mch_order_id",
-    "amount",
-    "destination_type",
-    "bank_account_name",
-    "bank_account_no",
-    "bank_account_type",
-    "bank_name",
-    "bank_country_code",
-    "bank_swift_code",
+const BATCH: &[Field] = &[
+    req("request_id", Rule::Text(64)),
+    req("currency", Rule::Currency),
+    req("total_amount", Rule::Amount),
+    req("way_type", Rule::Known(WAY_TYPES)),
+    req("way_code", Rule::Text(0)),
+    req("notify_url", Rule::Url(0)),
+    opt("product_name", Rule::Text(0)),
+    opt("description", Rule::Text(0)),
+    opt("expired_time", Rule::Int(1, i32::MAX as i64)),
+    opt("transaction_network", Rule::Text(0)),
+    req("payout_order_details", Rule::Items(DETAIL)),
 ];
 
 /// Create payout batch.
 pub(super) fn batch(c: &mut Ctx, p: &Object, at: &At) {
-    c.unknown_fields(p, at, BATCH_FIELDS);
-    c.text(p, "request_id", at, Need::Required, 64);
-    let cur = c.payout_currency(p, "currency", at);
-    let total = c.amount(p, "total_amount", at, cur, AMOUNT);
-    c.choice(p, "way_type", at, Need::Required, WAY_TYPES, true, None);
-    c.text(p, "way_code", at, Need::Required, 0);
-    c.url(p, "notify_url", at, Need::Required, 0);
-    c.text(p, "product_name", at, Need::Optional, 0);
-    c.text(p, "description", at, Need::Optional, 0);
-    c.int_range(p, "expired_time", at, Need::Optional, false, 1, i64::from(i32::MAX));
-    c.text(p, "transaction_network", at, Need::Optional, 0);
-
-    let Some(v) = c.present(p, "payout_order_details", at, Need::Required) else { return };
+    c.fields(p, at, BATCH);
+    let details = member(p, "payout_order_details").and_then(Value::as_array);
+    let Some(details) = details.filter(|d| !d.is_empty()) else { return };
     let at_details = at.key("payout_order_details");
-    let Value::Array(details) = v else {
-        let params = vec![("expected", text("array")), ("actual", text(v.type_name()))];
-        c.error(&at_details, Code::Type, m::TYPE, params);
-        return;
-    };
-    if details.is_empty() {
-        c.error(&at_details, Code::Required, m::NOT_EMPTY, vec![]);
-        return;
+    // mch_order_id unique within the batch (30007), each repeat reported with its first occurrence.
+    // A quadratic scan: batches are small, and a map would cost more .wasm than it saves.
+    let ids: Vec<Option<&str>> =
+        details.iter().map(|d| d.as_object().and_then(|o| member(o, "mch_order_id")).and_then(Value::as_str)).collect();
+    for (i, id) in ids.iter().enumerate() {
+        let Some(id) = id else { continue };
+        if let Some(first) = ids.iter().take(i).position(|other| *other == Some(*id)) {
+            let params = vec![("first", Param::Int(first as i64))];
+            c.error_gw(&at_details.index(i).key("mch_order_id"), Code::Duplicate, m::DUPLICATE, params, Some(30007));
+        }
     }
-    let mut ids: Vec<(&str, usize)> = Vec::new();
-    let mut amounts: Vec<&str> = Vec::new();
-    let mut all_amounts_valid = true;
-    for (i, item) in details.iter().enumerate() {
-        let at_item = at_details.index(i);
-        let Some(d) = c.object_value(item, &at_item, DETAIL_FIELDS) else {
-            all_amounts_valid = false;
-            continue;
-        };
-        if let Some(id) = c.text(d, "mch_order_id", &at_item, Need::Required, 64) {
-            ids.push((id, i));
-        }
-        match c.amount(d, "amount", &at_item, cur, AMOUNT) {
-            Some(a) => amounts.push(a),
-            None => all_amounts_valid = false,
-        }
-        c.choice(d, "destination_type", &at_item, Need::Expected, &["bank"], false, None);
-        c.text(d, "bank_account_name", &at_item, Need::Required, 0);
-        c.text(d, "bank_account_no", &at_item, Need::Required, 0);
-        c.choice(d, "bank_account_type", &at_item, Need::Required, PARTY_TYPES, false, BENEFICIARY_TYPE);
-        c.text(d, "bank_name", &at_item, Need::Required, 0);
-        let country = c.country(d, "bank_country_code", &at_item, Need::Required, COUNTRY);
-        swift(c, d, "bank_swift_code", &at_item, Need::Required, country, "bank_country_code");
-    }
-    c.unique(&ids, &at_details, "mch_order_id", DUPLICATE_DETAIL);
-    if let (Some(total), true) = (total, all_amounts_valid) {
-        let sum = currency::decimal_sum(amounts.iter().copied());
-        if !currency::decimal_eq(&sum, total) {
-            let params = vec![("expected", Param::Text(sum)), ("actual", text(total))];
-            c.error_gw(&at.key("total_amount"), Code::SumMismatch, m::SUM_MISMATCH, params, AMOUNT_MISMATCH);
-        }
+    // The exact decimal sum (30002), once the total and every amount are valid.
+    let minor = c.currency.as_ref().map(|(_, digits)| *digits);
+    let Some(total) = amount_value(member(p, "total_amount"), minor) else { return };
+    let amounts: Option<Vec<&str>> =
+        details.iter().map(|d| amount_value(d.as_object().and_then(|o| member(o, "amount")), minor)).collect();
+    let Some(amounts) = amounts else { return };
+    let sum = currency::decimal_sum(amounts.iter().copied());
+    if !currency::decimal_eq(&sum, total) {
+        let params = vec![("expected", Param::Text(sum)), ("actual", text(total))];
+        c.error_gw(&at.key("total_amount"), Code::SumMismatch, m::SUM_MISMATCH, params, Some(30002));
     }
 }
 
 /// Fetch payout.
 pub(super) fn fetch(c: &mut Ctx, p: &Object, at: &At) {
-    c.unknown_fields(p, at, &["request_id", "pay_order_id"]);
-    c.text(p, "request_id", at, Need::Optional, 64);
-    c.text(p, "pay_order_id", at, Need::Optional, 0);
-    c.one_of(p, &["request_id", "pay_order_id"], at);
+    c.fields(p, at, &[opt("request_id", Rule::Text(64)), opt("pay_order_id", Rule::Text(0))]);
+    c.one_of(p, "request_id, pay_order_id", at);
 }
 
 /// Payout supported banks.
 pub(super) fn banks(c: &mut Ctx, p: &Object, at: &At) {
-    c.unknown_fields(p, at, &["bank_country_code", "currency", "way_code"]);
-    c.country(p, "bank_country_code", at, Need::Required, COUNTRY);
-    c.payout_currency(p, "currency", at);
-    c.text(p, "way_code", at, Need::Required, 0);
+    let fields = &[req("bank_country_code", Rule::Country), req("currency", Rule::Currency), req("way_code", Rule::Text(0))];
+    c.fields(p, at, fields);
 }

@@ -2,13 +2,14 @@
 //! between JS values and the pure Rust core. Errors by audience: network input gets a verdict, programmer
 //! misuse a thrown `TypeError`/`Error` with a sentence that says what to pass instead.
 //!
-//! One file per concern of the gateway: `signature.rs` (sign, verify, explain), plus the ones added by
-//! later features. Shared conversion helpers are here.
+//! One file per concern of the gateway: `signature.rs` (sign, verify, explain), `validation.rs`
+//! (validate, validateField), plus the ones added by later features. Shared conversion helpers are here.
 
 use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 mod signature;
+mod validation;
 
 /// A thrown `TypeError` (wrong argument type).
 pub(crate) fn type_error(message: &str) -> JsValue {
