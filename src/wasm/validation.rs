@@ -103,7 +103,10 @@ pub fn validate(kind: JsValue, params: JsValue, options: JsValue) -> Result<JsVa
     let options = options_of(&options)?;
     let report = match json_text(&params, "params")? {
         Some(text) => core::validate_json(kind, &text, &options),
-        None => core::not_an_object(kind, type_of(&params), &options),
+        None => {
+            let actual = if params.is_function() { "function" } else if params.is_symbol() { "symbol" } else { "undefined" };
+            core::not_an_object(kind, actual, &options)
+        }
     };
     Ok(report_js(&report))
 }
