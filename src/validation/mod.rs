@@ -279,7 +279,8 @@ pub fn validate_json(kind: Kind, text: &str, options: &Options) -> Report {
         Ok(value) => validate(kind, &value, options),
         Err(e) => {
             let mut c = Ctx::new(kind, options);
-            c.error(&At::ROOT, Code::Format, messages::PARSE, vec![("reason", Param::Text(e.to_string()))]);
+            let reason = e.to_string();
+            c.error(&At::ROOT, Code::Format, messages::PARSE, &[("reason", P::T(&reason))]);
             Report::new(c.issues)
         }
     }
@@ -430,10 +431,17 @@ pub(crate) enum Need {
     Optional,
 }
 
-type Params = Vec<(&'static str, Param)>;
+/// A param as the checks give it: borrowed, turned into an owned [`Param`] only when an issue is made.
+#[derive(Clone, Copy)]
+pub(crate) enum P<'a> {
+    T(&'a str),
+    I(i64),
+}
 
-fn text(s: &str) -> Param {
-    Param::Text(s.to_owned())
+type Params<'p, 'a> = &'p [(&'static str, P<'a>)];
+
+fn text(s: &str) -> P<'_> {
+    P::T(s)
 }
 
 /// A member, with `null` and `""` counted as absent (the gateway drops both before reading anything).
@@ -461,6 +469,16 @@ impl<'o> Ctx<'o> {
 
 impl Ctx<'_> {
     fn push(&mut self, at: &At, code: Code, severity: Severity, msg: Msg, params: Params, gateway: Option<u32>) {
+        let params: Vec<(&'static str, Param)> = params
+            .iter()
+            .map(|(name, p)| {
+                let value = match p {
+                    P::T(s) => Param::Text((*s).to_owned()),
+                    P::I(n) => Param::Int(*n),
+                };
+                (*name, value)
+            })
+            .collect();
         let path = at.segments();
         let message = msg.render(self.opts.locale, &field_name(&path), &params);
         self.issues.push(Issue { path, code, severity, message, params, gateway_code: gateway });
@@ -485,7 +503,7 @@ impl Ctx<'_> {
     }
 
     fn type_error(&mut self, at: &At, expected: &'static str, actual: &str) {
-        let params = vec![("expected", text(expected)), ("actual", text(actual))];
+        let params = &[("expected", text(expected)), ("actual", text(actual))];
         let msg = if matches!(at.seg, Seg::Root) { messages::PARAMS_TYPE } else { messages::TYPE };
         self.error(at, Code::Type, msg, params);
     }
@@ -495,8 +513,8 @@ impl Ctx<'_> {
         let v = member(obj, key);
         if v.is_none() {
             match need {
-                Need::Required => self.error(&at.key(key), Code::Required, messages::REQUIRED, vec![]),
-                Need::Expected => self.warn(&at.key(key), Code::Required, messages::EXPECTED, vec![]),
+                Need::Required => self.error(&at.key(key), Code::Required, messages::REQUIRED, &[]),
+                Need::Expected => self.warn(&at.key(key), Code::Required, messages::EXPECTED, &[]),
                 Need::Optional => {}
             }
         }

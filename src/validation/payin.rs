@@ -3,7 +3,7 @@
 use super::formats;
 use super::messages as m;
 use super::rules::{int_value, listed, opt, req, timestamp_value, Field, Rule};
-use super::{member, text, At, Code, Ctx, Param};
+use super::{member, text, At, Code, Ctx, P};
 use crate::json::{Object, Value};
 
 const EXTRA_TYPES: &str = "payment session, card, token";
@@ -46,13 +46,13 @@ const CREATE: &[Field] = &[
 pub(super) fn create(c: &mut Ctx, p: &Object, at: &At) {
     c.fields(p, at, CREATE);
     if member(p, "api_version").and_then(Value::as_str) == Some("V1") {
-        c.warn(&at.key("api_version"), Code::Enum, m::API_VERSION_LEGACY, vec![]);
+        c.warn(&at.key("api_version"), Code::Enum, m::API_VERSION_LEGACY, &[]);
     }
     let mode = int_value(member(p, "pay_access_type")).filter(|n| (1..=2).contains(n));
     let way_type = member(p, "way_type");
     let Some(extra) = member(p, "channel_extra") else {
         if mode == Some(2) && way_type.and_then(Value::as_str) == Some("CARD_PAYMENT") {
-            c.error(&at.key("channel_extra"), Code::Required, m::CHANNEL_EXTRA_REQUIRED, vec![]);
+            c.error(&at.key("channel_extra"), Code::Required, m::CHANNEL_EXTRA_REQUIRED, &[]);
         }
         return;
     };
@@ -63,18 +63,18 @@ pub(super) fn create(c: &mut Ctx, p: &Object, at: &At) {
         // Every channel_extra is a card payment: way_type must say so (spec 4.1).
         match way_type {
             None => {
-                let params = vec![("other", text("channel_extra.extra_type")), ("value", text(kind))];
+                let params = &[("other", text("channel_extra.extra_type")), ("value", text(kind))];
                 c.error(&at.key("way_type"), Code::Required, m::REQUIRED_WHEN, params);
             }
             Some(Value::String(w)) if w != "CARD_PAYMENT" => {
-                c.error(&at.key("way_type"), Code::UnsupportedCombination, m::CARD_WAY_TYPE, vec![]);
+                c.error(&at.key("way_type"), Code::UnsupportedCombination, m::CARD_WAY_TYPE, &[]);
             }
             _ => {}
         }
         // Payment sessions are the cashier's (1); card data and tokens are sent directly (OpenAPI, 2).
         let expected_mode = if kind == "payment session" { 1 } else { 2 };
         if mode.is_some_and(|m| m != expected_mode) {
-            let params = vec![("value", text(kind)), ("expected", Param::Int(expected_mode))];
+            let params = &[("value", text(kind)), ("expected", P::I(expected_mode))];
             c.warn(&at_extra.key("extra_type"), Code::UnsupportedCombination, m::EXTRA_MODE, params);
         }
         let needed = match kind {
@@ -83,11 +83,11 @@ pub(super) fn create(c: &mut Ctx, p: &Object, at: &At) {
             _ => None,
         };
         if let Some(needed) = needed.filter(|k| member(extra, k).is_none()) {
-            let params = vec![("other", text("channel_extra.extra_type")), ("value", text(kind))];
+            let params = &[("other", text("channel_extra.extra_type")), ("value", text(kind))];
             c.error(&at_extra.key(needed), Code::Required, m::REQUIRED_WHEN, params);
         }
         if kind == "token" && member(extra, "three_ds").is_some() {
-            c.error(&at_extra.key("three_ds"), Code::UnsupportedCombination, m::THREE_DS_TOKEN, vec![]);
+            c.error(&at_extra.key("three_ds"), Code::UnsupportedCombination, m::THREE_DS_TOKEN, &[]);
         }
     }
     // A card is valid through the last day of its expiry month.
@@ -98,9 +98,9 @@ pub(super) fn create(c: &mut Ctx, p: &Object, at: &At) {
         let (this_year, this_month, _) = formats::civil_date(c.now_ms());
         let at_card = at_extra.key("card_data");
         if year < this_year {
-            c.error(&at_card.key("expiry_year"), Code::Expired, m::EXPIRED, vec![]);
+            c.error(&at_card.key("expiry_year"), Code::Expired, m::EXPIRED, &[]);
         } else if year == this_year && month < i64::from(this_month) {
-            c.error(&at_card.key("expiry_month"), Code::Expired, m::EXPIRED, vec![]);
+            c.error(&at_card.key("expiry_month"), Code::Expired, m::EXPIRED, &[]);
         }
     }
 }
@@ -123,9 +123,9 @@ pub(super) fn fetch(c: &mut Ctx, p: &Object, at: &At) {
     let end = timestamp_value(member(p, "end_time"));
     if let (Some(start), Some(end)) = (start, end) {
         if start >= end {
-            c.error(&at.key("end_time"), Code::TimeRange, m::TIME_ORDER, vec![]);
+            c.error(&at.key("end_time"), Code::TimeRange, m::TIME_ORDER, &[]);
         } else if end - start > SEVEN_DAYS_MS {
-            c.error(&at.key("end_time"), Code::TimeRange, m::TIME_SPAN, vec![("max_days", Param::Int(7))]);
+            c.error(&at.key("end_time"), Code::TimeRange, m::TIME_SPAN, &[("max_days", P::I(7))]);
         }
     }
 }

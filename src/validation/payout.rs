@@ -7,7 +7,7 @@
 
 use super::messages as m;
 use super::rules::{amount_value, opt, req, Field, Rule};
-use super::{currency, member, text, At, Code, Ctx, Need, Param};
+use super::{currency, member, text, At, Code, Ctx, Need, P};
 use crate::json::{Object, Value};
 
 const WAY_TYPES: &str = "BANK_TRANSFER, WALLET_TRANSFER, E_WALLET, CRYPTO";
@@ -112,7 +112,7 @@ pub(super) fn create(c: &mut Ctx, p: &Object, at: &At) {
     };
     match member(d, key) {
         None => {
-            let params = vec![("other", text("destination.type")), ("value", text(kind.unwrap_or_default()))];
+            let params = &[("other", text("destination.type")), ("value", text(kind.unwrap_or_default()))];
             c.error(&at.key(key), Code::Required, m::REQUIRED_WHEN, params);
         }
         Some(Value::Object(bank)) if key == "bank" => {
@@ -166,7 +166,7 @@ pub(super) fn batch(c: &mut Ctx, p: &Object, at: &At) {
     for (i, id) in ids.iter().enumerate() {
         let Some(id) = id else { continue };
         if let Some(first) = ids.iter().take(i).position(|other| *other == Some(*id)) {
-            let params = vec![("first", Param::Int(first as i64))];
+            let params = &[("first", P::I(first as i64))];
             c.error_gw(&at_details.index(i).key("mch_order_id"), Code::Duplicate, m::DUPLICATE, params, Some(30007));
         }
     }
@@ -178,7 +178,7 @@ pub(super) fn batch(c: &mut Ctx, p: &Object, at: &At) {
     let Some(amounts) = amounts else { return };
     let sum = currency::decimal_sum(amounts.iter().copied());
     if !currency::decimal_eq(&sum, total) {
-        let params = vec![("expected", Param::Text(sum)), ("actual", text(total))];
+        let params = &[("expected", P::T(&sum)), ("actual", text(total))];
         c.error_gw(&at.key("total_amount"), Code::SumMismatch, m::SUM_MISMATCH, params, Some(30002));
     }
 }

@@ -4,7 +4,7 @@
 
 use super::formats::{self, DateFail, Fail};
 use super::messages::{self as m, Msg};
-use super::{currency, member, text, At, Code, Ctx, Need, Param};
+use super::{currency, member, text, At, Code, Ctx, Need, P};
 use crate::json::{Object, Value};
 
 /// What a field must hold.
@@ -130,7 +130,7 @@ impl Ctx<'_> {
     pub(crate) fn fields(&mut self, obj: &Object, at: &At, fields: &[Field]) {
         for (key, _) in obj.iter() {
             if !fields.iter().any(|f| f.key == key) {
-                self.warn(&at.key(key), Code::UnknownField, m::UNKNOWN_FIELD, vec![]);
+                self.warn(&at.key(key), Code::UnknownField, m::UNKNOWN_FIELD, &[]);
             }
         }
         for f in fields {
@@ -147,7 +147,7 @@ impl Ctx<'_> {
                 other => self.type_error(at, "object", other.type_name()),
             },
             Rule::Items(fields) => match v {
-                Value::Array(items) if items.is_empty() => self.error(at, Code::Required, m::NOT_EMPTY, vec![]),
+                Value::Array(items) if items.is_empty() => self.error(at, Code::Required, m::NOT_EMPTY, &[]),
                 Value::Array(items) => {
                     for (i, item) in items.iter().enumerate() {
                         self.field(obj, item, &at.index(i), Rule::Object(fields));
@@ -169,7 +169,7 @@ impl Ctx<'_> {
                 match n {
                     None => self.type_error(at, "integer", v.type_name()),
                     Some(n) if n < min || n > max => {
-                        let params = vec![("min", Param::Int(min)), ("max", Param::Int(max))];
+                        let params = &[("min", P::I(min)), ("max", P::I(max))];
                         self.error(at, Code::OutOfRange, m::OUT_OF_RANGE, params);
                     }
                     Some(_) => {}
@@ -178,20 +178,20 @@ impl Ctx<'_> {
             Rule::IntChoice(allowed) => match v {
                 Value::Number(t) if parse_integer(t).is_some() => {
                     if !listed(allowed, t) {
-                        self.error(at, Code::Enum, m::ENUM, vec![("allowed", text(allowed))]);
+                        self.error(at, Code::Enum, m::ENUM, &[("allowed", text(allowed))]);
                     }
                 }
                 other => self.type_error(at, "integer", other.type_name()),
             },
             Rule::ExpiryYear => match int_value(Some(v)) {
                 None => self.type_error(at, "integer", v.type_name()),
-                Some(y) if !(1000..=9999).contains(&y) => self.error(at, Code::Format, m::EXPIRY_YEAR, vec![]),
+                Some(y) if !(1000..=9999).contains(&y) => self.error(at, Code::Format, m::EXPIRY_YEAR, &[]),
                 Some(_) => {}
             },
             Rule::Timestamp => match v {
                 Value::Number(_) | Value::String(_) => {
                     if timestamp_value(Some(v)).is_none() {
-                        self.error(at, Code::Format, m::TIMESTAMP, vec![]);
+                        self.error(at, Code::Format, m::TIMESTAMP, &[]);
                     }
                 }
                 other => self.type_error(at, "string", other.type_name()),
@@ -208,13 +208,13 @@ impl Ctx<'_> {
         let gateway = self.payout.then_some(30009);
         let s = match v {
             Value::String(s) => s,
-            Value::Number(_) => return self.error_gw(at, Code::AmountNotString, m::AMOUNT_NOT_STRING, vec![], gateway),
+            Value::Number(_) => return self.error_gw(at, Code::AmountNotString, m::AMOUNT_NOT_STRING, &[], gateway),
             other => return self.type_error(at, "string", other.type_name()),
         };
-        match (currency::plain_decimal(s), &self.currency) {
-            (None, _) => self.error_gw(at, Code::AmountFormat, m::AMOUNT_FORMAT, vec![], gateway),
-            (Some(fraction), Some((code, digits))) if fraction > usize::from(*digits) => {
-                let params = vec![("digits", Param::Int(i64::from(*digits))), ("currency", text(code))];
+        match (currency::plain_decimal(s), self.currency.clone()) {
+            (None, _) => self.error_gw(at, Code::AmountFormat, m::AMOUNT_FORMAT, &[], gateway),
+            (Some(fraction), Some((code, digits))) if fraction > usize::from(digits) => {
+                let params = &[("digits", P::I(i64::from(digits))), ("currency", text(&code))];
                 self.error_gw(at, Code::AmountPrecision, m::AMOUNT_PRECISION, params, gateway);
             }
             _ => {}
@@ -229,7 +229,7 @@ impl Ctx<'_> {
         };
         let length = s.chars().count();
         if max > 0 && length > max {
-            let params = vec![("max", Param::Int(max as i64)), ("length", Param::Int(length as i64))];
+            let params = &[("max", P::I(max as i64)), ("length", P::I(length as i64))];
             self.error(at, Code::TooLong, m::TOO_LONG, params);
             if matches!(rule, Rule::CallingCode) {
                 return;
@@ -258,20 +258,20 @@ impl Ctx<'_> {
             Rule::WalletAddress => match member(obj, "network").and_then(Value::as_str) {
                 Some("TRC20") => fail(formats::trc20(s), m::TRC20, m::TRC20_CHECKSUM),
                 Some(n @ ("ERC20" | "BEP20")) => match formats::evm(s) {
-                    Err(Fail::Format) => return self.error(at, Code::Format, m::EVM, vec![("network", text(n))]),
+                    Err(Fail::Format) => return self.error(at, Code::Format, m::EVM, &[("network", text(n))]),
                     result => fail(result, m::EVM, m::EVM_CHECKSUM),
                 },
                 _ => None,
             },
             Rule::Choice(allowed, gateway) => {
                 if !listed(allowed, s) {
-                    self.error_gw(at, Code::Enum, m::ENUM, vec![("allowed", text(allowed))], gateway);
+                    self.error_gw(at, Code::Enum, m::ENUM, &[("allowed", text(allowed))], gateway);
                 }
                 None
             }
             Rule::Known(allowed) => {
                 if !listed(allowed, s) {
-                    self.warn(at, Code::Enum, m::ENUM_UNKNOWN, vec![("allowed", text(allowed))]);
+                    self.warn(at, Code::Enum, m::ENUM_UNKNOWN, &[("allowed", text(allowed))]);
                 }
                 None
             }
@@ -282,9 +282,9 @@ impl Ctx<'_> {
             Rule::Country => {
                 let country_gateway = self.payout.then_some(30005);
                 if s.len() != 2 || !s.bytes().all(|b| b.is_ascii_uppercase()) {
-                    self.error_gw(at, Code::Format, m::COUNTRY_FORMAT, vec![], country_gateway);
+                    self.error_gw(at, Code::Format, m::COUNTRY_FORMAT, &[], country_gateway);
                 } else if !currency::is_country(s) {
-                    self.error_gw(at, Code::Enum, m::COUNTRY_UNKNOWN, vec![], country_gateway);
+                    self.error_gw(at, Code::Enum, m::COUNTRY_UNKNOWN, &[], country_gateway);
                 }
                 None
             }
@@ -300,7 +300,7 @@ impl Ctx<'_> {
             _ => None,
         };
         if let Some((code, msg)) = problem {
-            self.error(at, code, msg, vec![]);
+            self.error(at, code, msg, &[]);
         }
     }
 
@@ -309,14 +309,14 @@ impl Ctx<'_> {
     fn currency_rule(&mut self, code: &str, at: &At) {
         self.currency = None;
         if !(3..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-            return self.error(at, Code::CurrencyFormat, m::CURRENCY_FORMAT, vec![]);
+            return self.error(at, Code::CurrencyFormat, m::CURRENCY_FORMAT, &[]);
         }
         let Some(digits) = currency::minor_units(code) else {
-            return self.warn(at, Code::CurrencyUnknown, m::CURRENCY_UNKNOWN, vec![("currency", text(code))]);
+            return self.warn(at, Code::CurrencyUnknown, m::CURRENCY_UNKNOWN, &[("currency", text(code))]);
         };
         self.currency = Some((code.to_owned(), digits));
         if self.payout && !listed(currency::PAYOUT, code) {
-            let params = vec![("allowed", text(currency::PAYOUT)), ("currency", text(code))];
+            let params = &[("allowed", text(currency::PAYOUT)), ("currency", text(code))];
             self.push(at, Code::Enum, super::Severity::Warning, m::PAYOUT_CURRENCY, params, Some(30001));
         }
     }
@@ -328,7 +328,7 @@ impl Ctx<'_> {
         let country = country.and_then(Value::as_str).filter(|c| currency::is_country(c));
         if let (Some(bic_country), Some(country)) = (bic_country, country) {
             if bic_country != country {
-                let params = vec![("bic_country", text(bic_country)), ("other", text(other)), ("country", text(country))];
+                let params = &[("bic_country", text(bic_country)), ("other", text(other)), ("country", text(country))];
                 self.warn(at, Code::UnsupportedCombination, m::BIC_COUNTRY, params);
             }
         }
@@ -339,7 +339,7 @@ impl Ctx<'_> {
         let mut names = keys.split(',').map(str::trim_start);
         if names.clone().all(|k| member(obj, k).is_none()) {
             let first = names.next().unwrap_or_default();
-            self.error(&at.key(first), Code::OneOfRequired, m::ONE_OF, vec![("fields", text(keys))]);
+            self.error(&at.key(first), Code::OneOfRequired, m::ONE_OF, &[("fields", text(keys))]);
         }
     }
 }
