@@ -13,4 +13,4 @@ export default function init(moduleOrPath) {
 }
 export { init };
 export * from './glue/web.js';
-export const { schemas, createSchema } = extend(api);
+export const { schemas, createSchema, validateField } = extend(api);

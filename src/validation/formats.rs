@@ -131,11 +131,7 @@ pub(crate) fn date_of_birth(s: &str, today: (i64, u32, u32)) -> Result<(), DateF
     let dash = |i: usize| b.get(i) == Some(&b'-');
     let num = |from: usize, to: usize| -> Option<i64> {
         let t = s.get(from..to)?;
-        if all(t, |c| c.is_ascii_digit()) {
-            t.parse().ok()
-        } else {
-            None
-        }
+        all(t, |c| c.is_ascii_digit()).then(|| t.bytes().fold(0i64, |n, c| n * 10 + i64::from(c - b'0')))
     };
     let parts = if s.len() != 10 {
         None

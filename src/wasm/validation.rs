@@ -1,4 +1,6 @@
 //! JS bindings for parameter validation. Shapes are documented in `pkg/types/validation.d.ts`.
+//! `validateField` is written in JavaScript on top of `validate` (`pkg/extras.js`): the same answers
+//! for a smaller `.wasm` than a second export that clones and edits the parsed tree.
 //!
 //! Params travel as `JSON.stringify` text parsed by our own strict parser, so a JS number arrives as a
 //! JSON number (what `amount_not_string` needs) and no serde is linked at runtime.
@@ -7,7 +9,6 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use super::{describe, error, get, is_absent, js_text, now_ms, object, type_error, type_of};
-use crate::json;
 use crate::validation::{self as core, Kind, Locale, Options, Param, Report, Segment};
 
 fn kind_of(v: &JsValue) -> Result<Kind, JsValue> {
@@ -108,60 +109,5 @@ pub fn validate(kind: JsValue, params: JsValue, options: JsValue) -> Result<JsVa
             core::not_an_object(kind, actual, &options)
         }
     };
-    Ok(report_js(&report))
-}
-
-/// A path: an array of keys and indexes, or one key.
-fn path_of(v: &JsValue) -> Result<Vec<Segment>, JsValue> {
-    const HINT: &str = "path must be an array of keys and indexes such as ['payout_order_details', 0, 'amount'], or one key";
-    if let Some(key) = v.as_string() {
-        return Ok(vec![Segment::Key(key)]);
-    }
-    if !Array::is_array(v) {
-        return Err(type_error(HINT));
-    }
-    Array::from(v)
-        .iter()
-        .map(|s| match (s.as_string(), s.as_f64()) {
-            (Some(k), _) => Ok(Segment::Key(k)),
-            (None, Some(n)) if n >= 0.0 && n.fract() == 0.0 && n <= 4_294_967_295.0 => Ok(Segment::Index(n as usize)),
-            _ => Err(type_error(HINT)),
-        })
-        .collect()
-}
-
-/// JSON text made by `JSON.stringify`, parsed strictly (only our stricter rules can refuse it: `$ref`
-/// keys, numbers beyond the gateway's range).
-fn parsed<'t>(text: Option<&'t str>, what: &str) -> Result<Option<json::Value<'t>>, JsValue> {
-    match text {
-        None => Ok(None),
-        Some(t) => json::parse_value(t).map(Some).map_err(|e| error(&format!("{what} is not strict JSON: {e}"))),
-    }
-}
-
-/// `validateField(kind, path, value, context?, options?)`: the issues `validate` reports at `path` or
-/// below it, with `value` placed at `path` inside `context` (the rest of the form).
-#[wasm_bindgen(js_name = validateField)]
-pub fn validate_field(
-    kind: JsValue,
-    path: JsValue,
-    value: JsValue,
-    context: JsValue,
-    options: JsValue,
-) -> Result<JsValue, JsValue> {
-    let kind = kind_of(&kind)?;
-    let path = path_of(&path)?;
-    let options = options_of(&options)?;
-    let context_text = if is_absent(&context) {
-        None
-    } else if context.is_object() && !Array::is_array(&context) && !context.is_function() {
-        json_text(&context, "context")?
-    } else {
-        return Err(type_error(&format!("context must be the form's params object, not {}", type_of(&context))));
-    };
-    let value_text = json_text(&value, "value")?;
-    let context = parsed(context_text.as_deref(), "context")?;
-    let value = parsed(value_text.as_deref(), "value")?;
-    let report = core::validate_field(kind, &path, value.as_ref(), context.as_ref(), &options);
     Ok(report_js(&report))
 }
