@@ -17,7 +17,7 @@ const CARD: &[Field] = &[
     opt("store_for_future_use", Rule::Bool),
 ];
 const EXTRA: &[Field] = &[
-    req("extra_type", Rule::Choice(EXTRA_TYPES, None)),
+    req("extra_type", Rule::Choice(EXTRA_TYPES)),
     opt("card_data", Rule::Object(CARD)),
     opt("token_data", Rule::Object(&[req("token", Rule::Text(0))])),
     opt("three_ds", Rule::Object(&[opt("enabled", Rule::Bool)])),
@@ -28,13 +28,13 @@ const CREATE: &[Field] = &[
     req("description", Rule::Text(50)),
     req("target_currency", Rule::Currency),
     req("target_amount", Rule::Amount),
-    req("transaction_type", Rule::Choice("PAY_IN", None)),
+    req("transaction_type", Rule::Choice("PAY_IN")),
     req("success_url", Rule::Url(255)),
     req("fail_url", Rule::Url(255)),
-    req("api_version", Rule::Choice("V2, V1", None)),
+    req("api_version", Rule::Choice("V2, V1")),
     req("pay_access_type", Rule::IntChoice("1, 2")),
     opt("notify_url", Rule::Url(0)),
-    opt("expired_time", Rule::Int(1, i32::MAX as i64)),
+    opt("expired_time", Rule::Int(1, i32::MAX)),
     opt("way_code", Rule::Text(0)),
     opt("way_type", Rule::Known("CRYPTO, BANK_TRANSFER, CARD_PAYMENT, WECHAT")),
     opt("transaction_network", Rule::Text(0)),
@@ -110,7 +110,7 @@ const FETCH: &[Field] = &[
     opt("pay_order_id", Rule::Text(0)),
     req("start_time", Rule::Timestamp),
     opt("end_time", Rule::Timestamp),
-    opt("page", Rule::IntOrText(1, i32::MAX as i64)),
+    opt("page", Rule::IntOrText(1, i32::MAX)),
     opt("page_size", Rule::IntOrText(1, 1000)),
 ];
 const SEVEN_DAYS_MS: i64 = 7 * 24 * 60 * 60 * 1000;

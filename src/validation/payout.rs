@@ -11,7 +11,6 @@ use super::{currency, member, text, At, Code, Ctx, Need, P};
 use crate::json::{Object, Value};
 
 const WAY_TYPES: &str = "BANK_TRANSFER, WALLET_TRANSFER, E_WALLET, CRYPTO";
-const PARTY: Rule = Rule::Choice("individual, business", Some(30004));
 
 const ADDRESS: &[Field] = &[
     opt("country", Rule::Country),
@@ -37,14 +36,14 @@ const BANK_CODES: &[Field] = &[
     opt("swift_code", Rule::Bic(None)),
     opt("ifsc_code", Rule::Ifsc),
     opt("aba_code", Rule::Aba),
-    opt("sort_code", Rule::Digits(6, m::SIX_DIGITS)),
+    opt("sort_code", Rule::SixDigits),
     opt("branch_code", Rule::Text(0)),
-    opt("bsb_code", Rule::Digits(6, m::SIX_DIGITS)),
+    opt("bsb_code", Rule::SixDigits),
     opt("bank_code", Rule::Text(0)),
-    opt("cnaps", Rule::Digits(12, m::CNAPS)),
+    opt("cnaps", Rule::Cnaps),
 ];
 const BANK: &[Field] = &[
-    opt("account_type", Rule::Choice("savings, checking, payment", None)),
+    opt("account_type", Rule::Choice("savings, checking, payment")),
     opt("country", Rule::Country),
     opt("bank_province", Rule::Text(0)),
     opt("bank_city", Rule::Text(0)),
@@ -58,19 +57,19 @@ const BANK: &[Field] = &[
 const E_WALLET: &[Field] = &[
     req("ewallet_provider", Rule::Text(0)),
     req("account_number", Rule::Text(0)),
-    opt("account_type", Rule::Choice("cpf, cnpj, email, phone, random", None)),
+    opt("account_type", Rule::Choice("cpf, cnpj, email, phone, random")),
     opt("deposit_key", Rule::Text(0)),
 ];
 const CRYPTO_WALLET: &[Field] =
-    &[req("wallet_address", Rule::WalletAddress), req("network", Rule::Choice("TRC20, ERC20, BEP20", None))];
+    &[req("wallet_address", Rule::WalletAddress), req("network", Rule::Choice("TRC20, ERC20, BEP20"))];
 const DESTINATION: &[Field] = &[
-    req("type", Rule::Choice("bank, bank_account, crypto_wallet, ewallet", None)),
+    req("type", Rule::Choice("bank, bank_account, crypto_wallet, ewallet")),
     opt("bank", Rule::Object(BANK)),
     opt("e_wallet", Rule::Object(E_WALLET)),
     opt("crypto_wallet", Rule::Object(CRYPTO_WALLET)),
 ];
 const BENEFICIARY: &[Field] = &[
-    req("beneficiary_type", PARTY),
+    req("beneficiary_type", Rule::Party),
     req("beneficiary_info", Rule::Object(INFO)),
     req("destination", Rule::Object(DESTINATION)),
 ];
@@ -83,7 +82,7 @@ const CREATE: &[Field] = &[
     opt("description", Rule::Text(0)),
     req("way_code", Rule::Text(0)),
     req("way_type", Rule::Known(WAY_TYPES)),
-    opt("expired_time", Rule::Int(1, i32::MAX as i64)),
+    opt("expired_time", Rule::Int(1, i32::MAX)),
     req("notify_url", Rule::Url(0)),
     opt("transaction_network", Rule::Text(0)),
     req("beneficiary", Rule::Object(BENEFICIARY)),
@@ -131,10 +130,10 @@ const DETAIL: &[Field] = &[
     req("mch_order_id", Rule::Text(64)),
     req("amount", Rule::Amount),
     // Required by the docs, left out by the vendor's own demo: a missing one is only a warning.
-    Field { key: "destination_type", need: Need::Expected, rule: Rule::Choice("bank", None) },
+    Field { key: "destination_type", need: Need::Expected, rule: Rule::Choice("bank") },
     req("bank_account_name", Rule::Text(0)),
     req("bank_account_no", Rule::Text(0)),
-    req("bank_account_type", PARTY),
+    req("bank_account_type", Rule::Party),
     req("bank_name", Rule::Text(0)),
     req("bank_country_code", Rule::Country),
     req("bank_swift_code", Rule::Bic(Some("bank_country_code"))),
@@ -148,7 +147,7 @@ const BATCH: &[Field] = &[
     req("notify_url", Rule::Url(0)),
     opt("product_name", Rule::Text(0)),
     opt("description", Rule::Text(0)),
-    opt("expired_time", Rule::Int(1, i32::MAX as i64)),
+    opt("expired_time", Rule::Int(1, i32::MAX)),
     opt("transaction_network", Rule::Text(0)),
     req("payout_order_details", Rule::Items(DETAIL)),
 ];

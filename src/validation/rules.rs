@@ -20,16 +20,18 @@ pub(crate) enum Rule {
     Amount,
     /// An ISO 3166-1 alpha-2 country code.
     Country,
-    /// One of a comma-separated list; the business code of a wrong value, if any.
-    Choice(&'static str, Option<u32>),
+    /// One of a comma-separated list.
+    Choice(&'static str),
+    /// `individual` or `business` (beneficiary and account types: business code 30004).
+    Party,
     /// One of a comma-separated list that may be incomplete: another value is a warning.
     Known(&'static str),
     /// A JSON integer that must be one of a few values (`1, 2`).
     IntChoice(&'static str),
     /// A JSON integer within bounds.
-    Int(i64, i64),
+    Int(i32, i32),
     /// A JSON integer or a string of digits within bounds (fetch pay-in sends strings).
-    IntOrText(i64, i64),
+    IntOrText(i32, i32),
     /// A 13-digit millisecond timestamp, number or string.
     Timestamp,
     Bool,
@@ -39,8 +41,10 @@ pub(crate) enum Rule {
     Iban,
     Ifsc,
     Aba,
-    /// Exactly this many digits (sort code, BSB, CNAPS), with its message.
-    Digits(usize, Msg),
+    /// 6 digits (UK sort code, Australian BSB).
+    SixDigits,
+    /// 12 digits (Chinese CNAPS).
+    Cnaps,
     /// A BIC; a warning when its country differs from the sibling field named here.
     Bic(Option<&'static str>),
     CardNumber,
@@ -161,6 +165,7 @@ impl Ctx<'_> {
                 }
             }
             Rule::Int(min, max) | Rule::IntOrText(min, max) => {
+                let (min, max) = (i64::from(min), i64::from(max));
                 let n = match v {
                     Value::Number(t) => parse_integer(t),
                     Value::String(s) if matches!(rule, Rule::IntOrText(..)) => parse_integer(s),
@@ -252,7 +257,8 @@ impl Ctx<'_> {
             Rule::Iban => fail(formats::iban(s), m::IBAN, m::IBAN_CHECKSUM),
             Rule::Ifsc => (!formats::ifsc(s)).then_some((Code::Format, m::IFSC)),
             Rule::Aba => fail(formats::aba(s), m::ABA, m::ABA_CHECKSUM),
-            Rule::Digits(len, msg) => (!formats::fixed_digits(s, len)).then_some((Code::Format, msg)),
+            Rule::SixDigits => (!formats::fixed_digits(s, 6)).then_some((Code::Format, m::SIX_DIGITS)),
+            Rule::Cnaps => (!formats::fixed_digits(s, 12)).then_some((Code::Format, m::CNAPS)),
             Rule::CardNumber => fail(formats::card_number(s), m::CARD_NUMBER, m::CARD_LUHN),
             Rule::Cvv => (!(3..=4).contains(&s.len()) || !s.bytes().all(|b| b.is_ascii_digit())).then_some((Code::Format, m::CVV)),
             Rule::WalletAddress => match member(obj, "network").and_then(Value::as_str) {
@@ -263,7 +269,11 @@ impl Ctx<'_> {
                 },
                 _ => None,
             },
-            Rule::Choice(allowed, gateway) => {
+            Rule::Choice(_) | Rule::Party => {
+                let (allowed, gateway) = match rule {
+                    Rule::Choice(allowed) => (allowed, None),
+                    _ => ("individual, business", Some(30004)),
+                };
                 if !listed(allowed, s) {
                     self.error_gw(at, Code::Enum, m::ENUM, &[("allowed", text(allowed))], gateway);
                 }
