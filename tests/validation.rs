@@ -281,3 +281,75 @@ fn kinds_round_trip_and_params_are_exposed() {
     assert_eq!(issue.param("max").map(|p| p.to_string()).as_deref(), Some("64"));
     assert_eq!(issue.param("length").map(|p| p.to_string()).as_deref(), Some("65"));
 }
+
+/// Hostile input never panics (a panic would abort the wasm instance): every leaf and every object of
+/// every valid base replaced, one at a time, by odd JSON values, plus odd values as the whole params.
+#[test]
+fn odd_values_anywhere_never_panic() {
+    let odd: Vec<J> = vec![
+        j!(null),
+        j!(""),
+        j!(" "),
+        j!(true),
+        j!(0),
+        j!(-1),
+        j!(1.5),
+        j!(u64::MAX),
+        j!(i64::MIN),
+        j!("9".repeat(400)),
+        j!("0x"),
+        j!("T"),
+        j!("€💳\u{2028}"),
+        j!("1".repeat(10_000)),
+        j!([]),
+        j!([null, {}, [[]]]),
+        j!({}),
+        j!({ "number": "4242424242424242", "$": 1 }),
+        j!("29-02-2100"),
+        j!("0000-00-00"),
+        j!("https://[::1]:0/"),
+        j!("a@b.c"),
+    ];
+    fn leaves(v: &J, path: &mut Vec<J>, out: &mut Vec<Vec<J>>) {
+        out.push(path.clone());
+        match v {
+            J::Object(o) => o.iter().for_each(|(k, v)| {
+                path.push(j!(k));
+                leaves(v, path, out);
+                path.pop();
+            }),
+            J::Array(a) => a.iter().enumerate().for_each(|(i, v)| {
+                path.push(j!(i));
+                leaves(v, path, out);
+                path.pop();
+            }),
+            _ => {}
+        }
+    }
+    let doc = cases();
+    let mut runs = 0;
+    for base in doc["valid"].as_object().unwrap().values() {
+        let kind = Kind::from_name(base["kind"].as_str().unwrap()).unwrap();
+        let mut paths = Vec::new();
+        leaves(&base["params"], &mut Vec::new(), &mut paths);
+        for path in &paths {
+            for value in &odd {
+                let mut params = base["params"].clone();
+                *slot(&mut params, path) = value.clone();
+                for locale in [Locale::En, Locale::ZhCn] {
+                    let report = validate_json(kind, &params.to_string(), &Options { locale, now_ms: i64::MAX });
+                    assert_eq!(report.valid, report.issues.iter().all(|i| i.severity == Severity::Warning));
+                    assert!(report.issues.iter().all(|i| !i.message.is_empty()));
+                    runs += 1;
+                }
+            }
+        }
+    }
+    for value in &odd {
+        for kind in Kind::ALL {
+            let report = validate_json(kind, &value.to_string(), &Options { locale: Locale::En, now_ms: i64::MIN });
+            assert!(!report.valid || value.is_object());
+        }
+    }
+    assert!(runs > 10_000, "{runs}");
+}
