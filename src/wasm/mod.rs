@@ -3,7 +3,7 @@
 //! misuse a thrown `TypeError`/`Error` with a sentence that says what to pass instead.
 //!
 //! One file per concern of the gateway: `signature.rs` (sign, verify, explain), `validation.rs`
-//! (validate, validateField), plus the ones added by later features. Shared conversion helpers are here.
+//! (validate), plus the ones added by later features. Shared conversion helpers are here.
 
 use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::prelude::*;
