@@ -7,7 +7,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 
 .PHONY: setup pkg demo test bench fuzz \
         test-rust test-wasm-node test-wasm-browser test-js test-types test-e2e java-fixtures \
-        test-runtimes test-handler test-packages test-workerd test-vite test-errors
+        test-runtimes test-handler test-packages test-workerd test-vite test-errors test-validation test-standard-schema
 
 setup:
 	@bash scripts/setup.sh
@@ -21,7 +21,7 @@ demo: pkg
 	@node scripts/serve.mjs --port 8080
 
 ## Every test suite. The package is built once and reused by every suite after it.
-test: setup test-rust pkg test-wasm-node test-wasm-browser test-js test-types test-e2e test-runtimes
+test: setup test-rust pkg test-wasm-node test-wasm-browser test-js test-standard-schema test-types test-e2e test-runtimes
 	@echo "make test: every suite passed"
 
 test-rust:
@@ -42,6 +42,19 @@ test-wasm-browser:
 ## node:test over the built package through its Node ESM and CommonJS entries.
 test-js:
 	node --test tests/js/
+
+## Parameter validation alone (Rust, then the package), for iterating on it; `test` runs both suites
+## through test-rust and test-js.
+test-validation: pkg
+	cargo test --quiet --test validation
+	node --test tests/js/validation.test.mjs
+
+## The Standard Schema objects in a real consumer (Hono's standard validator), installed from the exact
+## versions in tests/standard-schema/package-lock.json (once; again only when package.json changes).
+test-standard-schema: pkg
+	@cd tests/standard-schema && { [ node_modules/.installed -nt package.json ] || \
+	  { npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed; }; }
+	node --test tests/standard-schema/
 
 ## tsc --strict over a consumer that uses every export.
 test-types:

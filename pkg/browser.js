@@ -16,4 +16,4 @@ export default function init(moduleOrPath) {
 }
 export { init };
 export * from './glue/web.js';
-export const { createWebhookHandler } = extend(api);
+export const { createWebhookHandler, schemas, createSchema, validateField } = extend(api);

@@ -7,7 +7,7 @@ import { extend } from './extras.js';
 api.initSync({ module: wasmModule });
 
 export * from './glue/web.js';
-export const { createWebhookHandler } = extend(api);
+export const { createWebhookHandler, schemas, createSchema, validateField } = extend(api);
 /** Already initialised on import; kept for code shared with browsers. */
 export default async function init() {}
 export { init };

@@ -6,3 +6,4 @@ export * from './types/signature.js';
 export * from './types/standard-webhooks.js';
 export * from './types/runtime.js';
 export * from './types/errors.js';
+export * from './types/validation.js';

@@ -6,7 +6,7 @@ import { extend } from './extras.js';
 api.initSync({ module: readFileSync(new URL('./lesspay2_bg.wasm', import.meta.url)) });
 
 export * from './glue/web.js';
-export const { createWebhookHandler } = extend(api);
+export const { createWebhookHandler, schemas, createSchema, validateField } = extend(api);
 /** Already initialised on import; kept so that code shared with browsers can always `await init()`. */
 export default async function init() {}
 export { init };

@@ -119,6 +119,19 @@ impl<'a> Object<'a> {
         before != self.members.len()
     }
 
+    /// The value of `key` for changing it in place, if present.
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value<'a>> {
+        self.members.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// Sets `key` to `value`: in place when the key is present, appended otherwise.
+    pub fn insert(&mut self, key: Cow<'a, str>, value: Value<'a>) {
+        match self.get_mut(&key) {
+            Some(slot) => *slot = value,
+            None => self.members.push((key, value)),
+        }
+    }
+
     /// Keeps only the members for which `keep` answers true.
     pub fn retain(&mut self, mut keep: impl FnMut(&str, &Value<'a>) -> bool) {
         self.members.retain(|(k, v)| keep(k, v));

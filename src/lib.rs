@@ -12,6 +12,7 @@
 //! | [`signature`] | signing, signed requests, `explain_signature` |
 //! | [`webhook`] | webhook verification, the pay-in v1 rule, idempotency keys |
 //! | [`order_status`] | order statuses and their spellings |
+//! | [`validation`] | parameter validation for every request, messages in English and Chinese |
 //! | [`errors`] | decoding the gateway's statuses, codes, messages and fraud/dispute notices |
 //! | [`standard_webhooks`] | Standard Webhooks signing and verification (HMAC-SHA256, `whsec_` secrets) |
 
@@ -21,6 +22,7 @@ pub mod order_status;
 pub mod request;
 pub mod signature;
 pub mod standard_webhooks;
+pub mod validation;
 pub mod webhook;
 
 mod canonical;

@@ -2,8 +2,9 @@
 //! between JS values and the pure Rust core. Errors by audience: network input gets a verdict, programmer
 //! misuse a thrown `TypeError`/`Error` with a sentence that says what to pass instead.
 //!
-//! One file per concern of the gateway: `signature.rs` (sign, verify, explain), `standard_webhooks.rs`
-//! (re-signing for merchants' origins), plus the ones added by later features. Shared conversion helpers are here.
+//! One file per concern of the gateway: `signature.rs` (sign, verify, explain), `validation.rs`
+//! (validate), `errors.rs` (decoding gateway answers), `standard_webhooks.rs` (re-signing for merchants'
+//! origins). Shared conversion helpers are here.
 
 use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -11,6 +12,7 @@ use wasm_bindgen::prelude::*;
 mod errors;
 pub mod signature;
 mod standard_webhooks;
+mod validation;
 
 /// A thrown `TypeError` (wrong argument type).
 pub(crate) fn type_error(message: &str) -> JsValue {

@@ -1,0 +1,523 @@
+//! Parameter validation for every request the gateway takes (spec sections 2 and 4), for forms and for
+//! servers: all issues at once, each with a path, a stable code, a severity, the gateway's business code
+//! when known, and a message in English or Simplified Chinese.
+//!
+//! Input is arbitrary JSON ([`json::Value`]), because that is what forms produce. Nothing here reads the
+//! clock: expiry and date-of-birth checks use [`Options::now_ms`].
+//!
+//! ```
+//! use lesspay2::validation::{validate_json, Kind, Options};
+//!
+//! let report = validate_json(Kind::FetchPayout, r#"{"request_id":"R1"}"#, &Options::new(0));
+//! assert!(report.valid);
+//! let report = validate_json(Kind::FetchPayout, r#"{}"#, &Options::new(0));
+//! assert_eq!(report.issues[0].code.as_str(), "one_of_required");
+//! ```
+
+use std::borrow::Cow;
+
+use crate::json::{self, Object, Value};
+
+mod currency;
+mod formats;
+mod messages;
+mod payin;
+mod payout;
+mod rules;
+
+pub use messages::Locale;
+use messages::Msg;
+
+/// The requests that can be validated (one per gateway endpoint that takes parameters).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// `/api/global/v1/pay/create-order`
+    CreatePayin,
+    /// `/api/global/v1/pay/query-order`
+    FetchPayin,
+    /// `/api/global/payout/create-order` (single payout, beneficiary model)
+    CreatePayout,
+    /// `/api/global/payout/batch/create-order`
+    CreatePayoutBatch,
+    /// `/api/global/payout/query`
+    FetchPayout,
+    /// `/api/global/payout/bank`
+    PayoutBanks,
+}
+
+impl Kind {
+    /// Every kind, in the order of the spec.
+    pub const ALL: [Kind; 6] = [
+        Kind::CreatePayin,
+        Kind::FetchPayin,
+        Kind::CreatePayout,
+        Kind::CreatePayoutBatch,
+        Kind::FetchPayout,
+        Kind::PayoutBanks,
+    ];
+
+    /// The JavaScript name (`createPayin`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::CreatePayin => "createPayin",
+            Kind::FetchPayin => "fetchPayin",
+            Kind::CreatePayout => "createPayout",
+            Kind::CreatePayoutBatch => "createPayoutBatch",
+            Kind::FetchPayout => "fetchPayout",
+            Kind::PayoutBanks => "payoutBanks",
+        }
+    }
+
+    /// The kind with this JavaScript name.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The business code the gateway answers a parameter error of this request with, when published:
+    /// 11 (Parameter Error) for pay-ins, 30000 (Invalid Parameter) for payouts. The fetch pay-in
+    /// messages come without a published code.
+    fn parameter_error_code(self) -> Option<u32> {
+        match self {
+            Kind::CreatePayin => Some(11),
+            Kind::FetchPayin => None,
+            _ => Some(30000),
+        }
+    }
+}
+
+/// How bad an issue is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    /// The gateway rejects the request.
+    Error,
+    /// The request only looks wrong (an unknown field, an unknown but well-formed currency, ...).
+    Warning,
+}
+
+impl Severity {
+    /// `error` or `warning`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// The stable machine code of an issue (the README has the table).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum Code {
+    Required,
+    Type,
+    Format,
+    TooLong,
+    Enum,
+    AmountNotString,
+    AmountFormat,
+    AmountPrecision,
+    CurrencyFormat,
+    CurrencyUnknown,
+    Url,
+    OneOfRequired,
+    SumMismatch,
+    Duplicate,
+    Checksum,
+    Expired,
+    TimeRange,
+    UnsupportedCombination,
+    UnknownField,
+    /// Added to the issue's vocabulary: a number outside its bounds (`page`, `page_size`,
+    /// `expiry_month`, `expired_time`); `params.min` and `params.max` say which.
+    OutOfRange,
+}
+
+impl Code {
+    /// The code as written in issues (`required`, `amount_format`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Required => "required",
+            Code::Type => "type",
+            Code::Format => "format",
+            Code::TooLong => "too_long",
+            Code::Enum => "enum",
+            Code::AmountNotString => "amount_not_string",
+            Code::AmountFormat => "amount_format",
+            Code::AmountPrecision => "amount_precision",
+            Code::CurrencyFormat => "currency_format",
+            Code::CurrencyUnknown => "currency_unknown",
+            Code::Url => "url",
+            Code::OneOfRequired => "one_of_required",
+            Code::SumMismatch => "sum_mismatch",
+            Code::Duplicate => "duplicate",
+            Code::Checksum => "checksum",
+            Code::Expired => "expired",
+            Code::TimeRange => "time_range",
+            Code::UnsupportedCombination => "unsupported_combination",
+            Code::UnknownField => "unknown_field",
+            Code::OutOfRange => "out_of_range",
+        }
+    }
+}
+
+/// One step of an issue's path: an object key or an array index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Segment {
+    /// An object member.
+    Key(String),
+    /// An array element.
+    Index(usize),
+}
+
+impl From<&str> for Segment {
+    fn from(key: &str) -> Self {
+        Segment::Key(key.to_owned())
+    }
+}
+
+impl From<usize> for Segment {
+    fn from(index: usize) -> Self {
+        Segment::Index(index)
+    }
+}
+
+/// A value in an issue's `params` (what the message was built from: limits, allowed values, ...).
+/// Never a secret, a card number or a CVV.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Param {
+    /// Text.
+    Text(String),
+    /// A whole number.
+    Int(i64),
+}
+
+impl std::fmt::Display for Param {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Param::Text(s) => f.write_str(s),
+            Param::Int(n) => write!(f, "{n}"),
+        }
+    }
+}
+
+/// One problem found in the parameters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Issue {
+    /// Where: keys and indexes from the request's root; empty for the whole request.
+    pub path: Vec<Segment>,
+    /// What, as a stable machine code.
+    pub code: Code,
+    /// Whether the gateway rejects it.
+    pub severity: Severity,
+    /// One sentence a merchant can act on, in the requested locale.
+    pub message: String,
+    /// What the message was built from (`max`, `allowed`, `expected`, ...).
+    pub params: Vec<(&'static str, Param)>,
+    /// The business code the gateway would answer with, when known.
+    pub gateway_code: Option<u32>,
+}
+
+impl Issue {
+    /// The parameter `name`, if the issue has it.
+    pub fn param(&self, name: &str) -> Option<&Param> {
+        self.params.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+}
+
+/// How to validate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// The language of messages.
+    pub locale: Locale,
+    /// The current time in milliseconds since the epoch (card expiry, date of birth).
+    pub now_ms: i64,
+}
+
+impl Options {
+    /// English messages at the given time.
+    pub fn new(now_ms: i64) -> Self {
+        Options { locale: Locale::En, now_ms }
+    }
+}
+
+/// The outcome: `valid` when no issue is an error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report {
+    /// No issue has severity `error`.
+    pub valid: bool,
+    /// Every issue found, in document order.
+    pub issues: Vec<Issue>,
+}
+
+impl Report {
+    fn new(issues: Vec<Issue>) -> Self {
+        Report { valid: issues.iter().all(|i| i.severity != Severity::Error), issues }
+    }
+}
+
+/// Validates the parameters of a `kind` request.
+pub fn validate(kind: Kind, params: &Value<'_>, options: &Options) -> Report {
+    let mut c = Ctx::new(kind, options);
+    let root = At::ROOT;
+    match params {
+        Value::Object(p) => match kind {
+            Kind::CreatePayin => payin::create(&mut c, p, &root),
+            Kind::FetchPayin => payin::fetch(&mut c, p, &root),
+            Kind::CreatePayout => payout::create(&mut c, p, &root),
+            Kind::CreatePayoutBatch => payout::batch(&mut c, p, &root),
+            Kind::FetchPayout => payout::fetch(&mut c, p, &root),
+            Kind::PayoutBanks => payout::banks(&mut c, p, &root),
+        },
+        other => c.type_error(&root, "object", other.type_name()),
+    }
+    Report::new(c.issues)
+}
+
+/// Validates parameters given as JSON text. Text that is not strict JSON is one `format` issue at `[]`.
+pub fn validate_json(kind: Kind, text: &str, options: &Options) -> Report {
+    match json::parse_value(text) {
+        Ok(value) => validate(kind, &value, options),
+        Err(e) => {
+            let mut c = Ctx::new(kind, options);
+            let reason = e.to_string();
+            c.error(&At::ROOT, Code::Format, messages::PARSE, &[("reason", P::T(&reason))]);
+            Report::new(c.issues)
+        }
+    }
+}
+
+/// The report for parameters that are no JSON value at all (a JavaScript `undefined` or function):
+/// one `type` issue at `[]`.
+pub fn not_an_object(kind: Kind, actual: &str, options: &Options) -> Report {
+    let mut c = Ctx::new(kind, options);
+    c.type_error(&At::ROOT, "object", actual);
+    Report::new(c.issues)
+}
+
+/// Validates one field as a user types it: `value` (or its absence) placed at `path` inside `context`
+/// (the rest of the form), with exactly the issues [`validate`] reports at `path` or below it.
+pub fn validate_field(
+    kind: Kind,
+    path: &[Segment],
+    value: Option<&Value<'_>>,
+    context: Option<&Value<'_>>,
+    options: &Options,
+) -> Report {
+    let mut params = match context {
+        Some(v) => v.clone(),
+        None => Value::Object(Object::default()),
+    };
+    set_at(&mut params, path, value.cloned());
+    let report = validate(kind, &params, options);
+    Report::new(report.issues.into_iter().filter(|i| i.path.starts_with(path)).collect())
+}
+
+/// Puts `value` at `path` (removing the member when `None`), making objects and arrays on the way.
+fn set_at<'a>(target: &mut Value<'a>, path: &[Segment], value: Option<Value<'a>>) {
+    let Some((first, rest)) = path.split_first() else {
+        *target = value.unwrap_or(Value::Null);
+        return;
+    };
+    match first {
+        Segment::Key(key) => {
+            if !matches!(target, Value::Object(_)) {
+                *target = Value::Object(Object::default());
+            }
+            let Value::Object(obj) = target else { return };
+            if rest.is_empty() && value.is_none() {
+                obj.remove(key);
+                return;
+            }
+            if obj.get(key).is_none() {
+                obj.insert(Cow::Owned(key.clone()), Value::Null);
+            }
+            if let Some(slot) = obj.get_mut(key) {
+                set_at(slot, rest, value);
+            }
+        }
+        Segment::Index(index) => {
+            if !matches!(target, Value::Array(_)) {
+                *target = Value::Array(Vec::new());
+            }
+            let Value::Array(items) = target else { return };
+            // Forms have small arrays; a huge index from a typo must not allocate gigabytes.
+            if *index > 100_000 {
+                return;
+            }
+            while items.len() <= *index {
+                items.push(Value::Null);
+            }
+            if let Some(slot) = items.get_mut(*index) {
+                set_at(slot, rest, value);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The machinery the request modules share.
+
+/// A path under construction: a linked list on the stack, turned into segments only for an issue.
+#[derive(Clone, Copy)]
+pub(crate) struct At<'a> {
+    parent: Option<&'a At<'a>>,
+    seg: Seg<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Seg<'a> {
+    Root,
+    Key(&'a str),
+    Index(usize),
+}
+
+impl<'a> At<'a> {
+    const ROOT: At<'static> = At { parent: None, seg: Seg::Root };
+
+    pub(crate) fn key<'b>(&'b self, key: &'b str) -> At<'b> {
+        At { parent: Some(self), seg: Seg::Key(key) }
+    }
+
+    pub(crate) fn index(&'a self, index: usize) -> At<'a> {
+        At { parent: Some(self), seg: Seg::Index(index) }
+    }
+
+    fn segments(&self) -> Vec<Segment> {
+        let mut out = Vec::new();
+        let mut at = Some(self);
+        while let Some(a) = at {
+            match a.seg {
+                Seg::Root => {}
+                Seg::Key(k) => out.push(Segment::Key(k.to_owned())),
+                Seg::Index(i) => out.push(Segment::Index(i)),
+            }
+            at = a.parent;
+        }
+        out.reverse();
+        out
+    }
+}
+
+/// `payout_order_details[3].amount`, or `params` for the whole request.
+fn field_name(path: &[Segment]) -> String {
+    if path.is_empty() {
+        return "params".into();
+    }
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Segment::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Segment::Index(i) => {
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
+    }
+    out
+}
+
+/// Whether a missing field is an error, a warning, or fine.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Need {
+    Required,
+    /// The docs mark it required but the vendor's own demo leaves it out: a warning.
+    Expected,
+    Optional,
+}
+
+/// A param as the checks give it: borrowed, turned into an owned [`Param`] only when an issue is made.
+#[derive(Clone, Copy)]
+pub(crate) enum P<'a> {
+    T(&'a str),
+    I(i64),
+}
+
+type Params<'p, 'a> = &'p [(&'static str, P<'a>)];
+
+fn text(s: &str) -> P<'_> {
+    P::T(s)
+}
+
+/// A member, with `null` and `""` counted as absent (the gateway drops both before reading anything).
+pub(crate) fn member<'v, 'a>(obj: &'v Object<'a>, key: &str) -> Option<&'v Value<'a>> {
+    obj.get(key).filter(|v| !v.is_empty_value())
+}
+
+pub(crate) struct Ctx<'o> {
+    opts: &'o Options,
+    /// The business code of a parameter error of this request (11 or 30000).
+    gateway: Option<u32>,
+    /// A payout request: amounts, countries and currencies have their own business codes.
+    payout: bool,
+    /// The currency the following amounts are checked against (code, fraction digits).
+    currency: Option<(String, u8)>,
+    issues: Vec<Issue>,
+}
+
+impl<'o> Ctx<'o> {
+    fn new(kind: Kind, opts: &'o Options) -> Self {
+        let payout = !matches!(kind, Kind::CreatePayin | Kind::FetchPayin);
+        Ctx { opts, gateway: kind.parameter_error_code(), payout, currency: None, issues: Vec::new() }
+    }
+}
+
+impl Ctx<'_> {
+    fn push(&mut self, at: &At, code: Code, severity: Severity, msg: Msg, params: Params, gateway: Option<u32>) {
+        let params: Vec<(&'static str, Param)> = params
+            .iter()
+            .map(|(name, p)| {
+                let value = match p {
+                    P::T(s) => Param::Text((*s).to_owned()),
+                    P::I(n) => Param::Int(*n),
+                };
+                (*name, value)
+            })
+            .collect();
+        let path = at.segments();
+        let message = msg.render(self.opts.locale, &field_name(&path), &params);
+        self.issues.push(Issue { path, code, severity, message, params, gateway_code: gateway });
+    }
+
+    pub(crate) fn error(&mut self, at: &At, code: Code, msg: Msg, params: Params) {
+        self.push(at, code, Severity::Error, msg, params, self.gateway);
+    }
+
+    /// An error with a specific business code (30002, 30004, ...) instead of the request's generic one.
+    pub(crate) fn error_gw(&mut self, at: &At, code: Code, msg: Msg, params: Params, gateway: Option<u32>) {
+        let gateway = gateway.or(self.gateway);
+        self.push(at, code, Severity::Error, msg, params, gateway);
+    }
+
+    pub(crate) fn warn(&mut self, at: &At, code: Code, msg: Msg, params: Params) {
+        self.push(at, code, Severity::Warning, msg, params, None);
+    }
+
+    pub(crate) fn now_ms(&self) -> i64 {
+        self.opts.now_ms
+    }
+
+    fn type_error(&mut self, at: &At, expected: &'static str, actual: &str) {
+        let params = &[("expected", text(expected)), ("actual", text(actual))];
+        let msg = if matches!(at.seg, Seg::Root) { messages::PARAMS_TYPE } else { messages::TYPE };
+        self.error(at, Code::Type, msg, params);
+    }
+
+    /// The member `key`, reporting it when missing.
+    pub(crate) fn present<'v, 'a>(&mut self, obj: &'v Object<'a>, key: &str, at: &At, need: Need) -> Option<&'v Value<'a>> {
+        let v = member(obj, key);
+        if v.is_none() {
+            match need {
+                Need::Required => self.error(&at.key(key), Code::Required, messages::REQUIRED, &[]),
+                Need::Expected => self.warn(&at.key(key), Code::Required, messages::EXPECTED, &[]),
+                Need::Optional => {}
+            }
+        }
+        v
+    }
+}

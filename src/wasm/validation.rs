@@ -1,0 +1,113 @@
+//! JS bindings for parameter validation. Shapes are documented in `pkg/types/validation.d.ts`.
+//! `validateField` is written in JavaScript on top of `validate` (`pkg/extras.js`): the same answers
+//! for a smaller `.wasm` than a second export that clones and edits the parsed tree.
+//!
+//! Params travel as `JSON.stringify` text parsed by our own strict parser, so a JS number arrives as a
+//! JSON number (what `amount_not_string` needs) and no serde is linked at runtime.
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+use super::{describe, error, get, is_absent, js_text, now_ms, object, type_error, type_of};
+use crate::validation::{self as core, Kind, Locale, Options, Param, Report, Segment};
+
+fn kind_of(v: &JsValue) -> Result<Kind, JsValue> {
+    let name = v.as_string().unwrap_or_default();
+    Kind::from_name(&name).ok_or_else(|| {
+        let shown = if v.is_string() { format!("'{name}'") } else { type_of(v).to_owned() };
+        type_error(&format!(
+            "kind must be one of 'createPayin', 'fetchPayin', 'createPayout', 'createPayoutBatch', 'fetchPayout', 'payoutBanks', not {shown}"
+        ))
+    })
+}
+
+/// `{ locale?, now? }`: `now` is milliseconds or a `Date`, default `Date.now()`.
+fn options_of(v: &JsValue) -> Result<Options, JsValue> {
+    if is_absent(v) {
+        return Ok(Options::new(now_ms() as i64));
+    }
+    if !v.is_object() {
+        return Err(type_error(&format!("options must be an object {{ locale?, now? }}, not {}", type_of(v))));
+    }
+    let locale = match get(v, "locale") {
+        l if is_absent(&l) => Locale::En,
+        l => l.as_string().as_deref().and_then(Locale::from_tag).ok_or_else(|| {
+            type_error("options.locale must be 'en' or 'zh-CN'")
+        })?,
+    };
+    let now = match get(v, "now") {
+        n if is_absent(&n) => now_ms(),
+        n => {
+            let ms = match n.dyn_ref::<js_sys::Date>() {
+                Some(d) => d.get_time(),
+                None => n.as_f64().unwrap_or(f64::NAN),
+            };
+            if !ms.is_finite() {
+                return Err(type_error("options.now must be a time in milliseconds since the epoch or a valid Date"));
+            }
+            ms
+        }
+    };
+    Ok(Options { locale, now_ms: now as i64 })
+}
+
+/// `JSON.stringify(value)`, or `None` when it has no JSON form (`undefined`, a function, a symbol).
+fn json_text(v: &JsValue, what: &str) -> Result<Option<String>, JsValue> {
+    let text = js_sys::JSON::stringify(v)
+        .map_err(|e| error(&format!("{what} could not be serialised with JSON.stringify: {}", describe(&e))))?;
+    if text.is_undefined() {
+        return Ok(None);
+    }
+    js_text(&text.into(), what).map(Some)
+}
+
+fn report_js(report: &Report) -> JsValue {
+    let issues = Array::new();
+    for issue in &report.issues {
+        let path: Array = issue
+            .path
+            .iter()
+            .map(|s| match s {
+                Segment::Key(k) => JsValue::from_str(k),
+                Segment::Index(i) => JsValue::from_f64(*i as f64),
+            })
+            .collect();
+        let o = object(&[
+            ("path", path.into()),
+            ("code", issue.code.as_str().into()),
+            ("severity", issue.severity.as_str().into()),
+            ("message", issue.message.as_str().into()),
+        ]);
+        if !issue.params.is_empty() {
+            let params = Object::new();
+            for (name, value) in &issue.params {
+                let value = match value {
+                    Param::Text(s) => JsValue::from_str(s),
+                    Param::Int(n) => JsValue::from_f64(*n as f64),
+                };
+                let _ = Reflect::set(&params, &JsValue::from_str(name), &value);
+            }
+            let _ = Reflect::set(&o, &"params".into(), &params);
+        }
+        if let Some(code) = issue.gateway_code {
+            let _ = Reflect::set(&o, &"gatewayCode".into(), &JsValue::from_f64(f64::from(code)));
+        }
+        issues.push(&o);
+    }
+    object(&[("valid", report.valid.into()), ("issues", issues.into())])
+}
+
+/// `validate(kind, params, options?)`: every issue at once.
+#[wasm_bindgen(js_name = validate)]
+pub fn validate(kind: JsValue, params: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let kind = kind_of(&kind)?;
+    let options = options_of(&options)?;
+    let report = match json_text(&params, "params")? {
+        Some(text) => core::validate_json(kind, &text, &options),
+        None => {
+            let actual = if params.is_function() { "function" } else if params.is_symbol() { "symbol" } else { "undefined" };
+            core::not_an_object(kind, actual, &options)
+        }
+    };
+    Ok(report_js(&report))
+}

@@ -1,0 +1,132 @@
+// Parameter validation through the built npm package, ESM and CommonJS entries, table-driven from the
+// same file as the Rust suite (tests/validation/cases.json): exact path, code, severity and gatewayCode
+// of every issue, exact messages in English and zh-CN.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as esm from '../../pkg/node.mjs';
+
+const require = createRequire(import.meta.url);
+const cjs = require('../../pkg/node.cjs');
+const doc = JSON.parse(readFileSync(new URL('../validation/cases.json', import.meta.url), 'utf8'));
+
+function paramsOf(c) {
+  const base = doc.valid[c.base];
+  const kind = base ? base.kind : c.base;
+  let params = 'params' in c ? structuredClone(c.params) : structuredClone(base.params);
+  const parentOf = (path) => path.slice(0, -1).reduce((v, k) => v[k], params);
+  for (const [path, value] of c.set ?? []) parentOf(path)[path.at(-1)] = value;
+  for (const path of c.unset ?? []) delete parentOf(path)[path.at(-1)];
+  return { kind, params };
+}
+
+const shape = (i) => JSON.stringify({ path: i.path, code: i.code, severity: i.severity, gatewayCode: i.gatewayCode });
+const sorted = (list) => list.map(shape).sort();
+
+for (const [entry, api] of [['ESM', esm], ['CJS', cjs]]) {
+  test(`${entry}: every valid base has no issue`, () => {
+    for (const [name, { kind, params }] of Object.entries(doc.valid)) {
+      assert.deepEqual(api.validate(kind, params, { now: doc.now }), { valid: true, issues: [] }, name);
+    }
+  });
+
+  test(`${entry}: every case reports exactly its issues, with messages in both locales`, () => {
+    let messages = 0;
+    for (const c of doc.cases) {
+      const { kind, params } = paramsOf(c);
+      const now = c.now ?? doc.now;
+      const en = api.validate(kind, params, { now });
+      assert.deepEqual(sorted(en.issues), sorted(c.expect), c.name);
+      assert.equal(en.valid, !c.expect.some((e) => e.severity === 'error'), `${c.name}: valid`);
+      const zh = api.validate(kind, params, { now, locale: 'zh-CN' });
+      assert.deepEqual(sorted(zh.issues), sorted(c.expect), c.name);
+      for (const e of c.expect) {
+        const find = (r) => r.issues.find((i) => JSON.stringify(i.path) === JSON.stringify(e.path) && i.code === e.code);
+        if (e.en) { assert.equal(find(en).message, e.en, c.name); messages++; }
+        if (e.zh) { assert.equal(find(zh).message, e.zh, c.name); messages++; }
+      }
+    }
+    assert.ok(messages >= 40, `${messages} messages checked`);
+  });
+
+  test(`${entry}: validateField returns what validate reports at and below the path`, () => {
+    for (const c of doc.cases) {
+      const { kind, params } = paramsOf(c);
+      const now = c.now ?? doc.now;
+      const full = api.validate(kind, params, { now });
+      for (const e of c.expect) {
+        if (e.path.length === 0) continue;
+        const value = e.path.reduce((v, k) => (v == null ? undefined : v[k]), params);
+        const field = api.validateField(kind, e.path, value, params, { now });
+        const below = full.issues.filter((i) => e.path.every((k, n) => i.path[n] === k));
+        assert.deepEqual(field.issues, below, `${c.name} at ${e.path.join('.')}`);
+      }
+    }
+  });
+
+  test(`${entry}: issue objects carry params and never card data`, () => {
+    const card = doc.valid['createPayin/card'].params;
+    const bad = structuredClone(card);
+    bad.channel_extra.card_data.number = '4242424242424241';
+    bad.channel_extra.card_data.cvv = '98';
+    bad.request_id = 'R'.repeat(25);
+    const { valid, issues } = api.validate('createPayin', bad, { now: doc.now });
+    assert.equal(valid, false);
+    assert.deepEqual(issues.find((i) => i.code === 'too_long').params, { max: 20, length: 25 });
+    for (const i of issues) {
+      assert.ok(!i.message.includes('4242424242424241') && !i.message.includes('98'), i.message);
+      assert.ok(!JSON.stringify(i.params ?? {}).includes('4242'), i.message);
+    }
+    assert.deepEqual(issues.map((i) => i.code).sort(), ['checksum', 'format', 'too_long']);
+  });
+
+  test(`${entry}: params that are not an object are one type issue at []`, () => {
+    for (const [params, actual] of [[undefined, 'undefined'], [null, 'null'], ['R1', 'string'], [42, 'number'], [[], 'array'], [() => 1, 'function']]) {
+      const r = api.validate('fetchPayout', params);
+      assert.equal(r.valid, false);
+      assert.equal(r.issues.length, 1);
+      assert.deepEqual(r.issues[0].path, []);
+      assert.equal(r.issues[0].code, 'type');
+      assert.equal(r.issues[0].gatewayCode, 30000);
+      assert.equal(r.issues[0].params.actual, actual);
+    }
+  });
+
+  test(`${entry}: programmer misuse throws a TypeError that says what to pass`, () => {
+    assert.throws(() => api.validate('createPayIn', {}), { name: 'TypeError', message: /kind must be one of 'createPayin', .* not 'createPayIn'/ });
+    assert.throws(() => api.validate(undefined, {}), { name: 'TypeError', message: /kind must be one of/ });
+    assert.throws(() => api.validate('fetchPayout', {}, { locale: 'fr' }), { name: 'TypeError', message: /locale must be 'en' or 'zh-CN'/ });
+    assert.throws(() => api.validate('fetchPayout', {}, { now: 'yesterday' }), { name: 'TypeError', message: /options.now/ });
+    assert.throws(() => api.validateField('fetchPayout', { key: 'x' }, 'R1'), { name: 'TypeError', message: /path must be an array/ });
+    assert.throws(() => api.validateField('fetchPayout', ['request_id'], 'R1', 'ctx'), { name: 'TypeError', message: /context must be/ });
+    assert.throws(() => api.validate('fetchPayout', { request_id: 1n }), { name: 'Error', message: /JSON.stringify/ });
+  });
+
+  test(`${entry}: options.now accepts a Date, and defaults to the clock`, () => {
+    const card = structuredClone(doc.valid['createPayin/card'].params);
+    assert.equal(api.validate('createPayin', card, { now: new Date(Date.UTC(2031, 0, 1)) }).issues[0].code, 'expired');
+    assert.equal(api.validate('createPayin', card, { now: new Date(Date.UTC(2030, 11, 31)) }).valid, true);
+    card.channel_extra.card_data.expiry_year = 2001;
+    assert.equal(api.validate('createPayin', card).issues[0].code, 'expired');
+  });
+
+  test(`${entry}: schemas implement Standard Schema v1 and report errors only`, () => {
+    const schema = api.schemas.createPayoutBatch['~standard'];
+    assert.equal(schema.version, 1);
+    assert.equal(schema.vendor, 'lesspay2');
+    const params = doc.valid.createPayoutBatch.params;
+    assert.deepEqual(schema.validate(params), { value: params });
+    const warned = { ...params, currency_note: 'x' }; // an unknown field is only a warning
+    assert.deepEqual(schema.validate(warned), { value: warned });
+    const result = schema.validate({ ...params, total_amount: '1.00' });
+    assert.deepEqual(result, {
+      issues: [{ path: ['total_amount'], message: 'total_amount is 1.00 but the amounts of payout_order_details add up to 300.50' }],
+    });
+    assert.equal(api.schemas.fetchPayout['~standard'].validate('nope').issues[0].message, 'params must be a JSON object, not string');
+    assert.deepEqual(Object.keys(api.schemas), ['createPayin', 'fetchPayin', 'createPayout', 'createPayoutBatch', 'fetchPayout', 'payoutBanks']);
+    const zh = api.createSchema('fetchPayout', { locale: 'zh-CN' })['~standard'].validate({});
+    assert.deepEqual(zh.issues, [{ path: ['request_id'], message: 'request_id, pay_order_id 至少需要提供一个' }]);
+    assert.throws(() => api.createSchema('nope'), { name: 'TypeError', message: /kind must be one of/ });
+  });
+}

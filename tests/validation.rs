@@ -1,0 +1,355 @@
+//! Parameter validation, table-driven from `tests/validation/cases.json` (the JS suite reads the same
+//! file): every case asserts the exact path, code, severity and gateway code of every issue, and the
+//! exact message in both locales where the case gives one.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code: a failure should stop loudly
+use lesspay2::json;
+use lesspay2::validation::{validate, validate_field, validate_json, Issue, Kind, Locale, Options, Segment, Severity};
+use serde_json::{json as j, Value as J};
+
+fn cases() -> J {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/validation/cases.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn path_of(p: &J) -> Vec<Segment> {
+    p.as_array()
+        .unwrap()
+        .iter()
+        .map(|s| match s {
+            J::String(k) => Segment::from(k.as_str()),
+            J::Number(n) => Segment::Index(n.as_u64().unwrap() as usize),
+            other => panic!("bad path segment {other}"),
+        })
+        .collect()
+}
+
+fn path_json(p: &[Segment]) -> J {
+    J::Array(
+        p.iter()
+            .map(|s| match s {
+                Segment::Key(k) => j!(k),
+                Segment::Index(i) => j!(i),
+            })
+            .collect(),
+    )
+}
+
+fn slot<'a>(root: &'a mut J, path: &[J]) -> &'a mut J {
+    path.iter().fold(root, |v, seg| match seg {
+        J::String(k) => &mut v[k.as_str()],
+        J::Number(n) => {
+            let (a, i) = (v.as_array_mut().unwrap(), n.as_u64().unwrap() as usize);
+            if i == a.len() {
+                a.push(J::Null);
+            }
+            &mut a[i]
+        }
+        _ => unreachable!(),
+    })
+}
+
+/// The case's params: its base (or `params`) with `set` and `unset` applied.
+fn params_of(doc: &J, case: &J) -> (Kind, J) {
+    let (kind, mut params) = match doc["valid"].get(case["base"].as_str().unwrap()) {
+        Some(base) => (base["kind"].as_str().unwrap(), base["params"].clone()),
+        None => (case["base"].as_str().unwrap(), J::Null),
+    };
+    if let Some(p) = case.get("params") {
+        params = p.clone();
+    }
+    for pair in case["set"].as_array().into_iter().flatten() {
+        let path = pair[0].as_array().unwrap();
+        *slot(&mut params, path) = pair[1].clone();
+    }
+    for path in case["unset"].as_array().into_iter().flatten() {
+        let path = path.as_array().unwrap();
+        let (last, parent) = path.split_last().unwrap();
+        slot(&mut params, parent).as_object_mut().unwrap().remove(last.as_str().unwrap()).unwrap();
+    }
+    (Kind::from_name(kind).unwrap(), params)
+}
+
+fn options(doc: &J, case: &J, locale: Locale) -> Options {
+    let now = case.get("now").unwrap_or(&doc["now"]).as_i64().unwrap();
+    Options { locale, now_ms: now }
+}
+
+/// One issue as comparable JSON: path, code, severity, gatewayCode.
+fn shape(i: &Issue) -> J {
+    let mut o = j!({ "path": path_json(&i.path), "code": i.code.as_str(), "severity": i.severity.as_str() });
+    if let Some(g) = i.gateway_code {
+        o["gatewayCode"] = j!(g);
+    }
+    o
+}
+
+fn sorted(mut v: Vec<J>) -> Vec<J> {
+    v.sort_by_key(|x| x.to_string());
+    v
+}
+
+#[test]
+fn every_valid_base_has_no_issue_at_all() {
+    let doc = cases();
+    for (name, base) in doc["valid"].as_object().unwrap() {
+        let kind = Kind::from_name(base["kind"].as_str().unwrap()).unwrap();
+        let report = validate_json(kind, &base["params"].to_string(), &options(&doc, &j!({}), Locale::En));
+        assert!(report.valid && report.issues.is_empty(), "{name}: {:#?}", report.issues);
+    }
+}
+
+#[test]
+fn every_case_reports_exactly_its_issues() {
+    let doc = cases();
+    let mut kinds_seen = std::collections::BTreeSet::new();
+    for case in doc["cases"].as_array().unwrap() {
+        let name = case["name"].as_str().unwrap();
+        let (kind, params) = params_of(&doc, case);
+        kinds_seen.insert(kind.name());
+        let report = validate_json(kind, &params.to_string(), &options(&doc, case, Locale::En));
+        let expected: Vec<J> = case["expect"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let mut e = e.clone();
+                let o = e.as_object_mut().unwrap();
+                o.remove("en");
+                o.remove("zh");
+                e
+            })
+            .collect();
+        let got: Vec<J> = report.issues.iter().map(shape).collect();
+        assert_eq!(sorted(got), sorted(expected.clone()), "case {name:?}");
+        let has_error = expected.iter().any(|e| e["severity"] == "error");
+        assert_eq!(report.valid, !has_error, "case {name:?}: valid");
+    }
+    assert_eq!(kinds_seen.len(), Kind::ALL.len(), "every kind has cases");
+}
+
+#[test]
+fn messages_in_both_locales() {
+    let doc = cases();
+    let mut checked = 0;
+    for case in doc["cases"].as_array().unwrap() {
+        let (kind, params) = params_of(&doc, case);
+        for (locale, key) in [(Locale::En, "en"), (Locale::ZhCn, "zh")] {
+            let report = validate_json(kind, &params.to_string(), &options(&doc, case, locale));
+            for e in case["expect"].as_array().unwrap() {
+                let Some(message) = e.get(key) else { continue };
+                let issue = report
+                    .issues
+                    .iter()
+                    .find(|i| path_json(&i.path) == e["path"] && i.code.as_str() == e["code"])
+                    .unwrap();
+                assert_eq!(issue.message, message.as_str().unwrap(), "case {:?} ({key})", case["name"]);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 40, "only {checked} messages checked");
+}
+
+/// The string values under keys that hold secrets or card data, anywhere in `v`.
+fn sensitive(v: &J, out: &mut Vec<String>) {
+    match v {
+        J::Object(o) => {
+            for (k, v) in o {
+                if let (true, Some(s)) = (["number", "cvv", "bank_account_no", "account_number", "iban", "token"].contains(&k.as_str()), v.as_str()) {
+                    out.push(s.to_owned());
+                }
+                sensitive(v, out);
+            }
+        }
+        J::Array(a) => a.iter().for_each(|v| sensitive(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn messages_never_echo_card_data_or_account_numbers_and_differ_by_locale() {
+    let doc = cases();
+    for case in doc["cases"].as_array().unwrap() {
+        let (kind, params) = params_of(&doc, case);
+        let mut secrets = Vec::new();
+        sensitive(&params, &mut secrets);
+        let en = validate_json(kind, &params.to_string(), &options(&doc, case, Locale::En));
+        let zh = validate_json(kind, &params.to_string(), &options(&doc, case, Locale::ZhCn));
+        for (a, b) in en.issues.iter().zip(&zh.issues) {
+            assert!(!a.message.is_empty() && a.message != b.message, "{:?}", a.message);
+            assert!(b.message.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{:?}", b.message);
+            for s in secrets.iter().filter(|s| s.len() >= 3) {
+                for m in [&a.message, &b.message] {
+                    assert!(!m.contains(s.as_str()), "case {:?}: {m:?} echoes {s:?}", case["name"]);
+                }
+                for (_, p) in &a.params {
+                    assert!(!p.to_string().contains(s.as_str()), "case {:?}: params echo {s:?}", case["name"]);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn validate_field_is_consistent_with_validate() {
+    let doc = cases();
+    for case in doc["cases"].as_array().unwrap() {
+        let (kind, params) = params_of(&doc, case);
+        let text = params.to_string();
+        let opts = options(&doc, case, Locale::En);
+        let full = validate_json(kind, &text, &opts);
+        let parsed = json::parse_value(&text).unwrap();
+        for e in case["expect"].as_array().unwrap() {
+            let path = path_of(&e["path"]);
+            if path.is_empty() {
+                continue;
+            }
+            // The field's value taken out of the form, then given back through validate_field.
+            let value_json = path.iter().try_fold(&params, |v, s| match s {
+                Segment::Key(k) => v.get(k),
+                Segment::Index(i) => v.get(i),
+            });
+            let value_text = value_json.map(|v| v.to_string());
+            let value = value_text.as_deref().map(|t| json::parse_value(t).unwrap());
+            let mut context = params.clone();
+            if let (Some(Segment::Key(last)), Some(parent)) = (path.last(), path.split_last().map(|(_, p)| p)) {
+                let parent_json = parent.iter().try_fold(&mut context, |v, s| match s {
+                    Segment::Key(k) => v.get_mut(k),
+                    Segment::Index(i) => v.get_mut(i),
+                });
+                if let Some(J::Object(o)) = parent_json {
+                    o.remove(last);
+                }
+            }
+            let context_text = context.to_string();
+            let context_value = json::parse_value(&context_text).unwrap();
+            let field = validate_field(kind, &path, value.as_ref(), Some(&context_value), &opts);
+            let expected: Vec<&Issue> = full.issues.iter().filter(|i| i.path.starts_with(&path)).collect();
+            assert_eq!(field.issues.iter().collect::<Vec<_>>(), expected, "case {:?} at {path:?}", case["name"]);
+            assert!(field.issues.iter().any(|i| i.code.as_str() == e["code"]), "case {:?}", case["name"]);
+            // And the same with the untouched form as context.
+            let same = validate_field(kind, &path, value.as_ref(), Some(&parsed), &opts);
+            assert_eq!(same.issues, field.issues);
+        }
+    }
+}
+
+#[test]
+fn validate_field_as_the_user_types() {
+    let opts = Options::new(1_781_524_800_000);
+    let field = |path: &[&str], value: &str| {
+        let path: Vec<Segment> = path.iter().map(|s| Segment::from(*s)).collect();
+        let v = json::parse_value(value).unwrap();
+        validate_field(Kind::CreatePayin, &path, Some(&v), None, &opts)
+    };
+    let r = field(&["target_amount"], "\"12.5x\"");
+    assert_eq!(r.issues.len(), 1);
+    assert_eq!(r.issues[0].code.as_str(), "amount_format");
+    assert!(field(&["target_amount"], "\"12.50\"").valid);
+    // Nested fields are created on the way; only issues at or below the path are returned.
+    let r = field(&["channel_extra", "card_data", "number"], "\"4242424242424241\"");
+    assert_eq!(r.issues.iter().map(|i| i.code.as_str()).collect::<Vec<_>>(), ["checksum"]);
+    // A removed value is "required".
+    let path = [Segment::from("request_id")];
+    let r = validate_field(Kind::CreatePayin, &path, None, None, &opts);
+    assert_eq!((r.issues[0].code.as_str(), r.issues[0].severity), ("required", Severity::Error));
+}
+
+#[test]
+fn text_that_is_not_json_is_one_format_issue() {
+    let r = validate_json(Kind::FetchPayout, "{\"request_id\": 'R1'}", &Options::new(0));
+    assert_eq!(r.issues.len(), 1);
+    assert_eq!((r.issues[0].code.as_str(), r.issues[0].path.len()), ("format", 0));
+    assert!(r.issues[0].message.starts_with("params could not be read as strict JSON: "), "{}", r.issues[0].message);
+    let r = validate_json(Kind::FetchPayout, "{\"request_id\":\"R1\",\"@type\":\"x\"}", &Options::new(0));
+    assert_eq!(r.issues[0].code.as_str(), "format");
+}
+
+#[test]
+fn kinds_round_trip_and_params_are_exposed() {
+    for kind in Kind::ALL {
+        assert_eq!(Kind::from_name(kind.name()), Some(kind));
+    }
+    assert_eq!(Kind::from_name("createPayIn"), None);
+    assert_eq!(Locale::from_tag("zh-CN"), Some(Locale::ZhCn));
+    assert_eq!(Locale::from_tag("fr"), None);
+    let v = json::parse_value(r#"{"request_id":"RRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRR"}"#).unwrap();
+    let r = validate(Kind::FetchPayout, &v, &Options::new(0));
+    let issue = &r.issues[0];
+    assert_eq!(issue.code.as_str(), "too_long");
+    assert_eq!(issue.param("max").map(|p| p.to_string()).as_deref(), Some("64"));
+    assert_eq!(issue.param("length").map(|p| p.to_string()).as_deref(), Some("65"));
+}
+
+/// Hostile input never panics (a panic would abort the wasm instance): every leaf and every object of
+/// every valid base replaced, one at a time, by odd JSON values, plus odd values as the whole params.
+#[test]
+fn odd_values_anywhere_never_panic() {
+    let odd: Vec<J> = vec![
+        j!(null),
+        j!(""),
+        j!(" "),
+        j!(true),
+        j!(0),
+        j!(-1),
+        j!(1.5),
+        j!(u64::MAX),
+        j!(i64::MIN),
+        j!("9".repeat(400)),
+        j!("0x"),
+        j!("T"),
+        j!("€💳\u{2028}"),
+        j!("1".repeat(10_000)),
+        j!([]),
+        j!([null, {}, [[]]]),
+        j!({}),
+        j!({ "number": "4242424242424242", "$": 1 }),
+        j!("29-02-2100"),
+        j!("0000-00-00"),
+        j!("https://[::1]:0/"),
+        j!("a@b.c"),
+    ];
+    fn leaves(v: &J, path: &mut Vec<J>, out: &mut Vec<Vec<J>>) {
+        out.push(path.clone());
+        match v {
+            J::Object(o) => o.iter().for_each(|(k, v)| {
+                path.push(j!(k));
+                leaves(v, path, out);
+                path.pop();
+            }),
+            J::Array(a) => a.iter().enumerate().for_each(|(i, v)| {
+                path.push(j!(i));
+                leaves(v, path, out);
+                path.pop();
+            }),
+            _ => {}
+        }
+    }
+    let doc = cases();
+    let mut runs = 0;
+    for base in doc["valid"].as_object().unwrap().values() {
+        let kind = Kind::from_name(base["kind"].as_str().unwrap()).unwrap();
+        let mut paths = Vec::new();
+        leaves(&base["params"], &mut Vec::new(), &mut paths);
+        for path in &paths {
+            for value in &odd {
+                let mut params = base["params"].clone();
+                *slot(&mut params, path) = value.clone();
+                for locale in [Locale::En, Locale::ZhCn] {
+                    let report = validate_json(kind, &params.to_string(), &Options { locale, now_ms: i64::MAX });
+                    assert_eq!(report.valid, report.issues.iter().all(|i| i.severity == Severity::Warning));
+                    assert!(report.issues.iter().all(|i| !i.message.is_empty()));
+                    runs += 1;
+                }
+            }
+        }
+    }
+    for value in &odd {
+        for kind in Kind::ALL {
+            let report = validate_json(kind, &value.to_string(), &Options { locale: Locale::En, now_ms: i64::MIN });
+            assert!(!report.valid || value.is_object());
+        }
+    }
+    assert!(runs > 10_000, "{runs}");
+}
