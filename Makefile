@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/tools/node_modules/.bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 
 .PHONY: setup pkg demo test bench fuzz \
-        test-rust test-wasm-node test-wasm-browser test-js test-types
+        test-rust test-wasm-node test-wasm-browser test-js test-types test-size test-fuzz-smoke
 
 setup:
 	@bash scripts/setup.sh
@@ -20,7 +20,7 @@ demo: pkg
 	@node scripts/serve.mjs --port 8080
 
 ## Every test suite. The package is built once and reused by every suite after it.
-test: setup test-rust pkg test-wasm-node test-wasm-browser test-js test-types
+test: setup test-rust pkg test-size test-wasm-node test-wasm-browser test-js test-types test-fuzz-smoke
 	@echo "make test: every suite passed"
 
 test-rust:
@@ -44,3 +44,8 @@ test-js:
 ## tsc --strict over a consumer that uses every export.
 test-types:
 	tsc -p tests/types/tsconfig.json
+
+## The size budget of the built .wasm: prints the gzipped size, fails above 80 KB (the goal is 60 KB).
+## Deterministic: gzip -9 -n of the file `make pkg` wrote.
+test-size:
+	@bash scripts/test-size.sh pkg/lesspay2_bg.wasm 81920

@@ -26,7 +26,8 @@ pub fn canonical_string(body: &Object<'_>, reparses: u32) -> Option<String> {
 /// object is parsed by the gateway (see [`write_array`]).
 fn write_pairs(out: &mut String, object: &Object<'_>, parses: u32) {
     let mut members: Vec<(&str, &Value<'_>)> = object.iter().filter(|(_, v)| !v.is_empty_value()).collect();
-    members.sort_by(|a, b| java_hashmap::compare_utf16(a.0, b.0));
+    // Keys are unique here, so an unstable sort gives the one order.
+    sort_unstable_by_less(&mut members, |a, b| java_hashmap::compare_utf16(a.0, b.0).is_lt());
     for (i, (key, value)) in members.into_iter().enumerate() {
         if i > 0 {
             out.push('&');
@@ -149,6 +150,48 @@ fn write_json_string(out: &mut String, s: &str) {
     }
     out.push_str(s.get(run_start..).unwrap_or_default());
     out.push('"');
+}
+
+/// Sorts `v` by `less` (not stable): insertion sort for short slices, heapsort above, so O(n log n)
+/// in the worst case. Hand-written because `slice::sort*` add several KB to the wasm module for each
+/// element type, and the slices sorted here are short (an object's keys).
+pub(crate) fn sort_unstable_by_less<T>(v: &mut [T], mut less: impl FnMut(&T, &T) -> bool) {
+    let mut lt = |v: &[T], a: usize, b: usize| match (v.get(a), v.get(b)) {
+        (Some(x), Some(y)) => less(x, y),
+        _ => false,
+    };
+    if v.len() <= 16 {
+        for i in 1..v.len() {
+            let mut j = i;
+            while j > 0 && lt(v, j, j - 1) {
+                v.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+        return;
+    }
+    let mut sift_down = |v: &mut [T], mut node: usize, end: usize| loop {
+        let mut child = 2 * node + 1;
+        if child >= end {
+            break;
+        }
+        if child + 1 < end && lt(v, child, child + 1) {
+            child += 1;
+        }
+        if !lt(v, node, child) {
+            break;
+        }
+        v.swap(node, child);
+        node = child;
+    };
+    let len = v.len();
+    for node in (0..len / 2).rev() {
+        sift_down(v, node, len);
+    }
+    for end in (1..len).rev() {
+        v.swap(0, end);
+        sift_down(v, 0, end);
+    }
 }
 
 /// How many digits the unscaled value of a JSON number has, as `BigDecimal.precision()` counts them

@@ -107,9 +107,9 @@ pub(crate) fn from_hex(text: &str) -> Option<[u8; 32]> {
     }
     let mut out = [0u8; 32];
     for (slot, pair) in out.iter_mut().zip(bytes.chunks_exact(2)) {
-        let hi = char::from(*pair.first()?).to_digit(16)?;
-        let lo = char::from(*pair.get(1)?).to_digit(16)?;
-        *slot = (hi * 16 + lo) as u8;
+        let hi = json::hex_digit(*pair.first()?)?;
+        let lo = json::hex_digit(*pair.get(1)?)?;
+        *slot = (hi << 4) | lo;
     }
     Some(out)
 }

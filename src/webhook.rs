@@ -250,11 +250,14 @@ fn check_timestamp(header: Option<&str>, tolerance: u64, now: i64) -> Result<(),
     }
     let ts = text.bytes().fold(0i128, |v, d| v * 10 + i128::from(d - b'0'));
     let (now, tolerance) = (i128::from(now), i128::from(tolerance));
+    // Differences are printed as u64 (saturating): formatting an i128 would pull 128-bit division
+    // and its formatter into the wasm module.
+    let ms = |d: i128| u64::try_from(d).unwrap_or(u64::MAX);
     if ts < now - tolerance {
-        return reject(Reason::TimestampTooOld, format!("X-Auth-Timestamp is {} ms older than allowed", now - tolerance - ts));
+        return reject(Reason::TimestampTooOld, format!("X-Auth-Timestamp is {} ms older than allowed", ms(now - tolerance - ts)));
     }
     if ts > now + tolerance {
-        return reject(Reason::TimestampTooNew, format!("X-Auth-Timestamp is {} ms newer than allowed", ts - now - tolerance));
+        return reject(Reason::TimestampTooNew, format!("X-Auth-Timestamp is {} ms newer than allowed", ms(ts - now - tolerance)));
     }
     Ok(())
 }

@@ -115,7 +115,7 @@ fn header(headers: &JsValue, name: &str) -> Option<String> {
 /// The body as bytes, or `Err(too large)` without copying a huge one into wasm memory.
 enum Body {
     Bytes(Vec<u8>),
-    TooLarge(f64),
+    TooLarge(usize),
 }
 
 fn read_body(value: &JsValue) -> Result<Body, JsValue> {
@@ -124,7 +124,7 @@ fn read_body(value: &JsValue) -> Result<Body, JsValue> {
         // for sure, and that is decided before anything is copied.
         let units = s.length() as usize;
         if units > MAX_BODY_BYTES {
-            return Ok(Body::TooLarge(units as f64));
+            return Ok(Body::TooLarge(units));
         }
         // A lone surrogate cannot arrive over the network as UTF-8; refusing it keeps `String::from`
         // from silently replacing it.
@@ -144,7 +144,7 @@ fn read_body(value: &JsValue) -> Result<Body, JsValue> {
         )));
     };
     if bytes.length() as usize > MAX_BODY_BYTES {
-        return Ok(Body::TooLarge(f64::from(bytes.length())));
+        return Ok(Body::TooLarge(bytes.length() as usize));
     }
     Ok(Body::Bytes(bytes.to_vec()))
 }
