@@ -431,18 +431,17 @@ impl<'a> Parser<'a> {
         self.pos += 1; // '"'
         let start = self.pos;
         // Fast path: no escapes, borrow the text as is.
-        loop {
-            match self.peek() {
-                None => return Err(self.err(JsonErrorKind::UnexpectedEnd)),
-                Some(b'"') => {
-                    let s = self.text.get(start..self.pos).unwrap_or_default();
-                    self.pos += 1;
-                    return Ok(Cow::Borrowed(s));
-                }
-                Some(b'\\') => break,
-                Some(0..=0x1f) => return Err(self.err(JsonErrorKind::ControlCharacter)),
-                Some(_) => self.pos += 1,
+        let rest = self.bytes.get(start..).unwrap_or_default();
+        self.pos += rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
+        match self.peek() {
+            None => return Err(self.err(JsonErrorKind::UnexpectedEnd)),
+            Some(b'"') => {
+                let s = self.text.get(start..self.pos).unwrap_or_default();
+                self.pos += 1;
+                return Ok(Cow::Borrowed(s));
             }
+            Some(b'\\') => {}
+            Some(_) => return Err(self.err(JsonErrorKind::ControlCharacter)),
         }
         let mut out = String::from(self.text.get(start..self.pos).unwrap_or_default());
         loop {
@@ -607,7 +606,15 @@ impl<'a> Parser<'a> {
 #[derive(Default)]
 struct Members<'a> {
     list: Vec<(Cow<'a, str>, Value<'a>)>,
+    /// A cheap fingerprint of each key (length and three bytes), compared before the text.
+    prints: Vec<u32>,
     unchecked: bool,
+}
+
+fn fingerprint(key: &str) -> u32 {
+    let b = key.as_bytes();
+    let at = |i: usize| u32::from(b.get(i).copied().unwrap_or(0));
+    ((b.len() as u32) << 24) ^ (at(0) << 16) ^ (at(b.len() / 2) << 8) ^ at(b.len().wrapping_sub(1))
 }
 
 impl<'a> Members<'a> {
@@ -615,10 +622,13 @@ impl<'a> Members<'a> {
 
     fn insert(&mut self, key: Cow<'a, str>, value: Value<'a>) {
         if !self.unchecked {
-            if let Some(slot) = self.list.iter_mut().find(|(k, _)| *k == key) {
+            let print = fingerprint(&key);
+            let found = self.prints.iter().zip(self.list.iter_mut()).find(|(p, (k, _))| **p == print && *k == key);
+            if let Some((_, slot)) = found {
                 slot.1 = value;
                 return;
             }
+            self.prints.push(print);
             self.unchecked = self.list.len() + 1 >= Self::LINEAR_UP_TO;
         }
         self.list.push((key, value));

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::canonical::canonical_string;
+use crate::canonical::{canonical_string, canonical_string_where};
 use crate::json::{self, Object, Value};
 use crate::signature::{digests_equal, from_hex, prefix_hasher, Secret, SecretError};
 use sha2::Digest;
@@ -207,9 +207,7 @@ fn verify<'a>(
     let canonical = if payin_rule {
         // The demo signs `parseObject(toJSONString(parseObject(body)))`: writing drops top-level nulls
         // (so `{"a":null}` has no parameters), and the extra parse shows in array key order.
-        let mut signed = payload.clone();
-        signed.retain(|k, v| !(matches!(v, Value::Null) || (v1 && PAYIN_V1_UNSIGNED.contains(&k))));
-        canonical_string(&signed, 1)
+        canonical_string_where(&payload, 1, |k, v| !(matches!(v, Value::Null) || (v1 && PAYIN_V1_UNSIGNED.contains(&k))))
     } else {
         canonical_string(&payload, 0)
     };

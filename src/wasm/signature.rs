@@ -128,10 +128,7 @@ fn read_body(value: &JsValue) -> Result<Body, JsValue> {
         }
         // A lone surrogate cannot arrive over the network as UTF-8; refusing it keeps `String::from`
         // from silently replacing it.
-        if !s.is_valid_utf16() {
-            return Ok(Body::Bytes(vec![0xFF]));
-        }
-        return Ok(Body::Bytes(String::from(s).into_bytes()));
+        return Ok(Body::Bytes(super::utf8_of(s).map_or_else(|| vec![0xFF], String::into_bytes)));
     }
     let bytes = if let Some(u8s) = value.dyn_ref::<Uint8Array>() {
         u8s.clone()
