@@ -49,3 +49,19 @@ test-types:
 ## Deterministic: gzip -9 -n of the file `make pkg` wrote.
 test-size:
 	@bash scripts/test-size.sh pkg/lesspay2_bg.wasm 81920
+
+## cargo-fuzz: every target in fuzz/ for FUZZ_SECONDS each (default 120), seeded from the vectors.
+FUZZ_SECONDS ?= 120
+fuzz:
+	@bash scripts/fuzz.sh $(FUZZ_SECONDS)
+
+## A short fuzz run inside `make test` (12 s per target); skipped LOUDLY when nightly is missing.
+test-fuzz-smoke:
+	@bash scripts/fuzz.sh 12
+
+## Benchmarks: Node (wasm vs correct JS baselines, memory over 1,000,000 verifications, cold start in
+## Node and workerd), then native criterion. Medians and ratios side by side; nothing asserted.
+bench: pkg
+	node bench/node/bench.mjs
+	node bench/node/cold-start.mjs
+	bash bench/native.sh

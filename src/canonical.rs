@@ -33,8 +33,13 @@ pub fn canonical_string_where(body: &Object<'_>, reparses: u32, keep: impl Fn(&s
 fn write_pairs(out: &mut String, object: &Object<'_>, parses: u32, keep: &dyn Fn(&str, &Value<'_>) -> bool) {
     let mut members: Vec<(&str, &Value<'_>)> =
         object.iter().filter(|&(k, v)| !v.is_empty_value() && keep(k, v)).collect();
-    // Keys are unique here, so an unstable sort gives the one order.
-    sort_unstable_by_less(&mut members, |a, b| java_hashmap::compare_utf16(a.0, b.0).is_lt());
+    // UTF-8 byte order is UTF-16 order unless a key holds a character above U+FFFF (4-byte UTF-8,
+    // lead byte F0..F4): then compare UTF-16 units as Java does.
+    if members.iter().any(|(k, _)| k.bytes().any(|b| b >= 0xF0)) {
+        sort_by_less(&mut members, |a, b| java_hashmap::compare_utf16(a.0, b.0).is_lt());
+    } else {
+        sort_by_less(&mut members, |a, b| a.0 < b.0);
+    }
     for (i, (key, value)) in members.into_iter().enumerate() {
         if i > 0 {
             out.push('&');
@@ -262,45 +267,52 @@ fn key(text: &str) -> Key<'_> {
     Key { hash: h ^ ((h as u32) >> 16) as i32, text }
 }
 
-/// Sorts `v` by `less` (not stable): insertion sort for short slices, heapsort above, so O(n log n)
-/// in the worst case. Hand-written because `slice::sort*` add several KB to the wasm module for each
-/// element type, and the slices sorted here are short (an object's keys).
-pub(crate) fn sort_unstable_by_less<T>(v: &mut [T], mut less: impl FnMut(&T, &T) -> bool) {
+/// Sorts `v` by `less`, stably: insertion sort of runs of 16, then bottom-up merges through one
+/// buffer, so O(n log n) in the worst case. Hand-written because `slice::sort*` add several KB to the
+/// wasm module for each element type; the slices sorted here are an object's keys.
+pub(crate) fn sort_by_less<T: Copy>(v: &mut [T], mut less: impl FnMut(&T, &T) -> bool) {
+    const RUN: usize = 16;
+    let len = v.len();
     let mut lt = |v: &[T], a: usize, b: usize| match (v.get(a), v.get(b)) {
         (Some(x), Some(y)) => less(x, y),
         _ => false,
     };
-    if v.len() <= 16 {
-        for i in 1..v.len() {
+    for start in (0..len).step_by(RUN) {
+        let end = (start + RUN).min(len);
+        for i in start + 1..end {
             let mut j = i;
-            while j > 0 && lt(v, j, j - 1) {
+            while j > start && lt(v, j, j - 1) {
                 v.swap(j, j - 1);
                 j -= 1;
             }
         }
+    }
+    if len <= RUN {
         return;
     }
-    let mut sift_down = |v: &mut [T], mut node: usize, end: usize| loop {
-        let mut child = 2 * node + 1;
-        if child >= end {
-            break;
+    let mut buffer: Vec<T> = v.to_vec();
+    let mut width = RUN;
+    while width < len {
+        // Merge pairs of runs of `width` from `v` into `buffer`, then copy back.
+        for start in (0..len).step_by(2 * width) {
+            let mid = (start + width).min(len);
+            let end = (start + 2 * width).min(len);
+            let (mut i, mut j) = (start, mid);
+            for out in start..end {
+                let take_right = j < end && (i >= mid || lt(v, j, i));
+                let from = if take_right { j } else { i };
+                if let (Some(slot), Some(&x)) = (buffer.get_mut(out), v.get(from)) {
+                    *slot = x;
+                }
+                if take_right {
+                    j += 1;
+                } else {
+                    i += 1;
+                }
+            }
         }
-        if child + 1 < end && lt(v, child, child + 1) {
-            child += 1;
-        }
-        if !lt(v, node, child) {
-            break;
-        }
-        v.swap(node, child);
-        node = child;
-    };
-    let len = v.len();
-    for node in (0..len / 2).rev() {
-        sift_down(v, node, len);
-    }
-    for end in (1..len).rev() {
-        v.swap(0, end);
-        sift_down(v, 0, end);
+        v.copy_from_slice(&buffer);
+        width *= 2;
     }
 }
 
@@ -436,6 +448,23 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(number(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn sort_is_stable_and_total() {
+        for len in [0usize, 1, 2, 15, 16, 17, 33, 100, 1000] {
+            let mut state = 12345u32;
+            let mut v: Vec<(u32, usize)> = (0..len)
+                .map(|i| {
+                    state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                    ((state >> 16) % 50, i)
+                })
+                .collect();
+            let mut expected = v.clone();
+            expected.sort_by_key(|&(k, _)| k); // std's stable sort as the reference
+            sort_by_less(&mut v, |a, b| a.0 < b.0);
+            assert_eq!(v, expected, "len {len}");
         }
     }
 

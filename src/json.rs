@@ -643,10 +643,8 @@ impl<'a> Members<'a> {
         let mut order: Vec<usize> = (0..self.list.len()).collect();
         let list = &self.list;
         let key = |i: usize| list.get(i).map(|(k, _)| k.as_ref()).unwrap_or_default();
-        crate::canonical::sort_unstable_by_less(&mut order, |&a, &b| match key(a).cmp(key(b)) {
-            std::cmp::Ordering::Equal => a < b,
-            o => o == std::cmp::Ordering::Less,
-        });
+        // Stable: equal keys stay in position order.
+        crate::canonical::sort_by_less(&mut order, |&a, &b| key(a) < key(b));
         // For each key: (first position, last position).
         let mut keep: Vec<Option<usize>> = vec![None; self.list.len()];
         let mut run = 0;

@@ -15,9 +15,10 @@ fn body_error(e: json::JsonError) -> JsValue {
 
 /// `canonicalize(body)`: the exact text hashed before `&key=`, or `null` without parameters.
 #[wasm_bindgen(js_name = canonicalize)]
-pub fn canonicalize(body: JsValue) -> Result<Option<String>, JsValue> {
+pub fn canonicalize(body: JsValue) -> Result<JsValue, JsValue> {
     let text = body_text(&body, "body")?;
-    core::canonicalize(&text).map_err(body_error)
+    // `null` (as documented), not the `undefined` an `Option::None` would become.
+    Ok(core::canonicalize(&text).map_err(body_error)?.map_or(JsValue::NULL, JsValue::from))
 }
 
 /// `sign(body, appSecret)`: 64 upper-case hex digits, with any secret (even an empty one).
@@ -273,8 +274,9 @@ pub fn explain_signature(body: JsValue, app_secret: JsValue, received_signature:
 
 /// `webhookKey(payload)`: a stable idempotency key, or `null` without a `pay_order_id`.
 #[wasm_bindgen(js_name = webhookKey)]
-pub fn webhook_key(payload: JsValue) -> Result<Option<String>, JsValue> {
+pub fn webhook_key(payload: JsValue) -> Result<JsValue, JsValue> {
     let text = body_text(&payload, "payload")?;
     let object = json::parse_object(&text).map_err(|e| error(&format!("payload is not a JSON object: {e}")))?;
-    Ok(webhook::webhook_key(&object))
+    // `null` (as documented), not the `undefined` an `Option::None` would become.
+    Ok(webhook::webhook_key(&object).map_or(JsValue::NULL, JsValue::from))
 }
