@@ -37,7 +37,7 @@ console.log('\ncold start (median of %d fresh processes)', RUNS);
 console.log('| runtime | what | median |');
 console.log('|---|---|---|');
 console.log(`| Node ${process.version} | WebAssembly compile + instantiate (initSync from bytes) | ${median(node.map((r) => r.instantiate)).toFixed(2)} ms |`);
-console.log(`| Node ${process.version} | first \`import 'lesspay2'\` incl. reading the .wasm (glue loaded) | ${median(node.map((r) => r.importEntry)).toFixed(2)} ms |`);
+console.log(`| Node ${process.version} | loading around it: importing the glue and the entry file, reading the .wasm | ${median(node.map((r) => r.importEntry)).toFixed(2)} ms |`);
 
 // ------------------------------------------------------------------------------------------- workerd
 const workerdBin = join(root, 'tools/node_modules/.bin/workerd');

@@ -103,7 +103,7 @@ fn header(headers: &JsValue, name: &str) -> Option<String> {
     let getter = get(headers, "get");
     if let Some(f) = getter.dyn_ref::<js_sys::Function>() {
         // fetch `Headers` (and look-alikes): `get` is already case-insensitive.
-        return f.call1(headers, &JsValue::from_str(name)).ok().and_then(|v| v.as_string());
+        return f.call1(headers, &super::name(name)).ok().and_then(|v| v.as_string());
     }
     let entries = js_sys::Object::entries(headers.unchecked_ref());
     entries.iter().find_map(|pair| {
@@ -147,7 +147,11 @@ fn read_body(value: &JsValue) -> Result<Body, JsValue> {
     Ok(Body::Bytes(bytes.to_vec()))
 }
 
-fn kind_name(kind: WebhookKind) -> &'static str {
+fn kind_name(kind: WebhookKind) -> JsValue {
+    super::name(kind_text(kind))
+}
+
+fn kind_text(kind: WebhookKind) -> &'static str {
     match kind {
         WebhookKind::Auto => "auto",
         WebhookKind::Payin => "payin",
@@ -158,7 +162,7 @@ fn kind_name(kind: WebhookKind) -> &'static str {
 fn invalid(reason: webhook::Reason, message: &str) -> JsValue {
     object(&[
         ("valid", false.into()),
-        ("reason", reason.code().into()),
+        ("reason", super::name(reason.code())),
         ("message", message.into()),
     ])
 }
@@ -223,7 +227,7 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
             let status = order_status_of(&verified.payload);
             object(&[
                 ("valid", true.into()),
-                ("kind", kind_name(verified.kind).into()),
+                ("kind", kind_name(verified.kind)),
                 ("secretIndex", (verified.secret_index as u32).into()),
                 ("payload", payload),
                 ("unsignedFields", string_array(verified.unsigned_fields.iter().copied())),
