@@ -7,7 +7,8 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 
 .PHONY: setup pkg demo test bench fuzz \
         test-rust test-wasm-node test-wasm-browser test-js test-types test-e2e java-fixtures \
-        test-runtimes test-handler test-packages test-workerd test-vite test-errors test-validation test-standard-schema
+        test-runtimes test-handler test-packages test-workerd test-vite test-errors test-validation test-standard-schema \
+        test-size test-fuzz-smoke
 
 setup:
 	@bash scripts/setup.sh
@@ -21,7 +22,7 @@ demo: pkg
 	@node scripts/serve.mjs --port 8080
 
 ## Every test suite. The package is built once and reused by every suite after it.
-test: setup test-rust pkg test-wasm-node test-wasm-browser test-js test-standard-schema test-types test-e2e test-runtimes
+test: setup test-rust pkg test-size test-wasm-node test-wasm-browser test-js test-standard-schema test-types test-e2e test-runtimes test-fuzz-smoke
 	@echo "make test: every suite passed"
 
 test-rust:
@@ -97,3 +98,24 @@ test-vite:
 test-errors: pkg
 	cargo test --quiet --test errors
 	node --test tests/js/errors.test.mjs
+
+## The size budget of the built .wasm: prints the gzipped size, fails above 80 KB (the goal is 60 KB).
+## Deterministic: gzip -9 -n of the file `make pkg` wrote.
+test-size:
+	@bash scripts/test-size.sh pkg/lesspay2_bg.wasm 81920
+
+## cargo-fuzz: every target in fuzz/ for FUZZ_SECONDS each (default 120), seeded from the vectors.
+FUZZ_SECONDS ?= 120
+fuzz:
+	@bash scripts/fuzz.sh $(FUZZ_SECONDS)
+
+## A short fuzz run inside `make test` (12 s per target); skipped LOUDLY when nightly is missing.
+test-fuzz-smoke:
+	@bash scripts/fuzz.sh 12
+
+## Benchmarks: Node (wasm vs correct JS baselines, memory over 1,000,000 verifications, cold start in
+## Node and workerd), then native criterion. Medians and ratios side by side; nothing asserted.
+bench: pkg
+	node bench/node/bench.mjs
+	node bench/node/cold-start.mjs
+	bash bench/native.sh

@@ -9,8 +9,7 @@
 //! refuses what the gateway would read differently (`$ref`/`@type` directive keys, lone surrogates).
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 /// Bodies nested deeper than this many objects and arrays are refused (spec section 3: the gateway
 /// itself fails between 257 and 513 levels; no real payload comes near).
@@ -185,7 +184,11 @@ impl fmt::Display for JsonError {
             JsonErrorKind::Empty => write!(f, "the body is empty; expected a JSON object"),
             JsonErrorKind::NotAnObject => write!(f, "the body is JSON but not an object; expected `{{...}}`"),
             JsonErrorKind::UnexpectedEnd => write!(f, "the JSON text ends too early (byte {at})"),
-            JsonErrorKind::UnexpectedChar(c) => write!(f, "unexpected character {c:?} at byte {at}"),
+            JsonErrorKind::UnexpectedChar(c) => {
+                f.write_str("unexpected character ")?;
+                write_char_quoted(f, *c)?;
+                write!(f, " at byte {at}")
+            }
             JsonErrorKind::TrailingText => write!(f, "unexpected text after the JSON object at byte {at}"),
             JsonErrorKind::InvalidNumber => write!(f, "invalid JSON number at byte {at}"),
             JsonErrorKind::NumberOutOfRange => write!(
@@ -201,7 +204,7 @@ impl fmt::Display for JsonError {
             JsonErrorKind::TooDeep => write!(f, "the body is nested deeper than {MAX_DEPTH} levels (byte {at})"),
             JsonErrorKind::DirectiveKey(k) => write!(
                 f,
-                "the key {k:?} at byte {at} is a directive to the gateway's JSON parser, not data; rename it"
+                "the key \"{k}\" at byte {at} is a directive to the gateway's JSON parser, not data; rename it"
             ),
             JsonErrorKind::InvalidUtf8 => write!(f, "the body is not valid UTF-8 (byte {at})"),
         }
@@ -209,6 +212,49 @@ impl fmt::Display for JsonError {
 }
 
 impl std::error::Error for JsonError {}
+
+/// A character the way `{:?}` prints it (`'a'`, `'\n'`, `'\u{1}'`), without `char`'s `Debug`, which
+/// would pull Unicode printability tables into the wasm module. Non-ASCII characters print raw
+/// unless they are controls or whitespace.
+fn write_char_quoted(f: &mut fmt::Formatter<'_>, c: char) -> fmt::Result {
+    f.write_str("'")?;
+    match c {
+        '\'' => f.write_str("\\'")?,
+        '\\' => f.write_str("\\\\")?,
+        '\n' => f.write_str("\\n")?,
+        '\r' => f.write_str("\\r")?,
+        '\t' => f.write_str("\\t")?,
+        '\0' => f.write_str("\\0")?,
+        ' '..='~' => f.write_char(c)?,
+        c if c.is_ascii() || c.is_control() || c.is_whitespace() => {
+            f.write_str("\\u{")?;
+            let code = c as u32;
+            let mut started = false;
+            for shift in (0..6).rev() {
+                let digit = (code >> (shift * 4)) & 0xF;
+                if digit != 0 || started || shift == 0 {
+                    started = true;
+                    f.write_char(char::from(HEX_LOWER.get(digit as usize).copied().unwrap_or(b'0')))?;
+                }
+            }
+            f.write_str("}")?;
+        }
+        c => f.write_char(c)?,
+    }
+    f.write_str("'")
+}
+
+const HEX_LOWER: &[u8; 16] = b"0123456789abcdef";
+
+/// The value of one ASCII hex digit (either case), without `char::to_digit`.
+pub(crate) fn hex_digit(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
 
 /// Parses `text` as a strict RFC 8259 JSON object.
 pub fn parse_object(text: &str) -> Result<Object<'_>, JsonError> {
@@ -337,7 +383,7 @@ impl<'a> Parser<'a> {
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Object { members: members.list });
+            return Ok(Object { members: members.finish() });
         }
         loop {
             self.skip_ws();
@@ -361,7 +407,7 @@ impl<'a> Parser<'a> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Object { members: members.list });
+                    return Ok(Object { members: members.finish() });
                 }
                 _ => return Err(self.unexpected()),
             }
@@ -398,18 +444,17 @@ impl<'a> Parser<'a> {
         self.pos += 1; // '"'
         let start = self.pos;
         // Fast path: no escapes, borrow the text as is.
-        loop {
-            match self.peek() {
-                None => return Err(self.err(JsonErrorKind::UnexpectedEnd)),
-                Some(b'"') => {
-                    let s = self.text.get(start..self.pos).unwrap_or_default();
-                    self.pos += 1;
-                    return Ok(Cow::Borrowed(s));
-                }
-                Some(b'\\') => break,
-                Some(0..=0x1f) => return Err(self.err(JsonErrorKind::ControlCharacter)),
-                Some(_) => self.pos += 1,
+        let rest = self.bytes.get(start..).unwrap_or_default();
+        self.pos += rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
+        match self.peek() {
+            None => return Err(self.err(JsonErrorKind::UnexpectedEnd)),
+            Some(b'"') => {
+                let s = self.text.get(start..self.pos).unwrap_or_default();
+                self.pos += 1;
+                return Ok(Cow::Borrowed(s));
             }
+            Some(b'\\') => {}
+            Some(_) => return Err(self.err(JsonErrorKind::ControlCharacter)),
         }
         let mut out = String::from(self.text.get(start..self.pos).unwrap_or_default());
         loop {
@@ -480,8 +525,7 @@ impl<'a> Parser<'a> {
         let digits = self.bytes.get(self.pos..self.pos + 4)?;
         let mut unit: u16 = 0;
         for &d in digits {
-            let v = (d as char).to_digit(16)?;
-            unit = (unit << 4) | v as u16;
+            unit = (unit << 4) | u16::from(hex_digit(d)?);
         }
         self.pos += 4;
         Some(unit)
@@ -568,34 +612,79 @@ impl<'a> Parser<'a> {
 }
 
 /// Object members under construction: the first occurrence of a key keeps its place, the last value
-/// wins. Small objects are searched linearly; large ones get an index so that a hostile body of many
-/// keys stays linear-logarithmic.
+/// wins. Small objects are searched linearly as they are built; past [`Members::LINEAR_UP_TO`] keys the
+/// members are only appended and the duplicates are folded once at the end by sorting indices
+/// (O(n log n) whatever the keys, so a hostile body of many keys stays fast). No tree or hash map: the
+/// wasm module stays small.
 #[derive(Default)]
 struct Members<'a> {
     list: Vec<(Cow<'a, str>, Value<'a>)>,
-    index: Option<BTreeMap<Cow<'a, str>, usize>>,
+    /// A cheap fingerprint of each key (length and three bytes), compared before the text.
+    prints: Vec<u32>,
+    unchecked: bool,
+}
+
+fn fingerprint(key: &str) -> u32 {
+    let b = key.as_bytes();
+    let at = |i: usize| u32::from(b.get(i).copied().unwrap_or(0));
+    ((b.len() as u32) << 24) ^ (at(0) << 16) ^ (at(b.len() / 2) << 8) ^ at(b.len().wrapping_sub(1))
 }
 
 impl<'a> Members<'a> {
-    const INDEX_FROM: usize = 16;
+    const LINEAR_UP_TO: usize = 32;
 
     fn insert(&mut self, key: Cow<'a, str>, value: Value<'a>) {
-        let found = match &self.index {
-            Some(index) => index.get(key.as_ref()).copied(),
-            None => self.list.iter().position(|(k, _)| *k == key),
-        };
-        if let Some(slot) = found.and_then(|i| self.list.get_mut(i)) {
-            slot.1 = value;
-            return;
-        }
-        if let Some(index) = &mut self.index {
-            index.insert(key.clone(), self.list.len());
+        if !self.unchecked {
+            let print = fingerprint(&key);
+            let found = self.prints.iter().zip(self.list.iter_mut()).find(|(p, (k, _))| **p == print && *k == key);
+            if let Some((_, slot)) = found {
+                slot.1 = value;
+                return;
+            }
+            self.prints.push(print);
+            self.unchecked = self.list.len() + 1 >= Self::LINEAR_UP_TO;
         }
         self.list.push((key, value));
-        if self.index.is_none() && self.list.len() >= Self::INDEX_FROM {
-            let index = self.list.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)).collect();
-            self.index = Some(index);
+    }
+
+    fn finish(self) -> Vec<(Cow<'a, str>, Value<'a>)> {
+        if !self.unchecked {
+            return self.list;
         }
+        // Indices sorted by (key, position): each run of equal keys starts at the first occurrence and
+        // ends at the last value.
+        let mut order: Vec<usize> = (0..self.list.len()).collect();
+        let list = &self.list;
+        let key = |i: usize| list.get(i).map(|(k, _)| k.as_ref()).unwrap_or_default();
+        // Stable: equal keys stay in position order.
+        crate::canonical::sort_by_less(&mut order, |&a, &b| key(a) < key(b));
+        // For each key: (first position, last position).
+        let mut keep: Vec<Option<usize>> = vec![None; self.list.len()];
+        let mut run = 0;
+        while let Some(&first) = order.get(run) {
+            let mut end = run + 1;
+            while order.get(end).is_some_and(|&i| key(i) == key(first)) {
+                end += 1;
+            }
+            let last = order.get(end - 1).copied().unwrap_or(first);
+            if let Some(slot) = keep.get_mut(first) {
+                *slot = Some(last);
+            }
+            run = end;
+        }
+        let mut slots: Vec<Option<(Cow<'a, str>, Value<'a>)>> = self.list.into_iter().map(Some).collect();
+        let mut out = Vec::with_capacity(slots.len());
+        for (first, last) in keep.into_iter().enumerate() {
+            let Some(last) = last else { continue };
+            let Some((key, mut value)) = slots.get_mut(first).and_then(Option::take) else { continue };
+            if last != first {
+                if let Some((_, v)) = slots.get_mut(last).and_then(Option::take) {
+                    value = v;
+                }
+            }
+            out.push((key, value));
+        }
+        out
     }
 }
 

@@ -107,9 +107,9 @@ pub(crate) fn from_hex(text: &str) -> Option<[u8; 32]> {
     }
     let mut out = [0u8; 32];
     for (slot, pair) in out.iter_mut().zip(bytes.chunks_exact(2)) {
-        let hi = char::from(*pair.first()?).to_digit(16)?;
-        let lo = char::from(*pair.get(1)?).to_digit(16)?;
-        *slot = (hi * 16 + lo) as u8;
+        let hi = json::hex_digit(*pair.first()?)?;
+        let lo = json::hex_digit(*pair.get(1)?)?;
+        *slot = (hi << 4) | lo;
     }
     Some(out)
 }
@@ -264,7 +264,7 @@ fn key_orders_in_pairs(object: &Object<'_>, parses: u32, prefix: &str, out: &mut
 fn key_orders_in_value(value: &json::Value<'_>, parses: u32, path: &str, out: &mut Vec<ArrayKeyOrder>) {
     match value {
         json::Value::Object(o) => {
-            let gateway: Vec<&str> = crate::canonical::hashmap_order(o, parses);
+            let gateway: Vec<&str> = crate::canonical::gateway_key_order(o, parses);
             let body: Vec<&str> = o.iter().filter(|(_, v)| !matches!(v, json::Value::Null)).map(|(k, _)| k).collect();
             if body != gateway {
                 out.push(ArrayKeyOrder {

@@ -103,7 +103,7 @@ pub(crate) fn header(headers: &JsValue, name: &str) -> Option<String> {
     let getter = get(headers, "get");
     if let Some(f) = getter.dyn_ref::<js_sys::Function>() {
         // fetch `Headers` (and look-alikes): `get` is already case-insensitive.
-        return f.call1(headers, &JsValue::from_str(name)).ok().and_then(|v| v.as_string());
+        return f.call1(headers, &super::name(name)).ok().and_then(|v| v.as_string());
     }
     let entries = js_sys::Object::entries(headers.unchecked_ref());
     entries.iter().find_map(|pair| {
@@ -116,7 +116,7 @@ pub(crate) fn header(headers: &JsValue, name: &str) -> Option<String> {
 /// The body as bytes, or `Err(too large)` without copying a huge one into wasm memory.
 pub(crate) enum Body {
     Bytes(Vec<u8>),
-    TooLarge(f64),
+    TooLarge(usize),
 }
 
 pub(crate) fn read_body(value: &JsValue) -> Result<Body, JsValue> {
@@ -125,14 +125,11 @@ pub(crate) fn read_body(value: &JsValue) -> Result<Body, JsValue> {
         // for sure, and that is decided before anything is copied.
         let units = s.length() as usize;
         if units > MAX_BODY_BYTES {
-            return Ok(Body::TooLarge(units as f64));
+            return Ok(Body::TooLarge(units));
         }
         // A lone surrogate cannot arrive over the network as UTF-8; refusing it keeps `String::from`
         // from silently replacing it.
-        if !s.is_valid_utf16() {
-            return Ok(Body::Bytes(vec![0xFF]));
-        }
-        return Ok(Body::Bytes(String::from(s).into_bytes()));
+        return Ok(Body::Bytes(super::utf8_of(s).map_or_else(|| vec![0xFF], String::into_bytes)));
     }
     let bytes = if let Some(u8s) = value.dyn_ref::<Uint8Array>() {
         u8s.clone()
@@ -145,12 +142,16 @@ pub(crate) fn read_body(value: &JsValue) -> Result<Body, JsValue> {
         )));
     };
     if bytes.length() as usize > MAX_BODY_BYTES {
-        return Ok(Body::TooLarge(f64::from(bytes.length())));
+        return Ok(Body::TooLarge(bytes.length() as usize));
     }
     Ok(Body::Bytes(bytes.to_vec()))
 }
 
-fn kind_name(kind: WebhookKind) -> &'static str {
+fn kind_name(kind: WebhookKind) -> JsValue {
+    super::name(kind_text(kind))
+}
+
+fn kind_text(kind: WebhookKind) -> &'static str {
     match kind {
         WebhookKind::Auto => "auto",
         WebhookKind::Payin => "payin",
@@ -161,7 +162,7 @@ fn kind_name(kind: WebhookKind) -> &'static str {
 fn invalid(reason: webhook::Reason, message: &str) -> JsValue {
     object(&[
         ("valid", false.into()),
-        ("reason", reason.code().into()),
+        ("reason", super::name(reason.code())),
         ("message", message.into()),
     ])
 }
@@ -226,7 +227,7 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
             let status = order_status_of(&verified.payload);
             object(&[
                 ("valid", true.into()),
-                ("kind", kind_name(verified.kind).into()),
+                ("kind", kind_name(verified.kind)),
                 ("secretIndex", (verified.secret_index as u32).into()),
                 ("payload", payload),
                 ("unsignedFields", string_array(verified.unsigned_fields.iter().copied())),

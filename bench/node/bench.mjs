@@ -1,0 +1,150 @@
+// `make bench`, Node part: medians and ratios measured side by side in one run (round-robin batches, so
+// machine noise hits every implementation alike). Nothing here is a pass/fail threshold.
+//   node bench/node/bench.mjs [--quick] [--json out.json]
+import { readFileSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import os from 'node:os';
+import * as lib from '../../pkg/node.mjs';
+import { initSync } from '../../pkg/glue/web.js';
+import { baselines } from '../js-baseline/impls.mjs';
+import { checkBaselines } from '../js-baseline/check.mjs';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
+const ROUNDS = quick ? 5 : 11;
+const BATCH_MS = quick ? 4 : 10;
+
+const bodiesDir = new URL('../bodies/', import.meta.url);
+const cases = JSON.parse(readFileSync(new URL('index.json', bodiesDir), 'utf8'))
+  .map((c) => ({ ...c, body: readFileSync(new URL(`${c.name}.json`, bodiesDir), 'utf8') }));
+
+/** Per-op medians (µs) of `impls` ({name: fn returning maybe a promise}), interleaved round by round. */
+async function race(impls) {
+  const names = Object.keys(impls);
+  const iters = {};
+  for (const n of names) { // calibrate: how many calls fill one batch
+    const f = impls[n];
+    let k = 1;
+    for (;;) {
+      const t0 = performance.now();
+      for (let i = 0; i < k; i++) await f();
+      if (performance.now() - t0 >= BATCH_MS / 2 || k >= 1 << 20) break;
+      k *= 2;
+    }
+    iters[n] = Math.max(1, Math.round(k * 2));
+  }
+  const samples = Object.fromEntries(names.map((n) => [n, []]));
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const n of (r % 2 ? [...names].reverse() : names)) {
+      const f = impls[n];
+      const k = iters[n];
+      const t0 = performance.now();
+      for (let i = 0; i < k; i++) await f();
+      samples[n].push(((performance.now() - t0) * 1000) / k);
+    }
+  }
+  const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
+  return Object.fromEntries(names.map((n) => [n, median(samples[n])]));
+}
+
+const fmt = (us) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(us < 10 ? 2 : 1)} µs`);
+const rows = [];
+
+function header(title, cols) {
+  console.log(`\n${title}`);
+  console.log(`| ${cols.join(' | ')} |`);
+  console.log(`|${cols.map(() => '---').join('|')}|`);
+}
+
+// ---------------------------------------------------------------------------------------- correctness
+const checked = await checkBaselines({ quiet: true });
+console.log(`JS baselines: each passes ${checked.signatures} signature vectors and ${checked.webhooks} webhook cases first.`);
+for (const c of cases) {
+  const kind = c.kind === 'request' ? 'payout' : c.kind;
+  const r = lib.verifyWebhook({ body: c.body, headers: { 'x-auth-signature': c.signature }, secret: c.secret, kind });
+  if (!r.valid) throw new Error(`wasm verifyWebhook rejects bench body ${c.name}: ${r.reason}`);
+  for (const b of baselines) {
+    const v = await b.verifyWebhook({ body: c.body, headers: { 'x-auth-signature': c.signature }, secret: c.secret, kind });
+    if (!v.valid) throw new Error(`baseline ${b.name} rejects bench body ${c.name}`);
+  }
+}
+
+// ------------------------------------------------------------------------------------ sign / verify
+const cols = ['operation', 'body', 'wasm', ...baselines.map((b) => b.name), 'best JS ÷ wasm'];
+header('sign / verifyWebhook: median per call (lower is better); last column > 1 means wasm is faster', cols);
+for (const op of ['sign', 'verifyWebhook']) {
+  for (const c of cases) {
+    if (op === 'verifyWebhook' && c.kind === 'request') continue;
+    const headers = { 'x-auth-signature': c.signature, 'content-type': 'application/json' };
+    const impls = op === 'sign'
+      ? { wasm: () => lib.sign(c.body, c.secret), ...Object.fromEntries(baselines.map((b) => [b.name, () => b.sign(c.body, c.secret)])) }
+      : {
+        wasm: () => lib.verifyWebhook({ body: c.body, headers, secret: c.secret, kind: c.kind }),
+        ...Object.fromEntries(baselines.map((b) => [b.name, () => b.verifyWebhook({ body: c.body, headers, secret: c.secret, kind: c.kind })])),
+      };
+    const m = await race(impls);
+    const best = Math.min(...baselines.map((b) => m[b.name]));
+    const ratio = best / m.wasm;
+    rows.push({ op, body: c.name, bytes: c.bytes, medians_us: m, best_js_over_wasm: ratio });
+    console.log(`| ${op} | ${c.name} (${(c.bytes / 1024).toFixed(1)} KB) | ${fmt(m.wasm)} | ${baselines.map((b) => fmt(m[b.name])).join(' | ')} | ${ratio.toFixed(2)}x |`);
+  }
+}
+
+// ------------------------------------------------------------------------ validate / decodeError
+const VALIDATE_PARAMS = {
+  createPayin: { request_id: 'R20250113001', target_amount: '100.00', target_currency: 'USD', product_name: 'deposit', notify_url: 'https://merchant.example.com/notify', success_url: 'https://merchant.example.com/ok', fail_url: 'https://merchant.example.com/fail' },
+  fetchPayin: { request_id: 'R20250113001' },
+  createPayout: { request_id: 'PO20250113001', amount: '500.00', currency: 'PHP', way_code: 'EPAY_PAYOUT', beneficiary: { name: 'Juan dela Cruz', account_no: '1234567890', bank_code: 'BDO' } },
+  createPayoutBatch: JSON.parse(cases.find((c) => c.name === 'payout-batch-200').body),
+  fetchPayout: { request_id: 'PO20250113001' },
+  payoutBanks: { currency: 'PHP' },
+};
+header('validate / decodeError (wasm only): median per call', ['operation', 'input', 'wasm']);
+if (typeof lib.validate !== 'function') {
+  console.log('| validate | — | skipped: this build has no `validate` export yet (issue 3) |');
+} else {
+  for (const [kind, params] of Object.entries(VALIDATE_PARAMS)) {
+    try {
+      lib.validate(kind, params);
+    } catch (e) {
+      console.log(`| validate | ${kind} | skipped: ${e.message} |`);
+      continue;
+    }
+    const m = await race({ wasm: () => lib.validate(kind, params) });
+    rows.push({ op: 'validate', body: kind, medians_us: m });
+    console.log(`| validate | ${kind} | ${fmt(m.wasm)} |`);
+  }
+}
+if (typeof lib.decodeError !== 'function') {
+  console.log('| decodeError | — | skipped: this build has no `decodeError` export yet (issue 4) |');
+} else {
+  const inputs = { 'code 30002': 30002, 'envelope': { code: 1201, msg: 'duplicate request', data: null }, 'HTTP 502 + body': { status: 502, body: '<html>Bad Gateway</html>' } };
+  for (const [name, input] of Object.entries(inputs)) {
+    try { lib.decodeError(input); } catch (e) { console.log(`| decodeError | ${name} | skipped: ${e.message} |`); continue; }
+    const m = await race({ wasm: () => lib.decodeError(input) });
+    rows.push({ op: 'decodeError', body: name, medians_us: m });
+    console.log(`| decodeError | ${name} | ${fmt(m.wasm)} |`);
+  }
+}
+
+// ------------------------------------------------------------------------------- memory over 1e6
+{
+  const exports = initSync({ module: readFileSync(new URL('../../pkg/lesspay2_bg.wasm', import.meta.url)) });
+  const c = cases.find((x) => x.name === 'payout-webhook-2');
+  const opts = { body: c.body, headers: { 'x-auth-signature': c.signature }, secret: c.secret, kind: 'payout' };
+  const N = quick ? 100_000 : 1_000_000;
+  for (let i = 0; i < 1000; i++) lib.verifyWebhook(opts); // warm: the allocator reaches its working set
+  const before = exports.memory.buffer.byteLength;
+  const t0 = performance.now();
+  let valid = 0;
+  for (let i = 0; i < N; i++) if (lib.verifyWebhook(opts).valid) valid++;
+  const secs = (performance.now() - t0) / 1000;
+  const after = exports.memory.buffer.byteLength;
+  console.log(`\nwasm memory over ${N.toLocaleString('en')} verifyWebhook calls (payout-webhook-2, ${valid.toLocaleString('en')} valid, ${secs.toFixed(1)} s): ` +
+    `memory.buffer.byteLength ${before} before, ${after} after (${after === before ? 'no growth' : `GREW by ${after - before}`})`);
+  rows.push({ op: 'memory', calls: N, before, after });
+}
+
+console.log(`\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${os.platform()} ${os.release()}; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ rows, node: process.version, cpus: os.cpus().length }, null, 2));

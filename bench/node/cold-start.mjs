@@ -1,0 +1,111 @@
+// Cold start: how long instantiating the module takes.
+// - Node: fresh processes; each times WebAssembly compile + instantiate (initSync from bytes) and the whole
+//   `import 'lesspay2'` (read + compile + instantiate + glue).
+// - workerd: time from process start to the first answered request, with the package imported and
+//   without it (same config otherwise); the difference is what the module costs a cold worker.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync, cpSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import net from 'node:net';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const RUNS = Number(process.env.COLD_RUNS ?? 9);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
+
+// ---------------------------------------------------------------------------------------------- Node
+const probe = `
+  const t0 = performance.now();
+  const fs = await import('node:fs');
+  const glue = await import(${JSON.stringify(join(root, 'pkg/glue/web.js'))});
+  const bytes = fs.readFileSync(${JSON.stringify(join(root, 'pkg/lesspay2_bg.wasm'))});
+  const t1 = performance.now();
+  glue.initSync({ module: bytes });
+  const t2 = performance.now();
+  const t3 = performance.now();
+  const lib = await import(${JSON.stringify(join(root, 'pkg/node.mjs'))});
+  const t4 = performance.now();
+  if (lib.sign('{"a":"1"}', 'k').length !== 64) throw new Error('bad');
+  console.log(JSON.stringify({ instantiate: t2 - t1, importEntry: t4 - t3 + (t1 - t0) }));
+`;
+const node = [];
+for (let i = 0; i < RUNS; i++) {
+  node.push(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' })));
+}
+console.log('\ncold start (median of %d fresh processes)', RUNS);
+console.log('| runtime | what | median |');
+console.log('|---|---|---|');
+console.log(`| Node ${process.version} | WebAssembly compile + instantiate (initSync from bytes) | ${median(node.map((r) => r.instantiate)).toFixed(2)} ms |`);
+console.log(`| Node ${process.version} | loading around it: importing the glue and the entry file, reading the .wasm | ${median(node.map((r) => r.importEntry)).toFixed(2)} ms |`);
+
+// ------------------------------------------------------------------------------------------- workerd
+const workerdBin = join(root, 'tools/node_modules/.bin/workerd');
+const freePort = () => new Promise((resolve) => {
+  const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+});
+
+async function firstResponse(dir, port) {
+  const t0 = performance.now();
+  const child = spawn(workerdBin, ['serve', join(dir, 'config.capnp'), '--experimental'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (d) => { err += d; });
+  try {
+    for (;;) {
+      if (performance.now() - t0 > 20000) throw new Error(`workerd did not answer: ${err.slice(0, 500)}`);
+      try {
+        const r = await fetch(`http://127.0.0.1:${port}/`);
+        const text = await r.text();
+        if (r.ok) return { ms: performance.now() - t0, text };
+      } catch { /* not listening yet */ }
+      await new Promise((r) => setTimeout(r, 2));
+    }
+  } finally {
+    child.kill('SIGKILL');
+  }
+}
+
+function config(main, port, withWasm) {
+  return `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [ (name = "main", worker = .w) ],
+  sockets = [ (name = "http", address = "127.0.0.1:${port}", http = (), service = "main") ],
+);
+const w :Workerd.Worker = (
+  modules = [
+    (name = "worker.js", esModule = embed "${main}"),
+${withWasm ? `    (name = "pkg/workerd.js", esModule = embed "pkg/workerd.js"),
+    (name = "pkg/glue/web.js", esModule = embed "pkg/glue/web.js"),
+    (name = "pkg/extras.js", esModule = embed "pkg/extras.js"),
+    (name = "pkg/lesspay2_bg.wasm", wasm = embed "pkg/lesspay2_bg.wasm"),` : ''}
+  ],
+  compatibilityDate = "2024-09-23",
+);
+`;
+}
+
+try {
+  const dir = mkdtempSync(join(tmpdir(), 'lesspay2-cold-'));
+  mkdirSync(join(dir, 'pkg/glue'), { recursive: true });
+  for (const f of ['workerd.js', 'extras.js', 'lesspay2_bg.wasm', 'glue/web.js']) cpSync(join(root, 'pkg', f), join(dir, 'pkg', f));
+  cpSync(join(root, 'bench/workerd/worker.js'), join(dir, 'worker.js'));
+  cpSync(join(root, 'bench/workerd/empty.js'), join(dir, 'empty.js'));
+  const results = { with: [], without: [] };
+  for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i++) {
+    for (const variant of ['without', 'with']) {
+      const port = await freePort();
+      writeFileSync(join(dir, 'config.capnp'), config(variant === 'with' ? 'worker.js' : 'empty.js', port, variant === 'with'));
+      const r = await firstResponse(dir, port);
+      if (variant === 'with' && !/^[0-9A-F]{64}$/.test(r.text)) throw new Error(`unexpected answer ${r.text}`);
+      results[variant].push(r.ms);
+    }
+  }
+  const w = median(results.with);
+  const wo = median(results.without);
+  console.log(`| workerd | process start → first response, worker importing lesspay2 | ${w.toFixed(1)} ms |`);
+  console.log(`| workerd | the same worker without the package | ${wo.toFixed(1)} ms |`);
+  console.log(`| workerd | **what the package adds to a cold start** | **${(w - wo).toFixed(1)} ms** |`);
+  rmSync(dir, { recursive: true, force: true });
+} catch (e) {
+  console.log(`| workerd | skipped: ${String(e.message).split('\n')[0]} | — |`);
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# cargo-fuzz over every target in fuzz/ for a bounded time: `scripts/fuzz.sh SECONDS_PER_TARGET`.
+# `make fuzz` runs 120 s per target; `make test-fuzz-smoke` 12 s. Needs the nightly toolchain: without
+# it the run is skipped with a loud message (never a silent pass). Seeds come from the public vectors.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+seconds=${1:-120}
+
+skip() {
+  printf '\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n' >&2
+  printf '!!! FUZZING SKIPPED: %s\n' "$1" >&2
+  printf '!!! install it (rustup toolchain install nightly) to run the fuzz targets\n' >&2
+  printf '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n\n' >&2
+  exit 0
+}
+
+rustup toolchain list 2>/dev/null | grep -q '^nightly' || skip "no nightly Rust toolchain on this machine"
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  echo "fuzz: installing cargo-fuzz from crates.io (once, ~2 min)"
+  cargo install cargo-fuzz --quiet || skip "cargo install cargo-fuzz failed"
+fi
+
+# Seeds: every body of the public vectors (cheap, and they reach every canonicalisation rule at once).
+for target in $(cargo +nightly fuzz list --fuzz-dir fuzz); do
+  mkdir -p "fuzz/corpus/$target"
+  if [[ -z "$(ls -A "fuzz/corpus/$target")" ]]; then
+    node -e '
+      const fs = require("fs");
+      const dir = process.argv[1];
+      const v = JSON.parse(fs.readFileSync("tests/vectors/signatures.json", "utf8")).vectors;
+      const w = JSON.parse(fs.readFileSync("tests/vectors/webhooks.json", "utf8")).cases;
+      [...v.map((x) => x.body), ...w.map((x) => x.body)].forEach((b, i) => fs.writeFileSync(`${dir}/seed-${i}`, b));
+    ' "fuzz/corpus/$target"
+  fi
+done
+
+cargo +nightly fuzz build -O --fuzz-dir fuzz 2>&1 | grep -v '^\s*Compiling' || true
+status=0
+for target in $(cargo +nightly fuzz list --fuzz-dir fuzz); do
+  echo "fuzz: $target for ${seconds}s"
+  log="fuzz/target/$target.log"
+  mkdir -p fuzz/target
+  rc=0
+  cargo +nightly fuzz run -O --fuzz-dir fuzz "$target" "fuzz/corpus/$target" -- \
+    -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1 || rc=$?
+  grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb)|ERROR|panicked|SUMMARY|Test unit written' "$log" || true
+  if [[ $rc != 0 ]]; then
+    tail -40 "$log" >&2
+    echo "fuzz: $target FAILED (the crashing input is in fuzz/artifacts/$target/)" >&2
+    status=1
+  fi
+done
+exit $status

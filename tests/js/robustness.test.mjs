@@ -1,0 +1,96 @@
+// Throws random values of every type at every export of the built package (pkg/, through its Node ESM
+// entry) and accepts only documented results or thrown `Error`s (TypeError included) — never a
+// `WebAssembly.RuntimeError` (a trap: a panic or an out-of-bounds access in the module) — and checks that
+// the instance still answers correctly afterwards. Exports added later are covered automatically.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from '../../tools/node_modules/fast-check/lib/fast-check.js';
+import * as lib from '../../pkg/node.mjs';
+
+const RUNS = Number(process.env.ROBUSTNESS_RUNS ?? 300);
+// Loaders take a module or bytes; they are exercised by the runtime suites, not with junk here.
+const SKIP = new Set(['default', 'init', 'initSync']);
+const exportsUnderTest = Object.entries(lib).filter(([name, f]) => typeof f === 'function' && !SKIP.has(name));
+
+const KNOWN_BODY = '{"b":"2","a":1.50,"c":[{"y":null,"x":"\\u2028"}]}';
+const KNOWN_SIGNATURE = lib.sign(KNOWN_BODY, 'k');
+
+/** Values a caller can pass, hostile ones included. */
+const hostile = fc.constantFrom(
+  undefined, null, true, 0, -0, NaN, Infinity, -1, 2 ** 53, 1e308, 10n ** 30n, '', ' ', '\ud800', 'x\udfff',
+  '{}', '[]', '{"a":', '{"$ref":"$.a"}', '{"a":1e2147483648}', '{"a":' + '['.repeat(5000), 'x'.repeat(1 << 16),
+  Symbol('s'), () => 1, [], [null], new Map([['x-auth-signature', 'AB']]), new Uint8Array([0xff, 0xfe]),
+  new ArrayBuffer(8), new Date(0), /re/, new Error('e'), Object.create(null),
+  new Proxy({}, { get() { throw new Error('hostile getter'); }, ownKeys() { throw new Error('hostile keys'); } }),
+  { get body() { throw new RangeError('getter'); } },
+  { toString() { throw new Error('toString'); }, toJSON() { throw new Error('toJSON'); } },
+);
+const value = fc.oneof(
+  { weight: 3, arbitrary: fc.anything({ withBigInt: true, withBoxedValues: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true }) },
+  { weight: 2, arbitrary: hostile },
+  { weight: 2, arbitrary: fc.string({ unit: 'binary' }) },
+  { weight: 1, arbitrary: fc.json() },
+);
+/** An options object with the fields the exports read, each possibly junk. */
+const options = fc.record({
+  body: fc.oneof(value, fc.json(), fc.constant(KNOWN_BODY)),
+  headers: fc.oneof(value, fc.dictionary(fc.constantFrom('x-auth-signature', 'X-Auth-Timestamp', 'x'), value)),
+  secret: fc.oneof(value, fc.constant('k'), fc.array(value, { maxLength: 3 })),
+  appId: value, appSecret: fc.oneof(value, fc.constant('k')), timestamp: value,
+  kind: fc.oneof(value, fc.constantFrom('auto', 'payin', 'payout', 'createPayin', 'createPayoutBatch')),
+  toleranceMs: value, now: value, locale: value, api: value,
+}, { requiredKeys: [] });
+const args = fc.array(fc.oneof(value, options), { maxLength: 4 });
+
+/** What each known export may return (anything else is a bug); later exports: anything but a trap. */
+const RESULT = {
+  sign: (r) => typeof r === 'string' && /^[0-9A-F]{64}$/.test(r),
+  canonicalize: (r) => r === null || typeof r === 'string',
+  webhookKey: (r) => r === null || typeof r === 'string',
+  verifyWebhook: (r) => typeof r === 'object' && r !== null && typeof r.valid === 'boolean' &&
+    (r.valid ? typeof r.secretIndex === 'number' : typeof r.reason === 'string' && typeof r.message === 'string'),
+  explainSignature: (r) => typeof r === 'object' && r !== null && /^[0-9A-F]{64}$/.test(r.expected) && Array.isArray(r.hints),
+  signRequest: (r) => typeof r === 'object' && r !== null && typeof r.body === 'string' && typeof r.headers === 'object',
+};
+
+function callOnce(name, f, callArgs) {
+  let result;
+  try {
+    result = f(...callArgs);
+  } catch (e) {
+    assert.ok(!(e instanceof WebAssembly.RuntimeError), `${name} trapped: ${e?.stack}`);
+    assert.ok(e instanceof Error, `${name} threw a non-Error: ${String(e)}`);
+    assert.equal(typeof e.message, 'string');
+    return;
+  }
+  if (result instanceof Promise) return; // async exports: awaited results are checked by their suites
+  const ok = RESULT[name];
+  if (ok) assert.ok(ok(result), `${name} returned an undocumented value: ${safe(result)}`);
+}
+
+function safe(v) {
+  try { return JSON.stringify(v)?.slice(0, 200) ?? String(v); } catch { return Object.prototype.toString.call(v); }
+}
+
+for (const [name, f] of exportsUnderTest) {
+  test(`${name}: random arguments give a documented result or an Error, never a trap`, () => {
+    fc.assert(fc.property(args, (callArgs) => { callOnce(name, f, callArgs); }), { numRuns: RUNS, seed: 7 });
+    // The instance still works.
+    assert.equal(lib.sign(KNOWN_BODY, 'k'), KNOWN_SIGNATURE);
+  });
+}
+
+test('every export survives a burst of junk and the instance still verifies', () => {
+  fc.assert(fc.property(fc.constantFrom(...exportsUnderTest), args, ([name, f], callArgs) => { callOnce(name, f, callArgs); }),
+    { numRuns: RUNS * 2, seed: 11 });
+  const r = lib.verifyWebhook({ body: KNOWN_BODY, headers: { 'X-Auth-Signature': KNOWN_SIGNATURE }, secret: 'k', kind: 'payout' });
+  assert.equal(r.valid, true);
+  assert.equal(lib.sign(KNOWN_BODY, 'k'), KNOWN_SIGNATURE);
+});
+
+test('the exports under test include the signature API', () => {
+  const names = exportsUnderTest.map(([n]) => n);
+  for (const n of ['sign', 'canonicalize', 'verifyWebhook', 'signRequest', 'explainSignature', 'webhookKey']) {
+    assert.ok(names.includes(n), `missing export ${n}`);
+  }
+});
