@@ -33,7 +33,7 @@ test-rust:
 # wasm-bindgen-test, in Node and in real headless Chromium. The runner prints no test and exits 0 when
 # it skips, so scripts/expect-tests.sh fails the build unless the expected suites really ran.
 test-wasm-node:
-	cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --quiet --target wasm32-unknown-unknown --lib --tests -- -D warnings
 	cargo test --target wasm32-unknown-unknown --test wasm 2>&1 | bash scripts/expect-tests.sh "wasm (node)"
 
 test-wasm-browser:

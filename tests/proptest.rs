@@ -1,5 +1,6 @@
 //! Property tests of the signature: whitespace between tokens and the order of keys in objects (outside
 //! arrays) never change it; any changed value does.
+#![cfg(not(target_arch = "wasm32"))] // proptest does not build for wasm32-unknown-unknown
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, missing_docs)]
 
 use proptest::prelude::*;
