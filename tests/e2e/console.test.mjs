@@ -292,7 +292,7 @@ test('error decoder: examples from the spec', async () => {
     await ctx.example('decoder', 'http-200-ok');
     assert.equal(await ctx.text('#dc-ok'), '✓ Success');
     // Typed by hand: code 10 on a create call means "query first".
-    await page.click('text=Code');
+    await page.check('input[name="dc-mode"][value="code"]');
     await page.fill('#dc-code', '');
     await page.locator('#dc-code').pressSequentially('10');
     await page.selectOption('#dc-op', 'create');
