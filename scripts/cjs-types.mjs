@@ -13,7 +13,9 @@ for (const line of readFileSync(index, 'utf8').split('\n')) {
   if (m) {
     const text = readFileSync(join(dir, `${m[1]}.d.ts`), 'utf8')
       // Imports between the concatenated files become references within the one file.
-      .replace(/^import (type )?\{[^}]*\} from '\.\/[\w-]+\.js';\n/gm, '');
+      .replace(/^import (type )?\{[^}]*\} from '\.\/[\w-]+\.js';\n/gm, '')
+      // Inline type imports between the concatenated files resolve to the same file's declarations.
+      .replace(/import\('\.\/[\w-]+\.js'\)\./g, '');
     parts.push(`// ---- ${m[1]}.d.ts\n${text}`);
   } else if (line === "export { default } from './types/init.js';") {
     // init.d.ts's own `export default` is in the concatenation.
