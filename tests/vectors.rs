@@ -3,33 +3,10 @@
 
 use lesspay2::json::{self, JsonErrorKind};
 use lesspay2::{canonicalize, sign, verify_webhook, Secret, VerifyOptions, WebhookHeaders, WebhookKind};
-use serde::Deserialize;
 
-#[derive(Deserialize)]
-struct SignatureFile {
-    vectors: Vec<SignatureVector>,
-}
+mod common;
 
-#[derive(Deserialize)]
-struct SignatureVector {
-    id: String,
-    category: String,
-    body: String,
-    secret: String,
-    #[serde(default)]
-    canonical: Option<String>,
-    #[serde(default)]
-    signed_string: Option<String>,
-    #[serde(default)]
-    signature: Option<String>,
-    #[serde(default)]
-    error: Option<String>,
-}
-
-fn signature_vectors() -> Vec<SignatureVector> {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/signatures.json")).unwrap();
-    serde_json::from_str::<SignatureFile>(&text).unwrap().vectors
-}
+use common::{signature_vectors, webhook_cases};
 
 /// The vectors whose body the library refuses, with the reason: everything the reference treats
 /// differently from strict RFC 8259 JSON (spec section 3, "Decision").
@@ -86,36 +63,9 @@ fn every_signature_vector() {
     assert_eq!((matched, refused), (595 - 35, 35));
 }
 
-#[derive(Deserialize)]
-struct WebhookFile {
-    cases: Vec<WebhookCase>,
-}
-
-#[derive(Deserialize)]
-struct WebhookCase {
-    id: String,
-    kind: String,
-    body: String,
-    headers: std::collections::BTreeMap<String, String>,
-    secrets: Vec<String>,
-    now: i64,
-    tolerance_ms: Option<u64>,
-    expect: Expect,
-}
-
-#[derive(Deserialize)]
-struct Expect {
-    valid: bool,
-    #[serde(default)]
-    secret_index: Option<usize>,
-    #[serde(default)]
-    reason: Option<String>,
-}
-
 #[test]
 fn every_webhook_case() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/webhooks.json")).unwrap();
-    let cases = serde_json::from_str::<WebhookFile>(&text).unwrap().cases;
+    let cases = webhook_cases();
     assert_eq!(cases.len(), 162);
     let mut failures = Vec::new();
     for c in &cases {
