@@ -219,8 +219,7 @@ pub fn explain_signature(body: &str, secret: &str, received: Option<&str>) -> Re
                 "objects inside arrays are signed in Java HashMap key order, not sorted and not in your order; serialise the body once and sign that exact text".into(),
             );
         }
-        let v1 = matches!(object.get("api_version"), None | Some(json::Value::Null))
-            || object.get("api_version").and_then(|v| v.as_str()).is_some_and(crate::webhook::is_v1);
+        let v1 = crate::webhook::payload_is_v1(&object);
         let has_v1_unsigned = crate::webhook::PAYIN_V1_UNSIGNED.iter().any(|k| object.get(k).is_some());
         if v1 && has_v1_unsigned {
             hint(

@@ -262,7 +262,7 @@ fn check_timestamp(header: Option<&str>, tolerance: u64, now: i64) -> Result<(),
 
 /// The pay-in v1 rule: `api_version` missing, `null`, blank (Java `isBlank`), or `v1` in any case,
 /// without trimming. A non-string (e.g. the number 1) is never v1.
-fn payload_is_v1(payload: &Object<'_>) -> bool {
+pub(crate) fn payload_is_v1(payload: &Object<'_>) -> bool {
     match payload.get("api_version") {
         None | Some(Value::Null) => true,
         Some(Value::String(s)) => is_v1(s),
@@ -271,7 +271,7 @@ fn payload_is_v1(payload: &Object<'_>) -> bool {
 }
 
 /// Whether an `api_version` string selects the v1 payload.
-pub(crate) fn is_v1(version: &str) -> bool {
+fn is_v1(version: &str) -> bool {
     version.eq_ignore_ascii_case("v1") || version.chars().all(java_is_whitespace)
 }
 
