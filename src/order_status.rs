@@ -53,6 +53,16 @@ pub fn from_text(text: &str) -> Option<OrderStatus> {
     }
 }
 
+/// The status a payload's `order_status` value names: a name in any spelling, or its number (as a JSON
+/// number or a numeric string).
+pub fn from_value(value: &crate::json::Value<'_>) -> Option<OrderStatus> {
+    match value {
+        crate::json::Value::String(text) => from_text(text),
+        crate::json::Value::Number(text) => from_text(text),
+        _ => None,
+    }
+}
+
 impl OrderStatus {
     /// What it means, in the given language.
     pub fn description_in(&self, locale: crate::errors::Locale) -> &'static str {

@@ -195,7 +195,8 @@ pub fn decode_response(status: JsValue, body: JsValue, context_value: JsValue) -
     })
 }
 
-fn status_js(s: order_status::OrderStatus, locale: Locale) -> JsValue {
+/// An order status as the JS object `orderStatus` and `verifyWebhook` return.
+pub(super) fn status_js(s: order_status::OrderStatus, locale: Locale) -> JsValue {
     object(&[
         ("code", s.code.into()),
         ("name", s.name.into()),

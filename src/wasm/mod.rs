@@ -147,6 +147,33 @@ pub(crate) fn string_array<'a>(items: impl IntoIterator<Item = &'a str>) -> JsVa
     items.into_iter().map(JsValue::from_str).collect::<Array>().into()
 }
 
+/// The secrets option: one string or a non-empty array of strings (rotation), each turned into a `T` by
+/// `make(name, text)`, where `name` is `secret[i]` for the caller's own errors. `one` and `at_least` name a
+/// single item in the messages (`the appSecret string`, `appSecret`).
+pub(crate) fn secret_list<T>(
+    value: &JsValue,
+    one: &str,
+    at_least: &str,
+    mut make: impl FnMut(&str, String) -> Result<T, JsValue>,
+) -> Result<Vec<T>, JsValue> {
+    let items: Vec<JsValue> = if Array::is_array(value) {
+        Array::from(value).iter().collect()
+    } else if value.is_string() {
+        vec![value.clone()]
+    } else {
+        return Err(type_error(&format!("secret must be {one} or an array of them (rotation), not {}", type_of(value))));
+    };
+    if items.is_empty() {
+        return Err(error(&format!("secret is an empty array; pass at least one {at_least}")));
+    }
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let what = format!("secret[{i}]");
+        out.push(make(&what, js_text(item, &what)?)?);
+    }
+    Ok(out)
+}
+
 /// The clock, for defaults (the core never reads it).
 pub(crate) fn now_ms() -> f64 {
     js_sys::Date::now()

@@ -5,6 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use super::{body_text, error, get, is_absent, js_text, now_ms, object, string_array, type_error, type_of};
 use crate::json;
+use crate::errors::Locale;
 use crate::order_status;
 use crate::signature::{self as core, Secret};
 use crate::webhook::{self, VerifyOptions, WebhookHeaders, WebhookKind, MAX_BODY_BYTES};
@@ -56,26 +57,11 @@ pub fn sign_request(options: JsValue) -> Result<JsValue, JsValue> {
 
 /// The secrets: a string or a non-empty array of strings, none of them blank.
 fn secrets(value: &JsValue) -> Result<Vec<Secret>, JsValue> {
-    let list: Vec<JsValue> = if Array::is_array(value) {
-        Array::from(value).iter().collect()
-    } else if value.is_string() {
-        vec![value.clone()]
-    } else {
-        return Err(type_error(&format!(
-            "secret must be the appSecret string or an array of them (rotation), not {}",
-            type_of(value)
-        )));
-    };
-    if list.is_empty() {
-        return Err(error("secret is an empty array; pass at least one appSecret"));
-    }
-    let mut out = Vec::with_capacity(list.len());
-    for (i, item) in list.iter().enumerate() {
-        let secret = Secret::new(js_text(item, &format!("secret[{i}]"))?);
-        secret.usable().map_err(|e| error(&format!("secret[{i}]: {e}")))?;
-        out.push(secret);
-    }
-    Ok(out)
+    super::secret_list(value, "the appSecret string", "appSecret", |what, text| {
+        let secret = Secret::new(text);
+        secret.usable().map_err(|e| error(&format!("{what}: {e}")))?;
+        Ok(secret)
+    })
 }
 
 /// One header value from a fetch `Headers`, a `Map` or a plain object (any key casing; string or
@@ -147,6 +133,14 @@ pub(crate) fn read_body(value: &JsValue) -> Result<Body, JsValue> {
     Ok(Body::Bytes(bytes.to_vec()))
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` of a JS string as it is: a string body is parsed where it already lives, instead of
+    /// being copied back out of wasm memory first.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &JsString) -> Result<JsValue, JsValue>;
+}
+
 fn kind_name(kind: WebhookKind) -> JsValue {
     super::name(kind_text(kind))
 }
@@ -204,7 +198,8 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
             _ => return Err(type_error("now must be a number of milliseconds since the epoch")),
         },
     };
-    let body = match read_body(&get(&options, "body"))? {
+    let body_value = get(&options, "body");
+    let body = match read_body(&body_value)? {
         Body::TooLarge(size) => {
             return Ok(invalid(
                 webhook::Reason::BodyTooLarge,
@@ -221,38 +216,24 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
     Ok(match verdict {
         Err(rejection) => invalid(rejection.reason, &rejection.message),
         Ok(verified) => {
-            // The body is valid UTF-8 JSON here; JS parses it into the caller's object.
-            let text = std::str::from_utf8(&body).unwrap_or_default();
-            let payload = js_sys::JSON::parse(text).unwrap_or(JsValue::NULL);
-            let status = order_status_of(&verified.payload);
+            // The body is a valid JSON object here; JS parses it into the caller's object.
+            let payload = match body_value.dyn_ref::<JsString>() {
+                Some(text) => json_parse(text),
+                None => js_sys::JSON::parse(std::str::from_utf8(&body).unwrap_or_default()),
+            }
+            .unwrap_or(JsValue::NULL);
+            let status = verified.payload.get("order_status").and_then(order_status::from_value);
             object(&[
                 ("valid", true.into()),
                 ("kind", kind_name(verified.kind)),
                 ("secretIndex", (verified.secret_index as u32).into()),
                 ("payload", payload),
                 ("unsignedFields", string_array(verified.unsigned_fields.iter().copied())),
-                ("orderStatus", status),
+                ("orderStatus", status.map_or(JsValue::NULL, |s| super::errors::status_js(s, Locale::En))),
                 ("event", super::errors::event_of(&verified.payload, !verified.unsigned_fields.contains(&"event"))),
                 ("idempotencyKey", webhook::webhook_key(&verified.payload).map_or(JsValue::NULL, JsValue::from)),
             ])
         }
-    })
-}
-
-/// The decoded `order_status` of a payload, or `null`.
-fn order_status_of(payload: &json::Object<'_>) -> JsValue {
-    let status = match payload.get("order_status") {
-        Some(json::Value::String(s)) => order_status::from_name(s),
-        Some(json::Value::Number(n)) => n.parse::<i64>().ok().and_then(order_status::from_code),
-        _ => None,
-    };
-    status.map_or(JsValue::NULL, |s| {
-        object(&[
-            ("code", s.code.into()),
-            ("name", s.name.into()),
-            ("final", s.is_final.into()),
-            ("description", s.description.into()),
-        ])
     })
 }
 

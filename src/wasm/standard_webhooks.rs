@@ -1,7 +1,6 @@
 //! JS bindings for Standard Webhooks signing and verification. Shapes are documented in
 //! `pkg/types/standard-webhooks.d.ts`.
 
-use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
 use super::signature::{header, read_body, Body};
@@ -11,26 +10,9 @@ use crate::webhook::MAX_BODY_BYTES;
 
 /// The secrets: a `whsec_...` string or a non-empty array of them.
 fn secrets(value: &JsValue) -> Result<Vec<StandardSecret>, JsValue> {
-    let list: Vec<JsValue> = if Array::is_array(value) {
-        Array::from(value).iter().collect()
-    } else if value.is_string() {
-        vec![value.clone()]
-    } else {
-        return Err(type_error(&format!(
-            "secret must be a Standard Webhooks secret string ('whsec_...') or an array of them (rotation), not {}",
-            type_of(value)
-        )));
-    };
-    if list.is_empty() {
-        return Err(error("secret is an empty array; pass at least one 'whsec_...' secret"));
-    }
-    let mut out = Vec::with_capacity(list.len());
-    for (i, item) in list.iter().enumerate() {
-        let what = format!("secret[{i}]");
-        let text = js_text(item, &what)?;
-        out.push(StandardSecret::from_whsec(text.trim()).map_err(|e| error(&format!("{what}: {e}")))?);
-    }
-    Ok(out)
+    super::secret_list(value, "a Standard Webhooks secret string ('whsec_...')", "'whsec_...' secret", |what, text| {
+        StandardSecret::from_whsec(text.trim()).map_err(|e| error(&format!("{what}: {e}")))
+    })
 }
 
 /// The clock option `now` in ms, defaulting to `Date.now()`.
