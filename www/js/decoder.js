@@ -1,11 +1,11 @@
 // Error decoder: decodeResponse for an HTTP status and body, decodeError for a code or a msg.
-import { h, kv, codeBlock, missingNote, exampleButtons, debounce, errorBox } from './ui.js';
+import { h, kv, codeBlock, exampleButtons, debounce, errorBox } from './ui.js';
 import { t, getLocale, onLocale } from './i18n.js';
 import { decoderExamples } from './examples.js';
 
 export function setupDecoder(api) {
   const $ = (id) => document.getElementById(id);
-  const form = $('dc-form'), out = $('dc-out'), na = $('decode-na');
+  const form = $('dc-form'), out = $('dc-out');
   const status = $('dc-status'), body = $('dc-body'), code = $('dc-code'), msg = $('dc-msg'), apiSel = $('dc-api'), op = $('dc-op');
   const mode = () => form.querySelector('[name=dc-mode]:checked').value;
 
@@ -32,9 +32,7 @@ export function setupDecoder(api) {
   }
 
   function update() {
-    const ready = missingNote(na, api, ['decodeError', 'decodeResponse']);
     const context = { ...(apiSel.value ? { api: apiSel.value } : {}), ...(op.value ? { operation: op.value } : {}), locale: getLocale() };
-    if (!ready && !(mode() !== 'response' ? api.decodeError : api.decodeResponse)) { out.replaceChildren(); return; }
     try {
       if (mode() === 'response') {
         if (!status.value.trim()) { out.replaceChildren(h('p', { class: 'hint card' }, t('enterSomething'))); return; }

@@ -51,7 +51,6 @@ const dict = {
     'dc.msgLabel': 'msg 文本',
     'dc.operation': '操作',
     footer: 'lesspay2 — 在本地以 WebAssembly 运行，无网络请求。',
-    notAvailable: '当前构建中尚不可用：',
     errors: '错误',
     warnings: '警告',
     noIssues: '没有问题：网关会接受这些参数。',
@@ -127,7 +126,6 @@ export function setLocale(next) {
 export function onLocale(fn) { listeners.add(fn); }
 
 const en = {
-  notAvailable: 'Not available in this build: ',
   errors: 'errors',
   warnings: 'warnings',
   noIssues: 'No issues: the gateway would accept these parameters.',

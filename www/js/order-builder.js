@@ -1,7 +1,7 @@
 // Order builder: create pay-in (cashier, crypto, card, token) and payout batch forms, validated live with
 // the library's validateField/validate, and signed with signRequest. No rule is checked here: every
 // message comes from the library.
-import { h, codeBlock, missingNote, exampleButtons, debounce, errorBox } from './ui.js';
+import { h, codeBlock, exampleButtons, debounce, errorBox } from './ui.js';
 import { t, getLocale, onLocale } from './i18n.js';
 import { orderExamples } from './examples.js';
 
@@ -93,7 +93,6 @@ export function setupBuilder(api) {
   const detailsBox = document.getElementById('details');
   const summary = document.getElementById('summary');
   const signedBox = document.getElementById('signed');
-  const naNote = document.getElementById('validate-na');
   const appId = document.getElementById('app-id');
   const appSecret = document.getElementById('app-secret');
 
@@ -203,9 +202,10 @@ export function setupBuilder(api) {
     state.touched.add(key);
     state.fieldIssues.clear();
     const field = inputs.get(key)?.field;
-    if (typeof api.validateField === 'function' && field) {
+    if (field) {
       try {
-        const result = api.validateField(state.kind, path, convert(field, value), { params: params(), ...options() });
+        // validateField(kind, path, value, context, options): the rest of the form is the context.
+        const result = api.validateField(state.kind, path, convert(field, value), params(), options());
         state.fieldIssues.set(key, result?.issues ?? []);
       } catch (error) {
         state.fieldIssues.set(key, [{ path, code: 'exception', severity: 'error', message: String(error.message ?? error) }]);
@@ -228,14 +228,14 @@ export function setupBuilder(api) {
 
   function refresh() {
     const body = params();
-    const canValidate = missingNote(naNote, api, ['validate', 'validateField']) || typeof api.validate === 'function';
     let issues = [];
-    if (typeof api.validate === 'function') {
-      try {
-        issues = api.validate(state.kind, body, options())?.issues ?? [];
-      } catch (error) {
-        summary.replaceChildren(errorBox(String(error.message ?? error)));
-      }
+    try {
+      issues = api.validate(state.kind, body, options()).issues;
+    } catch (error) {
+      // Only programmer misuse throws (a bad option): show it instead of a summary.
+      summary.replaceChildren(errorBox(String(error.message ?? error)));
+      renderSigned(body, issues);
+      return;
     }
     // Messages next to fields: validate()'s issues for that path, plus validateField()'s for the field typed.
     const byPath = new Map();
@@ -254,28 +254,24 @@ export function setupBuilder(api) {
       input.setAttribute('aria-invalid', String(list.some((i) => i.severity !== 'warning')));
       input.classList.toggle('has-warning', list.length > 0 && list.every((i) => i.severity === 'warning'));
     }
-    if (canValidate && typeof api.validate === 'function') {
-      const errors = issues.filter((i) => i.severity !== 'warning');
-      const warnings = issues.filter((i) => i.severity === 'warning');
-      const counts = h('p', { class: 'counts' },
-        h('span', { class: `count error${errors.length ? '' : ' zero'}`, id: 'error-count' }, `${errors.length} ${t('errors')}`),
-        h('span', { class: `count warning${warnings.length ? '' : ' zero'}`, id: 'warning-count' }, `${warnings.length} ${t('warnings')}`));
-      const list = h('ul', { class: 'summary-list' }, [...errors, ...warnings].map((issue) => {
-        const line = issueLine(issue, true);
-        const target = inputs.get(pathKey(issue.path ?? []));
-        if (target) {
-          line.classList.add('jump');
-          line.tabIndex = 0;
-          const go = () => { state.touched.add(pathKey(issue.path)); target.input.focus(); refresh(); };
-          line.addEventListener('click', go);
-          line.addEventListener('keydown', (e) => { if (e.key === 'Enter') go(); });
-        }
-        return line;
-      }));
-      summary.replaceChildren(counts, issues.length ? list : h('p', { class: 'ok' }, `✓ ${t('noIssues')}`));
-    } else {
-      summary.replaceChildren();
-    }
+    const errors = issues.filter((i) => i.severity !== 'warning');
+    const warnings = issues.filter((i) => i.severity === 'warning');
+    const counts = h('p', { class: 'counts' },
+      h('span', { class: `count error${errors.length ? '' : ' zero'}`, id: 'error-count' }, `${errors.length} ${t('errors')}`),
+      h('span', { class: `count warning${warnings.length ? '' : ' zero'}`, id: 'warning-count' }, `${warnings.length} ${t('warnings')}`));
+    const list = h('ul', { class: 'summary-list' }, [...errors, ...warnings].map((issue) => {
+      const line = issueLine(issue, true);
+      const target = inputs.get(pathKey(issue.path ?? []));
+      if (target) {
+        line.classList.add('jump');
+        line.tabIndex = 0;
+        const go = () => { state.touched.add(pathKey(issue.path)); target.input.focus(); refresh(); };
+        line.addEventListener('click', go);
+        line.addEventListener('keydown', (e) => { if (e.key === 'Enter') go(); });
+      }
+      return line;
+    }));
+    summary.replaceChildren(counts, issues.length ? list : h('p', { class: 'ok' }, `✓ ${t('noIssues')}`));
     renderSigned(body, issues);
   }
   const refreshSoon = debounce(refresh, 40);

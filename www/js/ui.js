@@ -34,14 +34,6 @@ export function codeBlock(text, attrs = {}) {
   return h('div', { class: 'code-wrap' }, pre, btn);
 }
 
-/** Shows which exports the panel needs that this build lacks; hides the note when none is missing. */
-export function missingNote(node, api, names) {
-  const missing = names.filter((name) => typeof api[name] !== 'function');
-  node.hidden = missing.length === 0;
-  node.textContent = missing.length ? t('notAvailable') + missing.map((n) => `${n}()`).join(', ') : '';
-  return missing.length === 0;
-}
-
 /** Example buttons. */
 export function exampleButtons(container, examples, onPick) {
   container.replaceChildren(...examples.map((ex, i) =>

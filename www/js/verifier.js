@@ -43,10 +43,7 @@ export function setupVerifier(api) {
           kv('', result.message, { id: 'vf-message' }))));
       return;
     }
-    let status = result.orderStatus;
-    if (!status && typeof api.orderStatus === 'function' && result.payload.order_status != null) {
-      try { status = api.orderStatus(result.payload.order_status); } catch { status = null; }
-    }
+    const status = result.orderStatus;
     const raw = result.payload.order_status;
     out.replaceChildren(
       h('section', { class: 'card' },
