@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import { startServer, startBrowser, openPage, root, shots } from './harness.mjs';
 import * as lib from '../../pkg/node.mjs';
 
-const has = (name) => typeof lib[name] === 'function';
 const vectors = JSON.parse(readFileSync(join(root, 'tests/vectors/signatures.json'), 'utf8')).vectors;
 const vector = (id) => vectors.find((v) => v.id === id);
 const DESKTOP = { width: 1280, height: 900 };
@@ -89,27 +88,21 @@ test('order builder: a cashier pay-in, signed with the typed appId and secret', 
   await page.fill('#f-target_amount', '');
   await page.locator('#f-target_amount').pressSequentially('250.50');
   await page.waitForFunction(() => document.querySelector('#signed-body')?.innerText.includes('"target_amount":"250.50"'));
+  assert.equal(await ctx.text('#error-count'), '0 errors');
+  await page.fill('#f-target_currency', '');
+  await page.locator('#f-target_currency').pressSequentially('usd');
+  await page.waitForSelector('#f-target_currency-msgs [data-code="currency_format"][data-severity="error"]');
+  assert.equal(await ctx.text('#error-count'), '1 errors');
+  assert.equal(await page.getAttribute('#f-target_currency', 'aria-invalid'), 'true');
+  // Switching to Chinese localises the library's message.
+  const english = await ctx.text('#f-target_currency-msgs .message');
+  await page.selectOption('#locale', 'zh-CN');
+  assert.equal(await ctx.text('#tab-builder'), '订单构建器');
+  await page.waitForFunction((en) => document.querySelector('#f-target_currency-msgs .message')?.innerText !== en, english);
+  const zhIssue = lib.validate('createPayin', JSON.parse(await ctx.text('#signed-body')), { locale: 'zh-CN' }).issues
+    .find((i) => i.code === 'currency_format');
+  assert.equal(await ctx.text('#f-target_currency-msgs .message'), zhIssue.message);
 
-  if (has('validate')) {
-    assert.equal(await page.isVisible('#validate-na'), false);
-    assert.equal(await ctx.text('#error-count'), '0 errors');
-    await page.fill('#f-target_currency', '');
-    await page.locator('#f-target_currency').pressSequentially('usd');
-    await page.waitForSelector('#f-target_currency-msgs [data-code="currency_format"][data-severity="error"]');
-    assert.equal(await ctx.text('#error-count'), '1 errors');
-    assert.equal(await page.getAttribute('#f-target_currency', 'aria-invalid'), 'true');
-    // Switching to Chinese localises the library's message.
-    const english = await ctx.text('#f-target_currency-msgs .message');
-    await page.selectOption('#locale', 'zh-CN');
-    assert.equal(await ctx.text('#tab-builder'), '订单构建器');
-    await page.waitForFunction((en) => document.querySelector('#f-target_currency-msgs .message')?.innerText !== en, english);
-    assert.match(await ctx.text('#f-target_currency-msgs .message'), /[\u4e00-\u9fff]/);
-  } else {
-    assert.equal(await ctx.text('#validate-na'), 'Not available in this build: validate(), validateField()');
-    await page.selectOption('#locale', 'zh-CN');
-    assert.equal(await ctx.text('#tab-builder'), '订单构建器');
-    assert.equal(await ctx.text('#validate-na'), '当前构建中尚不可用：validate(), validateField()');
-  }
   await page.selectOption('#locale', 'en');
   await shoot(page, 'builder');
   await done(ctx);
@@ -138,11 +131,11 @@ test('order builder: card and token forms show their channel_extra fields', asyn
     card_data: { number: '4242424242424242', expiry_month: 12, expiry_year: 2030, cvv: '123', store_for_future_use: false },
     three_ds: { enabled: true },
   });
-  if (has('validate')) {
-    await ctx.example('builder', 'payin-token');
-    await page.waitForSelector('#summary [data-code="unsupported_combination"]');
-    assert.ok(await page.locator('#summary .issue.error').count() >= 3);
-  }
+  await ctx.example('builder', 'payin-token');
+  await page.waitForSelector('#summary [data-code="unsupported_combination"]');
+  await page.waitForFunction(() => !document.querySelector('#signed-body')?.innerText.includes('card_data'));
+  assert.deepEqual(await shownSummary(page), summaryOf(lib.validate('createPayin', JSON.parse(await ctx.text('#signed-body'))).issues));
+
   await done(ctx);
 });
 
@@ -168,11 +161,10 @@ test('order builder: payout batch rows are added and removed', async () => {
   assert.deepEqual(sent.payout_order_details.map((d) => d.mch_order_id), ['MCH_002', 'MCH_003']);
   const headers = Object.fromEntries((await ctx.text('#signed-headers')).split('\n').map((l) => l.split(': ')));
   assert.equal(headers['x-auth-signature'], lib.sign(await ctx.text('#signed-body'), 'S3cret'));
-  if (has('validate')) {
-    await ctx.example('builder', 'batch-bad');
-    await page.waitForSelector('#summary [data-code="duplicate"]');
-    assert.match(await ctx.text('#summary'), /30007/);
-  }
+  await ctx.example('builder', 'batch-bad');
+  await page.waitForSelector('#summary [data-code="duplicate"]');
+  assert.deepEqual(await shownSummary(page), summaryOf(lib.validate('createPayoutBatch', JSON.parse(await ctx.text('#signed-body'))).issues));
+
   await shoot(page, 'builder-payout');
   await done(ctx);
 });
@@ -269,125 +261,107 @@ test('webhook verifier: wh-pub-0001 with YOUR_APP_SECRET, then tampering and fre
 test('error decoder: examples from the spec', async () => {
   const ctx = await open('decoder');
   const { page } = ctx;
-  if (!has('decodeError') || !has('decodeResponse')) {
-    const missing = ['decodeError', 'decodeResponse'].filter((n) => !has(n)).map((n) => `${n}()`).join(', ');
-    assert.equal(await ctx.text('#decode-na'), `Not available in this build: ${missing}`);
-    await ctx.example('decoder', 'http-400-11');
-    assert.equal(await page.inputValue('#dc-status'), '400');
-    assert.equal(await page.isVisible('#dc-code'), false);
-  } else {
-    assert.equal(await page.isVisible('#decode-na'), false);
-    const cases = [
-      ['http-400-11', 'Parameter Error', 'invalid_request', 'after_fix'],
-      ['http-200-30002', 'Amount Mismatch', 'invalid_request', 'after_fix'],
-      ['code-1201', 'Duplicate Data Exists', 'conflict', 'no'],
-      ['msg-time', 'Request time error', 'invalid_request', 'after_fix'],
-    ];
-    for (const [id, name, category, retry] of cases) {
-      await ctx.example('decoder', id);
-      assert.equal(await ctx.text('#dc-category'), category, id);
-      assert.equal(await ctx.text('#dc-retry'), `Retry: ${retry}`, id);
-      if (id !== 'msg-time') assert.equal(await ctx.text('#dc-name'), name, id);
-    }
-    await ctx.example('decoder', 'http-200-ok');
-    assert.equal(await ctx.text('#dc-ok'), '✓ Success');
-    // Typed by hand: code 10 on a create call means "query first".
-    await page.check('input[name="dc-mode"][value="code"]');
-    await page.fill('#dc-code', '');
-    await page.locator('#dc-code').pressSequentially('10');
-    await page.selectOption('#dc-op', 'create');
-    await page.waitForFunction(() => document.querySelector('#dc-retry')?.innerText === 'Retry: query_first');
-    await ctx.example('decoder', 'http-400-11');
+  const cases = [
+    ['http-400-11', 'Parameter Error', 'invalid_request', 'after_fix'],
+    ['http-200-30002', 'Amount Mismatch', 'invalid_request', 'after_fix'],
+    ['code-1201', 'Duplicate Data Exists', 'conflict', 'no'],
+    ['msg-time', 'Request time error', 'invalid_request', 'after_fix'],
+  ];
+  for (const [id, name, category, retry] of cases) {
+    await ctx.example('decoder', id);
+    assert.equal(await ctx.text('#dc-category'), category, id);
+    assert.equal(await ctx.text('#dc-retry'), `Retry: ${retry}`, id);
+    if (id !== 'msg-time') assert.equal(await ctx.text('#dc-name'), name, id);
   }
+  await ctx.example('decoder', 'http-200-ok');
+  assert.equal(await ctx.text('#dc-ok'), '✓ Success');
+  // Typed by hand: code 10 on a create call means "query first".
+  await page.check('input[name="dc-mode"][value="code"]');
+  await page.fill('#dc-code', '');
+  await page.locator('#dc-code').pressSequentially('10');
+  await page.selectOption('#dc-op', 'create');
+  await page.waitForFunction(() => document.querySelector('#dc-retry')?.innerText === 'Retry: query_first');
+  await ctx.example('decoder', 'http-400-11');
+
   await shoot(page, 'decoder');
   await done(ctx);
 });
 
-// The validation and decoding exports land from other branches. Until then (and to pin the page's wiring to
-// the agreed shapes either way), this test serves the real package with stand-ins for them and checks how
-// the page shows their results. The stand-ins return fixed answers; they check nothing themselves.
-const stubs = `
-export * from '/pkg/browser.js?real';
-export { default } from '/pkg/browser.js?real';
-const zh = (o) => o && o.locale === 'zh-CN';
-export function validate(kind, params, options) {
-  const issues = [];
-  if (params.target_currency === 'usd') issues.push({ path: ['target_currency'], code: 'currency_format', severity: 'error',
-    message: zh(options) ? 'target_currency 必须是 3 个大写字母' : 'target_currency must be 3 upper-case letters', gatewayCode: 11 });
-  if (params.target_currency === 'XYZ') issues.push({ path: ['target_currency'], code: 'currency_unknown', severity: 'warning',
-    message: 'target_currency XYZ is not a known currency' });
-  if (kind === 'createPayoutBatch') issues.push({ path: ['payout_order_details', 1, 'mch_order_id'], code: 'duplicate', severity: 'error',
-    message: 'mch_order_id MCH_001 appears twice', gatewayCode: 30007 });
-  return { valid: !issues.some((i) => i.severity === 'error'), issues };
-}
-export function validateField(kind, path, value, context) {
-  return validate(kind, { [path[0]]: value }, context);
-}
-export function decodeError(input, context) {
-  return { known: true, source: 'code', code: Number(input), name: 'Duplicate Data Exists', description: 'desc',
-    suggestion: 'The request_id or another unique field already exists. Do not retry with the same ID.',
-    advice: context && context.locale === 'zh-CN' ? '查询该订单' : 'Query the order by request_id', category: 'conflict', retry: 'no' };
-}
-export function decodeResponse(status, bodyText, context) {
-  return status === 200 ? { ok: true, data: { payOrderId: 'P1' } } : { ok: false, error: { ...decodeError(11, context), status, name: 'Parameter Error', category: 'invalid_request', retry: 'after_fix' } };
-}
-`;
+// The order builder shows exactly what the library says about the exact body it would send: the summary
+// lines (path, message, code, gateway code, errors before warnings) and the messages next to fields,
+// in both languages. Expected values come from the package itself, on the body read back from the page.
+const displayPath = (path) => path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i ? `.${k}` : k)).join('') || '(request)';
+const summaryOf = (issues) => [...issues.filter((i) => i.severity === 'error'), ...issues.filter((i) => i.severity === 'warning')]
+  .map((i) => ({ path: displayPath(i.path), message: i.message, code: i.code, gw: i.gatewayCode == null ? null : `→ gateway code ${i.gatewayCode}` }));
+const shownSummary = (page) => page.$$eval('#summary .summary-list li', (lines) => lines.map((li) => ({
+  path: li.querySelector('.path').innerText, message: li.querySelector('.message').innerText,
+  code: li.dataset.code, gw: li.querySelector('.gw')?.innerText ?? null,
+})));
 
-test('page wiring for validate/validateField/decodeError/decodeResponse (agreed shapes, stand-in answers)', async () => {
-  const page = await chrome.browser.newPage();
-  const problems = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(msg.text()); });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.route((url) => url.pathname === '/pkg/browser.js' && url.search === '', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/javascript', body: stubs }));
-  await page.setViewportSize(DESKTOP);
-  await page.goto(`${server.url}#builder`);
-  await page.waitForSelector('body[data-ready="true"]');
-  assert.equal(await page.isVisible('#validate-na'), false);
-  assert.equal(await page.innerText('#error-count'), '0 errors');
-  // Messages appear next to a field once it is typed in; errors and warnings look different.
-  await page.locator('#f-target_currency').pressSequentially('usd');
-  await page.waitForSelector('#f-target_currency-msgs .issue.error');
-  assert.equal(await page.innerText('#f-target_currency-msgs .message'), 'target_currency must be 3 upper-case letters');
-  assert.equal(await page.getAttribute('#f-target_currency', 'aria-invalid'), 'true');
-  assert.equal(await page.innerText('#error-count'), '1 errors');
-  assert.equal(await page.innerText('#summary .issue.error .gw'), '→ gateway code 11');
-  assert.equal(await page.innerText('#summary .issue.error .path'), 'target_currency');
-  await page.click('#builder-examples [data-example="batch-bad"]');
-  assert.equal(await page.innerText('#summary .issue.error .path'), 'payout_order_details[1].mch_order_id');
-  await page.click('#builder-examples [data-example="payin-cashier"]');
+test('order builder: summary and field messages are validate()\'s issues for the body it would send', async () => {
+  const ctx = await open('builder');
+  const { page } = ctx;
+  const sent = async () => JSON.parse(await ctx.text('#signed-body'));
+  await page.fill('#app-id', '690b2b46e4b09c73147db688');
+  await page.fill('#app-secret', 'YOUR_APP_SECRET');
+  await ctx.example('builder', 'payin-cashier');
+  await page.waitForSelector('#signed-body');
+  assert.equal(await ctx.text('#error-count'), '0 errors');
+
+  // A malformed currency: one error, next to the field and in the summary, with its gateway code.
   await page.fill('#f-target_currency', '');
   await page.locator('#f-target_currency').pressSequentially('usd');
   await page.waitForSelector('#f-target_currency-msgs .issue.error');
+  let body = await sent();
+  assert.equal(body.target_currency, 'usd');
+  const usd = lib.validate('createPayin', body).issues;
+  assert.deepEqual(await shownSummary(page), summaryOf(usd));
+  assert.deepEqual(summaryOf(usd).map((i) => [i.path, i.code, i.gw]), [['target_currency', 'currency_format', '→ gateway code 11']]);
+  assert.equal(await ctx.text('#f-target_currency-msgs .message'),
+    lib.validateField('createPayin', ['target_currency'], 'usd', body).issues[0].message);
+  assert.equal(await page.getAttribute('#f-target_currency', 'aria-invalid'), 'true');
+  assert.equal(await ctx.text('#error-count'), '1 errors');
+
+  // Chinese: the library's own zh-CN messages, next to the field and in the summary.
   await page.selectOption('#locale', 'zh-CN');
-  await page.waitForFunction(() => document.querySelector('#f-target_currency-msgs .message')?.innerText === 'target_currency 必须是 3 个大写字母');
+  const zh = lib.validate('createPayin', body, { locale: 'zh-CN' }).issues;
+  await page.waitForFunction((m) => document.querySelector('#f-target_currency-msgs .message')?.innerText === m, zh[0].message);
+  assert.deepEqual((await shownSummary(page)).map((i) => i.message), zh.map((i) => i.message));
   await page.selectOption('#locale', 'en');
+
+  // A well-formed but unknown currency is a warning, shown as one.
   await page.fill('#f-target_currency', 'XYZ');
   await page.waitForSelector('#f-target_currency-msgs .issue.warning');
+  body = await sent();
+  assert.deepEqual(await shownSummary(page), summaryOf(lib.validate('createPayin', body).issues));
   assert.equal(await page.getAttribute('#f-target_currency', 'aria-invalid'), 'false');
   assert.equal(await page.evaluate(() => document.querySelector('#f-target_currency').classList.contains('has-warning')), true);
-  assert.equal(await page.innerText('#warning-count'), '1 warnings');
-  // Summary lines take the user to the field.
-  await page.click('#builder-examples [data-example="batch-bad"]');
+  assert.equal(await ctx.text('#warning-count'), '1 warnings');
+
+  // A batch with mistakes: every issue listed; a summary line takes the user to its field.
+  await ctx.example('builder', 'batch-bad');
+  await page.waitForSelector('#summary [data-code="duplicate"]');
+  body = await sent();
+  const batch = lib.validate('createPayoutBatch', body).issues;
+  assert.deepEqual(await shownSummary(page), summaryOf(batch));
+  const duplicate = batch.find((i) => i.code === 'duplicate');
+  assert.deepEqual([duplicate.path, duplicate.gatewayCode], [['payout_order_details', 1, 'mch_order_id'], 30007]);
   await page.click('#summary [data-code="duplicate"]');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'f-payout_order_details-1-mch_order_id');
-  assert.equal(await page.innerText('#f-payout_order_details-1-mch_order_id-msgs .message'), 'mch_order_id MCH_001 appears twice');
-  await page.screenshot({ path: join(shots, 'builder-validation-stubbed-desktop.png'), fullPage: true });
+  assert.equal(await ctx.text('#f-payout_order_details-1-mch_order_id-msgs [data-code="duplicate"] .message'), duplicate.message);
+  await page.screenshot({ path: join(shots, 'builder-validation-desktop.png'), fullPage: true });
+  await done(ctx);
+});
 
-  await page.click('#tab-decoder');
-  assert.equal(await page.isVisible('#decode-na'), false);
-  await page.click('#decoder-examples [data-example="http-400-11"]');
-  assert.equal(await page.innerText('#dc-name'), 'Parameter Error');
-  assert.equal(await page.innerText('#dc-category'), 'invalid_request');
-  assert.equal(await page.innerText('#dc-retry-text'), 'Retry after fixing the request');
-  await page.click('#decoder-examples [data-example="code-1201"]');
-  assert.equal(await page.innerText('#dc-retry-text'), 'Do not retry');
-  assert.equal(await page.innerText('#dc-advice'), 'Query the order by request_id');
-  await page.click('#decoder-examples [data-example="http-200-ok"]');
-  assert.equal(await page.innerText('#dc-ok'), '✓ Success');
-  assert.deepEqual(JSON.parse(await page.innerText('#dc-data')), { payOrderId: 'P1' });
-  await page.click('#decoder-examples [data-example="code-1201"]');
-  await page.screenshot({ path: join(shots, 'decoder-stubbed-desktop.png'), fullPage: true });
-  assert.deepEqual(problems, []);
-  await page.close();
+test('error decoder: advice and data are decodeError()/decodeResponse()\'s', async () => {
+  const ctx = await open('decoder');
+  const { page } = ctx;
+  await ctx.example('decoder', 'code-1201');
+  assert.equal(await ctx.text('#dc-advice'), lib.decodeError(1201, { api: 'payin', operation: 'create' }).advice);
+  assert.equal(await ctx.text('#dc-retry-text'), 'Do not retry');
+  await ctx.example('decoder', 'http-200-ok');
+  assert.equal(await ctx.text('#dc-ok'), '✓ Success');
+  const okBody = await page.inputValue('#dc-body');
+  assert.deepEqual(JSON.parse(await ctx.text('#dc-data')), lib.decodeResponse(200, okBody, { api: 'payin', operation: 'create' }).data);
+  await done(ctx);
 });
