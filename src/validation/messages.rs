@@ -41,7 +41,8 @@ impl Msg {
         let mut out = String::with_capacity(template.len() + field.len());
         let mut rest = template;
         while let Some(open) = rest.find('{') {
-            let (before, after) = rest.split_at(open);
+            // `get` rather than `split_at`: the same split, without linking the panicking slice paths.
+            let (before, after) = (rest.get(..open).unwrap_or(""), rest.get(open..).unwrap_or(""));
             out.push_str(before);
             let Some(close) = after.find('}') else {
                 out.push_str(after);

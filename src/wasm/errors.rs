@@ -2,9 +2,9 @@
 //! `pkg/types/errors.d.ts`. Reading the input never throws (hostile getters are swallowed by `get`);
 //! only a `context`/`options` of the wrong type does.
 
-use js_sys::{JsString, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
+use super::js::{self, JsString, Object};
 use super::{body_text, get, is_absent, object, type_error};
 use crate::errors::{self as core, Answer, Api, Context, Decoded, Locale, MsgConflict, Operation};
 use crate::json;
@@ -54,7 +54,7 @@ fn locale(value: &JsValue) -> Result<Locale, JsValue> {
 /// A JS string as text, or `None` when it is not a string or is too long to be a gateway answer.
 fn short_text(v: &JsValue) -> Option<String> {
     let s = v.dyn_ref::<JsString>()?;
-    (s.length() <= MAX_BODY_UNITS).then(|| String::from(s))
+    (s.length() <= MAX_BODY_UNITS).then(|| s.as_string()).flatten()
 }
 
 /// A code from a number or a numeric string: `Some(None)` when present but unreadable.
@@ -76,7 +76,7 @@ fn js_integer(v: &JsValue) -> Option<Option<i64>> {
 /// `error_msg`), read through `JSON.stringify` and the strict parser; a throwing getter, a cycle or a
 /// bigint make it unreadable.
 fn read_fields(v: &JsValue) -> Answer {
-    let text = js_sys::JSON::stringify(v).ok().and_then(|t| short_text(&t.into()));
+    let text = js::json_stringify(v).ok().and_then(|t| short_text(&t));
     text.and_then(|t| json::parse_object(&t).ok().map(|o| core::read_object(&o))).unwrap_or_default()
 }
 
@@ -121,7 +121,7 @@ fn read_js(input: &JsValue) -> Answer {
 }
 
 fn set(o: &Object, key: &str, value: JsValue) {
-    let _ = Reflect::set(o, &JsValue::from_str(key), &value);
+    let _ = js::reflect_set(o, &JsValue::from_str(key), &value);
 }
 
 fn set_some(o: &Object, key: &str, value: Option<JsValue>) {
@@ -183,7 +183,7 @@ pub fn decode_response(status: JsValue, body: JsValue, context_value: JsValue) -
     Ok(match core::decode_response(status, &text, &ctx) {
         Ok(success) => {
             // Strictly parsed above; JS parses it into the caller's object.
-            let parsed = js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL);
+            let parsed = js::json_parse(&text).unwrap_or(JsValue::NULL);
             let data = get(&parsed, "data");
             object(&[
                 ("ok", true.into()),

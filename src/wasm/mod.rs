@@ -6,22 +6,24 @@
 //! (validate), `errors.rs` (decoding gateway answers), `standard_webhooks.rs` (re-signing for merchants'
 //! origins). Shared conversion helpers are here.
 
-use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
+use js::{Array, JsString, Object};
+
 mod errors;
+mod js;
 pub mod signature;
 mod standard_webhooks;
 mod validation;
 
 /// A thrown `TypeError` (wrong argument type).
 pub(crate) fn type_error(message: &str) -> JsValue {
-    js_sys::TypeError::new(message).into()
+    js::TypeError::new(message).into()
 }
 
 /// A thrown `Error` (a value of the right type that cannot be used).
 pub(crate) fn error(message: &str) -> JsValue {
-    js_sys::Error::new(message).into()
+    js::Error::new(message).into()
 }
 
 thread_local! {
@@ -50,7 +52,7 @@ pub(crate) fn name(key: &str) -> JsValue {
 pub(crate) fn object(props: &[(&str, JsValue)]) -> JsValue {
     let o = Object::new();
     for (k, v) in props {
-        let _ = Reflect::set(&o, &name(k), v);
+        let _ = js::reflect_set(&o, &name(k), v);
     }
     o.into()
 }
@@ -60,7 +62,7 @@ pub(crate) fn get(obj: &JsValue, key: &str) -> JsValue {
     if !obj.is_object() {
         return JsValue::UNDEFINED;
     }
-    Reflect::get(obj, &name(key)).unwrap_or(JsValue::UNDEFINED)
+    js::reflect_get(obj, &name(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// `undefined` or `null`.
@@ -84,10 +86,9 @@ pub(crate) fn js_text(v: &JsValue, what: &str) -> Result<String, JsValue> {
 
 /// A JS string as UTF-8, or `None` when it holds a lone surrogate. The conversion turns a lone
 /// surrogate into U+FFFD, so only a result containing U+FFFD is checked unit by unit:
-/// `JsString::is_valid_utf16` makes one JS call per UTF-16 unit (300 µs for 20 KB), far too slow
-/// to run on every body.
+/// `JsString::is_valid_utf16` is a whole extra pass in JS, not worth running on every body.
 pub(crate) fn utf8_of(s: &JsString) -> Option<String> {
-    let text = String::from(s);
+    let text = s.as_string().unwrap_or_default();
     // U+FFFD is EF BF BD in UTF-8 (a byte search: `str::contains` with a non-ASCII char would pull
     // the two-way string searcher and its panic messages into the module).
     let replaced = text.as_bytes().windows(3).any(|w| w == [0xEF, 0xBF, 0xBD]);
@@ -104,9 +105,9 @@ pub(crate) fn body_text(v: &JsValue, what: &str) -> Result<String, JsValue> {
         return js_text(v, what);
     }
     if v.is_object() && !v.is_function() {
-        let json = js_sys::JSON::stringify(v)
+        let json = js::json_stringify(v)
             .map_err(|e| error(&format!("{what} could not be serialised with JSON.stringify: {}", describe(&e))))?;
-        return js_text(&json.into(), what);
+        return js_text(&json, what);
     }
     Err(type_error(&format!("{what} must be a JSON string or an object, not {}", type_of(v))))
 }
@@ -157,7 +158,7 @@ pub(crate) fn secret_list<T>(
     mut make: impl FnMut(&str, String) -> Result<T, JsValue>,
 ) -> Result<Vec<T>, JsValue> {
     let items: Vec<JsValue> = if Array::is_array(value) {
-        Array::from(value).iter().collect()
+        Array::from(value).to_vec()
     } else if value.is_string() {
         vec![value.clone()]
     } else {
@@ -176,5 +177,5 @@ pub(crate) fn secret_list<T>(
 
 /// The clock, for defaults (the core never reads it).
 pub(crate) fn now_ms() -> f64 {
-    js_sys::Date::now()
+    js::Date::now()
 }

@@ -1,8 +1,8 @@
 //! JS bindings for signing and webhook verification. Shapes are documented in `pkg/types/signature.d.ts`.
 
-use js_sys::{Array, JsString, Map, Uint8Array};
 use wasm_bindgen::prelude::*;
 
+use super::js::{self, Array, JsString, Map, Object, Uint8Array};
 use super::{body_text, error, get, is_absent, js_text, now_ms, object, string_array, type_error, type_of};
 use crate::json;
 use crate::errors::Locale;
@@ -48,9 +48,9 @@ pub fn sign_request(options: JsValue) -> Result<JsValue, JsValue> {
     };
     let signed = crate::request::sign_request(&app_id, &secret, &body, timestamp as u64)
         .map_err(|e| error(&e.to_string()))?;
-    let headers = js_sys::Object::new();
+    let headers = js::Object::new();
     for (name, value) in &signed.headers {
-        let _ = js_sys::Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(value));
+        let _ = js::reflect_set(&headers, &JsValue::from_str(name), &JsValue::from_str(value));
     }
     Ok(object(&[("body", signed.body.into()), ("headers", headers.into())]))
 }
@@ -72,28 +72,25 @@ pub(crate) fn header(headers: &JsValue, name: &str) -> Option<String> {
             return Some(s);
         }
         if Array::is_array(&v) {
-            let parts: Vec<String> = Array::from(&v).iter().filter_map(|p| p.as_string()).collect();
+            let parts: Vec<String> = Array::from(&v).to_vec().iter().filter_map(JsValue::as_string).collect();
             return (!parts.is_empty()).then(|| parts.join(", "));
         }
         None
     };
-    if let Some(map) = headers.dyn_ref::<Map>() {
-        let mut found = None;
-        map.for_each(&mut |value, key| {
-            if found.is_none() && key.as_string().is_some_and(|k| k.eq_ignore_ascii_case(name)) {
-                found = from_value(value);
-            }
-        });
-        return found;
-    }
-    let getter = get(headers, "get");
-    if let Some(f) = getter.dyn_ref::<js_sys::Function>() {
-        // fetch `Headers` (and look-alikes): `get` is already case-insensitive.
-        return f.call1(headers, &super::name(name)).ok().and_then(|v| v.as_string());
-    }
-    let entries = js_sys::Object::entries(headers.unchecked_ref());
-    entries.iter().find_map(|pair| {
-        let pair = Array::from(&pair);
+    let entries = if headers.is_instance_of::<Map>() {
+        // A `Map`'s `[key, value]` entries (read through `Array.from`, not `forEach` and a closure).
+        Array::from(headers)
+    } else {
+        let getter = get(headers, "get");
+        if getter.is_function() {
+            // fetch `Headers` (and look-alikes): `get` is already case-insensitive.
+            let getter: &js::Function = getter.unchecked_ref();
+            return getter.call1(headers, &super::name(name)).ok().and_then(|v| v.as_string());
+        }
+        Object::entries(headers)
+    };
+    entries.to_vec().into_iter().find_map(|pair| {
+        let pair: Array = pair.unchecked_into();
         let key = pair.get(0).as_string()?;
         key.eq_ignore_ascii_case(name).then(|| from_value(pair.get(1))).flatten()
     })
@@ -117,10 +114,10 @@ pub(crate) fn read_body(value: &JsValue) -> Result<Body, JsValue> {
         // from silently replacing it.
         return Ok(Body::Bytes(super::utf8_of(s).map_or_else(|| vec![0xFF], String::into_bytes)));
     }
-    let bytes = if let Some(u8s) = value.dyn_ref::<Uint8Array>() {
-        u8s.clone()
-    } else if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
-        Uint8Array::new(buffer)
+    let bytes = if value.is_instance_of::<Uint8Array>() {
+        value.clone().unchecked_into::<Uint8Array>()
+    } else if value.is_instance_of::<js::ArrayBuffer>() {
+        Uint8Array::new(value)
     } else {
         return Err(type_error(&format!(
             "body must be the raw body as a string, Uint8Array or ArrayBuffer, not {}",
@@ -130,15 +127,7 @@ pub(crate) fn read_body(value: &JsValue) -> Result<Body, JsValue> {
     if bytes.length() as usize > MAX_BODY_BYTES {
         return Ok(Body::TooLarge(bytes.length() as usize));
     }
-    Ok(Body::Bytes(bytes.to_vec()))
-}
-
-#[wasm_bindgen]
-extern "C" {
-    /// `JSON.parse` of a JS string as it is: a string body is parsed where it already lives, instead of
-    /// being copied back out of wasm memory first.
-    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
-    fn json_parse(text: &JsString) -> Result<JsValue, JsValue>;
+    Ok(Body::Bytes(js::bytes_of(&bytes)))
 }
 
 fn kind_name(kind: WebhookKind) -> JsValue {
@@ -216,10 +205,11 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
     Ok(match verdict {
         Err(rejection) => invalid(rejection.reason, &rejection.message),
         Ok(verified) => {
-            // The body is a valid JSON object here; JS parses it into the caller's object.
+            // The body is a valid JSON object here; JS parses it into the caller's object, a string
+            // body where it already lives instead of copied back out of wasm memory.
             let payload = match body_value.dyn_ref::<JsString>() {
-                Some(text) => json_parse(text),
-                None => js_sys::JSON::parse(std::str::from_utf8(&body).unwrap_or_default()),
+                Some(text) => js::json_parse_js(text),
+                None => js::json_parse(std::str::from_utf8(&body).unwrap_or_default()),
             }
             .unwrap_or(JsValue::NULL);
             let status = verified.payload.get("order_status").and_then(order_status::from_value);

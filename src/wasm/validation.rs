@@ -5,9 +5,9 @@
 //! Params travel as `JSON.stringify` text parsed by our own strict parser, so a JS number arrives as a
 //! JSON number (what `amount_not_string` needs) and no serde is linked at runtime.
 
-use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
+use super::js::{self, Array, Object};
 use super::{describe, error, get, is_absent, js_text, now_ms, object, type_error, type_of};
 use crate::validation::{self as core, Kind, Locale, Options, Param, Report, Segment};
 
@@ -38,7 +38,7 @@ fn options_of(v: &JsValue) -> Result<Options, JsValue> {
     let now = match get(v, "now") {
         n if is_absent(&n) => now_ms(),
         n => {
-            let ms = match n.dyn_ref::<js_sys::Date>() {
+            let ms = match n.dyn_ref::<js::Date>() {
                 Some(d) => d.get_time(),
                 None => n.as_f64().unwrap_or(f64::NAN),
             };
@@ -53,12 +53,12 @@ fn options_of(v: &JsValue) -> Result<Options, JsValue> {
 
 /// `JSON.stringify(value)`, or `None` when it has no JSON form (`undefined`, a function, a symbol).
 fn json_text(v: &JsValue, what: &str) -> Result<Option<String>, JsValue> {
-    let text = js_sys::JSON::stringify(v)
+    let text = js::json_stringify(v)
         .map_err(|e| error(&format!("{what} could not be serialised with JSON.stringify: {}", describe(&e))))?;
     if text.is_undefined() {
         return Ok(None);
     }
-    js_text(&text.into(), what).map(Some)
+    js_text(&text, what).map(Some)
 }
 
 fn report_js(report: &Report) -> JsValue {
@@ -85,12 +85,12 @@ fn report_js(report: &Report) -> JsValue {
                     Param::Text(s) => JsValue::from_str(s),
                     Param::Int(n) => JsValue::from_f64(*n as f64),
                 };
-                let _ = Reflect::set(&params, &JsValue::from_str(name), &value);
+                let _ = js::reflect_set(&params, &JsValue::from_str(name), &value);
             }
-            let _ = Reflect::set(&o, &"params".into(), &params);
+            let _ = js::reflect_set(&o, &"params".into(), &params);
         }
         if let Some(code) = issue.gateway_code {
-            let _ = Reflect::set(&o, &"gatewayCode".into(), &JsValue::from_f64(f64::from(code)));
+            let _ = js::reflect_set(&o, &"gatewayCode".into(), &JsValue::from_f64(f64::from(code)));
         }
         issues.push(&o);
     }
