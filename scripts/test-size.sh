@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The .wasm size budget (issue 7): prints raw and gzipped sizes, fails when the gzipped size is above
-# the limit in bytes. `gzip -9 -n` is deterministic (no name, no timestamp), so the number is exact.
+# the limit in bytes: 80 KB, counted as 80,000 bytes (the stricter reading of the issue). `gzip -9 -n`
+# is deterministic (no name, no timestamp), so the number is exact.
 set -euo pipefail
 wasm=${1:-pkg/lesspay2_bg.wasm}
-limit=${2:-81920}
+limit=${2:-80000}
 [[ -f "$wasm" ]] || { echo "test-size: $wasm is missing; run make pkg" >&2; exit 1; }
 raw=$(stat -c %s "$wasm")
 gz=$(gzip -9 -n -c "$wasm" | wc -c)
 awk -v f="$wasm" -v r="$raw" -v g="$gz" -v l="$limit" 'BEGIN {
-  printf "test-size: %s is %d bytes, %d gzipped (%.1f KB; goal 60 KB, limit %.0f KB)\n", f, r, g, g / 1024, l / 1024 }'
+  printf "test-size: %s is %d bytes, %d gzipped (%.1f KB; goal 60,000 bytes, limit %d)\n", f, r, g, g / 1000, l }'
 if (( gz > limit )); then
   echo "test-size: FAILED: $gz bytes gzipped is above the $limit-byte budget; see bench/wasm-funcs.py for what grew" >&2
   exit 1
