@@ -21,17 +21,12 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
   cargo install cargo-fuzz --quiet || skip "cargo install cargo-fuzz failed"
 fi
 
-# Seeds: every body of the public vectors (cheap, and they reach every canonicalisation rule at once).
+# Seeds, per target and only into an empty corpus: the vector bodies for canonicalize and verify, the
+# validation cases for validate, the error vectors for decode (scripts/fuzz-seeds.mjs).
 for target in $(cargo +nightly fuzz list --fuzz-dir fuzz); do
   mkdir -p "fuzz/corpus/$target"
   if [[ -z "$(ls -A "fuzz/corpus/$target")" ]]; then
-    node -e '
-      const fs = require("fs");
-      const dir = process.argv[1];
-      const v = JSON.parse(fs.readFileSync("tests/vectors/signatures.json", "utf8")).vectors;
-      const w = JSON.parse(fs.readFileSync("tests/vectors/webhooks.json", "utf8")).cases;
-      [...v.map((x) => x.body), ...w.map((x) => x.body)].forEach((b, i) => fs.writeFileSync(`${dir}/seed-${i}`, b));
-    ' "fuzz/corpus/$target"
+    node scripts/fuzz-seeds.mjs "$target" "fuzz/corpus/$target"
   fi
 done
 
