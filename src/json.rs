@@ -96,6 +96,11 @@ impl<'a> Object<'a> {
         self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
+    /// The members in order of first occurrence, as a slice (for indexed access).
+    pub(crate) fn members(&self) -> &[(Cow<'a, str>, Value<'a>)] {
+        &self.members
+    }
+
     /// The members in order of first occurrence.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Value<'a>)> {
         self.members.iter().map(|(k, v)| (k.as_ref(), v))
