@@ -72,7 +72,7 @@ pub(crate) fn header(headers: &JsValue, name: &str) -> Option<String> {
             return Some(s);
         }
         if Array::is_array(&v) {
-            let parts: Vec<String> = Array::from(&v).iter().filter_map(|p| p.as_string()).collect();
+            let parts: Vec<String> = v.unchecked_ref::<Array>().iter().filter_map(|p| p.as_string()).collect();
             return (!parts.is_empty()).then(|| parts.join(", "));
         }
         None
@@ -92,8 +92,9 @@ pub(crate) fn header(headers: &JsValue, name: &str) -> Option<String> {
         return f.call1(headers, &super::name(name)).ok().and_then(|v| v.as_string());
     }
     let entries = js_sys::Object::entries(headers.unchecked_ref());
+    // Each entry is a fresh [key, value] array: read it as it is (`Array::from` would copy it).
     entries.iter().find_map(|pair| {
-        let pair = Array::from(&pair);
+        let pair: Array = pair.unchecked_into();
         let key = pair.get(0).as_string()?;
         key.eq_ignore_ascii_case(name).then(|| from_value(pair.get(1))).flatten()
     })
@@ -213,7 +214,8 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
         },
     };
     let now = match get(&options, "now") {
-        n if is_absent(&n) => now_ms(),
+        // The clock is only read for a freshness window.
+        n if is_absent(&n) => tolerance_ms.map_or(0.0, |_| now_ms()),
         n => match n.as_f64() {
             Some(ms) if ms.is_finite() => ms,
             _ => return Err(type_error("now must be a number of milliseconds since the epoch")),
