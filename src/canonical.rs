@@ -32,27 +32,35 @@ pub fn canonical_string_where(
     if !body.iter().any(|(k, v)| keep(k, v)) {
         return None;
     }
-    let mut w = Writer { out: String::with_capacity(capacity), order: Vec::new() };
+    let mut w = Writer { out: String::with_capacity(capacity), order: Vec::new(), last: None, last_order: Vec::new() };
     // An array directly in the body sits under one object level: parsed once, written out and parsed again.
     w.write_pairs(body, 2 + reparses, &keep);
     Some(w.out)
 }
 
+/// An object's member as the parser stores it.
+type Member<'v> = (Cow<'v, str>, Value<'v>);
+
 /// The canonical string under construction, and the key orders of the objects being written inside
 /// arrays: each object pushes its order on top of `order`, writes its members (whose own objects push
 /// above it) and pops it, so one buffer serves every object of the body.
-struct Writer {
+struct Writer<'b, 'v> {
     out: String,
     /// (spread hash, member index) per member, in the order the gateway writes them.
     order: Vec<(u32, u32)>,
+    /// The members and parse count of the last object whose order was worked out, and that order:
+    /// the objects of an array usually have the same keys (the details of a payout), and then the
+    /// same order, found without hashing a key.
+    last: Option<(&'b [Member<'v>], u32)>,
+    last_order: Vec<(u32, u32)>,
 }
 
-impl Writer {
+impl<'b, 'v> Writer<'b, 'v> {
     /// `k1=v1&k2=v2…` for a top-level or nested object: empty values dropped, keys in UTF-16 order
     /// (pub-0019…pub-0022), nothing escaped (pub-0017). `parses` is how often an array directly under
     /// this object is parsed by the gateway (see [`Writer::write_array`]).
-    fn write_pairs(&mut self, object: &Object<'_>, parses: u32, keep: &dyn Fn(&str, &Value<'_>) -> bool) {
-        let mut members: Vec<(&str, &Value<'_>)> =
+    fn write_pairs(&mut self, object: &'b Object<'v>, parses: u32, keep: &dyn Fn(&str, &Value<'_>) -> bool) {
+        let mut members: Vec<(&str, &'b Value<'v>)> =
             object.iter().filter(|&(k, v)| !v.is_empty_value() && keep(k, v)).collect();
         // UTF-8 byte order is UTF-16 order unless a key holds a character above U+FFFF (4-byte UTF-8,
         // lead byte F0..F4): then compare UTF-16 units as Java does.
@@ -90,7 +98,7 @@ impl Writer {
     /// object level above it (README "Further observations" 2); each parse rebuilds every `HashMap`
     /// below the array from the previous one's iteration order, which can move keys only when a bucket
     /// is a tree. `parses` counts those parses.
-    fn write_array(&mut self, items: &[Value<'_>], parses: u32) {
+    fn write_array(&mut self, items: &'b [Value<'v>], parses: u32) {
         self.out.push('[');
         for (i, item) in items.iter().enumerate() {
             if i > 0 {
@@ -101,7 +109,7 @@ impl Writer {
         self.out.push(']');
     }
 
-    fn write_json(&mut self, value: &Value<'_>, parses: u32) {
+    fn write_json(&mut self, value: &'b Value<'v>, parses: u32) {
         match value {
             Value::Null => self.out.push_str("null"),
             Value::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
@@ -111,7 +119,15 @@ impl Writer {
             Value::Object(o) => {
                 self.out.push('{');
                 let base = self.order.len();
-                push_hashmap_order(o.members(), parses, &mut self.order);
+                let members = o.members();
+                if self.last.is_some_and(|(last, p)| p == parses && same_keys(last, members)) {
+                    self.order.extend_from_slice(&self.last_order);
+                } else {
+                    push_hashmap_order(members, parses, &mut self.order);
+                    self.last = Some((members, parses));
+                    self.last_order.clear();
+                    self.last_order.extend_from_slice(self.order.get(base..).unwrap_or_default());
+                }
                 for at in base..self.order.len() {
                     let Some((key, v)) = self.order.get(at).and_then(|&(_, i)| o.members().get(i as usize)) else {
                         continue;
@@ -130,6 +146,13 @@ impl Writer {
     }
 }
 
+/// Whether two objects have the same keys in the same order, `null` in the same places: then the
+/// gateway writes them in the same key order.
+fn same_keys(a: &[Member<'_>], b: &[Member<'_>]) -> bool {
+    let null = |v: &Value<'_>| matches!(v, Value::Null);
+    a.len() == b.len() && a.iter().zip(b).all(|((ka, va), (kb, vb))| ka == kb && null(va) == null(vb))
+}
+
 /// The keys of an object inside an array in the order the gateway writes them (for
 /// `explain_signature`'s `arrayKeyOrder`).
 pub(crate) fn gateway_key_order<'o>(object: &'o Object<'_>, parses: u32) -> Vec<&'o str> {
@@ -142,7 +165,7 @@ pub(crate) fn gateway_key_order<'o>(object: &'o Object<'_>, parses: u32) -> Vec<
 /// gateway writes them: the first parse inserts every key in body order (first occurrence, pub-0025),
 /// nulls included; writing drops the nulls; every later parse inserts the keys in the previous map's
 /// order (pub-0047).
-fn push_hashmap_order(members: &[(Cow<'_, str>, Value<'_>)], parses: u32, order: &mut Vec<(u32, u32)>) {
+fn push_hashmap_order(members: &[Member<'_>], parses: u32, order: &mut Vec<(u32, u32)>) {
     let base = order.len();
     order.extend(members.iter().enumerate().map(|(i, (k, _))| (key(k).hash as u32, i as u32)));
     let is_null = |i: u32| matches!(members.get(i as usize), Some((_, Value::Null)));
@@ -642,6 +665,37 @@ mod tests {
                     assert_eq!(ours, tree_order(&keys, &is_null, parses), "{texts:?}, {parses} parses");
                 }
             }
+        }
+    }
+
+    /// Objects of one array that share keys reuse the previous key order: the array must come out as
+    /// its objects one by one would, whatever the keys, nulls and nesting.
+    #[test]
+    fn an_array_is_written_as_its_objects_one_by_one() {
+        let objects = [
+            r#"{"b":"1","a":"2","Aa":"3","BB":"4"}"#,
+            r#"{"b":"1","a":"2","Aa":"3","BB":"4"}"#,
+            r#"{"b":"1","a":null,"Aa":"3","BB":"4"}"#,
+            r#"{"b":"1","a":"2","Aa":"3","BB":"4"}"#,
+            r#"{"BB":"1","Aa":"2","a":"3","b":"4"}"#,
+            r#"{"b":"1","a":"2","Aa":"3"}"#,
+            r#"{"b":{"y":1,"x":2},"a":[{"y":1,"x":2},{"y":1,"x":2}],"Aa":"3","BB":"4"}"#,
+            r#"{"b":"1","a":"2","Aa":"3","BB":"4"}"#,
+        ];
+        let canonical = |body: &str| {
+            let object = crate::json::parse_object(body).unwrap();
+            canonical_string(&object, 0, 0).unwrap()
+        };
+        for nest in ["", r#"{"o":"#] {
+            let close = if nest.is_empty() { "" } else { "}" };
+            let alone: Vec<String> = objects
+                .iter()
+                .map(|o| canonical(&format!("{{\"x\":{nest}[{o}]{close}}}")))
+                .map(|c| c.trim_start_matches("x=").trim_start_matches("{o=").trim_start_matches('[').trim_end_matches('}').trim_end_matches(']').to_string())
+                .collect();
+            let together = canonical(&format!("{{\"x\":{nest}[{}]{close}}}", objects.join(",")));
+            let expected = if nest.is_empty() { format!("x=[{}]", alone.join(",")) } else { format!("x={{o=[{}]}}", alone.join(",")) };
+            assert_eq!(together, expected);
         }
     }
 
