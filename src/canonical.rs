@@ -3,6 +3,7 @@
 //! the vectors' README states them all.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use crate::java_hashmap::{self, Key};
 use crate::json::{Object, Value};
@@ -449,7 +450,8 @@ pub(crate) fn write_number(out: &mut String, text: &str) {
         if adjusted > 0 {
             out.push('+');
         }
-        out.push_str(&adjusted.to_string());
+        // Straight into the string: `to_string` measured 128 bytes gzipped more in the wasm build.
+        let _ = write!(out, "{adjusted}");
     }
 }
 
