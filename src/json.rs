@@ -96,6 +96,11 @@ impl<'a> Object<'a> {
         self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
+    /// The members in order of first occurrence, as a slice (for indexed access).
+    pub(crate) fn members(&self) -> &[(Cow<'a, str>, Value<'a>)] {
+        &self.members
+    }
+
     /// The members in order of first occurrence.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Value<'a>)> {
         self.members.iter().map(|(k, v)| (k.as_ref(), v))
@@ -256,9 +261,49 @@ pub(crate) fn hex_digit(b: u8) -> Option<u8> {
     }
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Bit 7 of each byte of the result is set where a byte of `word` equals `byte` (and possibly in bytes
+/// above such a byte: only the lowest set bit is exact, which is the one [`plain_run`] reads).
+fn equal(word: u64, byte: u8) -> u64 {
+    let x = word ^ (ONES * u64::from(byte));
+    x.wrapping_sub(ONES) & !x & HIGHS
+}
+
+/// Like [`equal`], for the bytes of `word` below `limit` (at most 0x80).
+fn below(word: u64, limit: u8) -> u64 {
+    word.wrapping_sub(ONES * u64::from(limit)) & !word & HIGHS
+}
+
+/// How many bytes at the start of `bytes` need no attention: the index of the first byte that `stops`
+/// flags, or the length. `stops` tests a whole little-endian word with [`equal`] and [`below`]: eight
+/// bytes at a time, several times faster than a byte loop, natively and in wasm. The last, short word
+/// is padded with zeros, which may be flagged but only after the real bytes (flags never run
+/// downwards), so the result is capped at the length.
+fn plain_run(bytes: &[u8], stops: impl Fn(u64) -> u64) -> usize {
+    let mut done = 0;
+    while let Some(rest) = bytes.get(done..).filter(|rest| !rest.is_empty()) {
+        let word = match rest.first_chunk::<8>() {
+            Some(&eight) => eight,
+            None => {
+                let mut word = [0u8; 8];
+                word.iter_mut().zip(rest).for_each(|(w, &b)| *w = b);
+                word
+            }
+        };
+        let found = stops(u64::from_le_bytes(word));
+        if found != 0 {
+            return (done + (found.trailing_zeros() / 8) as usize).min(bytes.len());
+        }
+        done += 8;
+    }
+    bytes.len()
+}
+
 /// Parses `text` as a strict RFC 8259 JSON object.
 pub fn parse_object(text: &str) -> Result<Object<'_>, JsonError> {
-    let mut p = Parser { text, bytes: text.as_bytes(), pos: 0 };
+    let mut p = Parser::new(text);
     p.skip_ws();
     let start = p.pos;
     match p.peek() {
@@ -295,7 +340,7 @@ pub fn parse_object_bytes(bytes: &[u8]) -> Result<Object<'_>, JsonError> {
 
 /// Parses any strict JSON value (used for values that are not request bodies, e.g. form fields).
 pub fn parse_value(text: &str) -> Result<Value<'_>, JsonError> {
-    let mut p = Parser { text, bytes: text.as_bytes(), pos: 0 };
+    let mut p = Parser::new(text);
     p.skip_ws();
     if p.peek().is_none() {
         return Err(p.err(JsonErrorKind::Empty));
@@ -312,9 +357,21 @@ struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
+    /// The members of the objects being parsed, innermost last: an object works on the tail above the
+    /// length it found when it opened and moves that tail into an exactly sized `Vec` when it closes.
+    /// One allocation per object, instead of a `Vec` per object growing 4, 8, 16, ... as it fills.
+    members: Vec<(Cow<'a, str>, Value<'a>)>,
+    /// The same for the items of the arrays being parsed.
+    items: Vec<Value<'a>>,
 }
 
 impl<'a> Parser<'a> {
+    fn new(text: &'a str) -> Self {
+        Parser { text, bytes: text.as_bytes(), pos: 0, members: Vec::new(), items: Vec::new() }
+    }
+
+    // Inlined even in the size-tuned wasm build: a call costs more than the load, and not less code.
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -379,11 +436,13 @@ impl<'a> Parser<'a> {
             return Err(self.err(JsonErrorKind::TooDeep));
         }
         self.pos += 1; // '{'
-        let mut members = Members::default();
+        let base = self.members.len();
+        // One bit per key seen so far, chosen by `key_bit`: a key whose bit is clear is new for sure.
+        let mut seen = 0u64;
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Object { members: members.finish() });
+            return Ok(Object::default());
         }
         loop {
             self.skip_ws();
@@ -401,13 +460,15 @@ impl<'a> Parser<'a> {
             self.expect(b':')?;
             self.skip_ws();
             let value = self.value(depth + 1)?;
-            members.insert(key, value);
+            self.insert_member(base, &mut seen, key, value);
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Object { members: members.finish() });
+                    // Exactly sized: `split_off` allocates for what it takes.
+                    let members = self.members.split_off(base);
+                    return Ok(Object { members: fold_duplicates(members) });
                 }
                 _ => return Err(self.unexpected()),
             }
@@ -419,21 +480,22 @@ impl<'a> Parser<'a> {
             return Err(self.err(JsonErrorKind::TooDeep));
         }
         self.pos += 1; // '['
-        let mut items = Vec::new();
+        let base = self.items.len();
         self.skip_ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Value::Array(items));
+            return Ok(Value::Array(Vec::new()));
         }
         loop {
             self.skip_ws();
-            items.push(self.value(depth + 1)?);
+            let item = self.value(depth + 1)?;
+            self.items.push(item);
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Value::Array(items));
+                    return Ok(Value::Array(self.items.split_off(base)));
                 }
                 _ => return Err(self.unexpected()),
             }
@@ -442,37 +504,33 @@ impl<'a> Parser<'a> {
 
     fn string(&mut self) -> Result<Cow<'a, str>, JsonError> {
         self.pos += 1; // '"'
-        let start = self.pos;
-        // Fast path: no escapes, borrow the text as is.
-        let rest = self.bytes.get(start..).unwrap_or_default();
-        self.pos += rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
-        match self.peek() {
-            None => return Err(self.err(JsonErrorKind::UnexpectedEnd)),
-            Some(b'"') => {
-                let s = self.text.get(start..self.pos).unwrap_or_default();
-                self.pos += 1;
-                return Ok(Cow::Borrowed(s));
-            }
-            Some(b'\\') => {}
-            Some(_) => return Err(self.err(JsonErrorKind::ControlCharacter)),
-        }
-        let mut out = String::from(self.text.get(start..self.pos).unwrap_or_default());
+        // Borrowed from the text unless an escape needs the string rebuilt; `run_start` is where the
+        // text not yet copied into `owned` starts.
+        let mut owned: Option<String> = None;
+        let mut run_start = self.pos;
         loop {
-            let run_start = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
-            out.push_str(self.text.get(run_start..self.pos).unwrap_or_default());
+            let rest = self.bytes.get(self.pos..).unwrap_or_default();
+            self.pos += plain_run(rest, |w| below(w, 0x20) | equal(w, b'"') | equal(w, b'\\'));
             match self.peek() {
                 None => return Err(self.err(JsonErrorKind::UnexpectedEnd)),
                 Some(b'"') => {
+                    // Before an ASCII byte: a character boundary.
+                    let run = self.text.get(run_start..self.pos).unwrap_or_default();
                     self.pos += 1;
-                    return Ok(Cow::Owned(out));
+                    return Ok(match owned {
+                        None => Cow::Borrowed(run),
+                        Some(mut out) => {
+                            out.push_str(run);
+                            Cow::Owned(out)
+                        }
+                    });
                 }
-                Some(b'\\') => self.escape(&mut out)?,
+                Some(b'\\') => {
+                    let out = owned.get_or_insert_with(String::new);
+                    out.push_str(self.text.get(run_start..self.pos).unwrap_or_default());
+                    self.escape(out)?;
+                    run_start = self.pos;
+                }
                 Some(_) => return Err(self.err(JsonErrorKind::ControlCharacter)),
             }
         }
@@ -595,97 +653,102 @@ impl<'a> Parser<'a> {
             return Err(self.err_at(JsonErrorKind::InvalidNumber, start)); // `1L`, `1.2.3`, `0x10`, ...
         }
         let text = self.text.get(start..self.pos).unwrap_or_default();
-        // The gateway's BigDecimal needs the exponent, the scale and the rendered exponent to fit an int.
-        let scale = fraction_digits as i64 - exponent;
-        let int32 = i64::from(i32::MIN)..=i64::from(i32::MAX);
-        let significant = crate::canonical::significant_digits(text) as i64;
-        let adjusted = significant - 1 - scale;
-        if text.len() > MAX_NUMBER_LEN
-            || !int32.contains(&exponent)
-            || !int32.contains(&scale)
-            || !int32.contains(&adjusted)
-        {
+        if text.len() > MAX_NUMBER_LEN {
             return Err(self.err_at(JsonErrorKind::NumberOutOfRange, start));
+        }
+        // The gateway's BigDecimal needs the exponent, the scale and the rendered exponent to fit an int.
+        // Without an exponent all three are bounded by the length checked above: no second pass over
+        // the digits for the usual number.
+        if exponent != 0 {
+            let scale = fraction_digits as i64 - exponent;
+            let int32 = i64::from(i32::MIN)..=i64::from(i32::MAX);
+            let significant = crate::canonical::significant_digits(text) as i64;
+            let adjusted = significant - 1 - scale;
+            if !int32.contains(&exponent) || !int32.contains(&scale) || !int32.contains(&adjusted) {
+                return Err(self.err_at(JsonErrorKind::NumberOutOfRange, start));
+            }
         }
         Ok(Value::Number(text))
     }
 }
 
-/// Object members under construction: the first occurrence of a key keeps its place, the last value
-/// wins. Small objects are searched linearly as they are built; past [`Members::LINEAR_UP_TO`] keys the
-/// members are only appended and the duplicates are folded once at the end by sorting indices
-/// (O(n log n) whatever the keys, so a hostile body of many keys stays fast). No tree or hash map: the
-/// wasm module stays small.
-#[derive(Default)]
-struct Members<'a> {
-    list: Vec<(Cow<'a, str>, Value<'a>)>,
-    /// A cheap fingerprint of each key (length and three bytes), compared before the text.
-    prints: Vec<u32>,
-    unchecked: bool,
-}
+/// Objects up to this many keys are searched linearly for a duplicate as they are built; past it the
+/// members are only appended and [`fold_duplicates`] folds them once at the end by sorting (O(n log n)
+/// whatever the keys, so a hostile body of many keys stays fast). No tree or hash map: the wasm module
+/// stays small.
+const LINEAR_UP_TO: usize = 32;
 
-fn fingerprint(key: &str) -> u32 {
+/// One of 64 bits for a key, from its length and three of its bytes: keys with different bits differ.
+fn key_bit(key: &str) -> u64 {
     let b = key.as_bytes();
     let at = |i: usize| u32::from(b.get(i).copied().unwrap_or(0));
-    ((b.len() as u32) << 24) ^ (at(0) << 16) ^ (at(b.len() / 2) << 8) ^ at(b.len().wrapping_sub(1))
+    let print = ((b.len() as u32) << 24) ^ (at(0) << 16) ^ (at(b.len() / 2) << 8) ^ at(b.len().wrapping_sub(1));
+    1 << (print.wrapping_mul(0x9E37_79B9) >> 26)
 }
 
-impl<'a> Members<'a> {
-    const LINEAR_UP_TO: usize = 32;
-
-    fn insert(&mut self, key: Cow<'a, str>, value: Value<'a>) {
-        if !self.unchecked {
-            let print = fingerprint(&key);
-            let found = self.prints.iter().zip(self.list.iter_mut()).find(|(p, (k, _))| **p == print && *k == key);
-            if let Some((_, slot)) = found {
+impl<'a> Parser<'a> {
+    /// Adds a member to the object whose members start at `base` in `self.members` (`seen`: the
+    /// [`key_bit`]s of its keys): the first occurrence of a key keeps its place, the last value wins.
+    /// The members are searched only when the key's bit is already set, so an object of distinct keys
+    /// is mostly built without comparing keys at all.
+    fn insert_member(&mut self, base: usize, seen: &mut u64, key: Cow<'a, str>, value: Value<'a>) {
+        let bit = key_bit(&key);
+        if *seen & bit != 0 && self.members.len() - base < LINEAR_UP_TO {
+            let members = self.members.get_mut(base..).unwrap_or_default();
+            if let Some(slot) = members.iter_mut().find(|(k, _)| *k == key) {
                 slot.1 = value;
                 return;
             }
-            self.prints.push(print);
-            self.unchecked = self.list.len() + 1 >= Self::LINEAR_UP_TO;
         }
-        self.list.push((key, value));
+        *seen |= bit;
+        self.members.push((key, value));
     }
+}
 
-    fn finish(self) -> Vec<(Cow<'a, str>, Value<'a>)> {
-        if !self.unchecked {
-            return self.list;
-        }
-        // Indices sorted by (key, position): each run of equal keys starts at the first occurrence and
-        // ends at the last value.
-        let mut order: Vec<usize> = (0..self.list.len()).collect();
-        let list = &self.list;
-        let key = |i: usize| list.get(i).map(|(k, _)| k.as_ref()).unwrap_or_default();
-        // Stable: equal keys stay in position order.
-        crate::canonical::sort_by_less(&mut order, |&a, &b| key(a) < key(b));
-        // For each key: (first position, last position).
-        let mut keep: Vec<Option<usize>> = vec![None; self.list.len()];
-        let mut run = 0;
-        while let Some(&first) = order.get(run) {
-            let mut end = run + 1;
-            while order.get(end).is_some_and(|&i| key(i) == key(first)) {
-                end += 1;
-            }
-            let last = order.get(end - 1).copied().unwrap_or(first);
-            if let Some(slot) = keep.get_mut(first) {
-                *slot = Some(last);
-            }
-            run = end;
-        }
-        let mut slots: Vec<Option<(Cow<'a, str>, Value<'a>)>> = self.list.into_iter().map(Some).collect();
-        let mut out = Vec::with_capacity(slots.len());
-        for (first, last) in keep.into_iter().enumerate() {
-            let Some(last) = last else { continue };
-            let Some((key, mut value)) = slots.get_mut(first).and_then(Option::take) else { continue };
-            if last != first {
-                if let Some((_, v)) = slots.get_mut(last).and_then(Option::take) {
-                    value = v;
-                }
-            }
-            out.push((key, value));
-        }
-        out
+/// The members of an object as it closes, without the duplicates that were appended unchecked past
+/// [`LINEAR_UP_TO`] keys: each key at its first position with its last value.
+fn fold_duplicates<'a>(list: Vec<(Cow<'a, str>, Value<'a>)>) -> Vec<(Cow<'a, str>, Value<'a>)> {
+    if list.len() <= LINEAR_UP_TO {
+        return list;
     }
+    // Indices sorted by (key, position): each run of equal keys starts at the first occurrence and
+    // ends at the last value.
+    let mut order: Vec<usize> = (0..list.len()).collect();
+    let key = |i: usize| list.get(i).map(|(k, _)| k.as_ref()).unwrap_or_default();
+    // Stable: equal keys stay in position order.
+    crate::canonical::sort_by_less(&mut order, |&a, &b| key(a) < key(b));
+    // For each key: (first position, last position).
+    let mut keep: Vec<Option<usize>> = vec![None; list.len()];
+    let mut run = 0;
+    let mut duplicates = false;
+    while let Some(&first) = order.get(run) {
+        let mut end = run + 1;
+        while order.get(end).is_some_and(|&i| key(i) == key(first)) {
+            end += 1;
+        }
+        duplicates |= end - run > 1;
+        let last = order.get(end - 1).copied().unwrap_or(first);
+        if let Some(slot) = keep.get_mut(first) {
+            *slot = Some(last);
+        }
+        run = end;
+    }
+    if !duplicates {
+        return list;
+    }
+    let mut slots: Vec<Option<(Cow<'a, str>, Value<'a>)>> = list.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(slots.len());
+    for (first, last) in keep.into_iter().enumerate() {
+        let Some(last) = last else { continue };
+        let Some((key, mut value)) = slots.get_mut(first).and_then(Option::take) else { continue };
+        if last != first {
+            if let Some((_, v)) = slots.get_mut(last).and_then(Option::take) {
+                value = v;
+            }
+        }
+        out.push((key, value));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -747,6 +810,31 @@ mod tests {
             ]
         );
         assert!(parse_object(r#"{"a":1e2147483647}"#).is_ok());
+    }
+
+    #[test]
+    fn plain_run_finds_the_first_stop_at_every_position() {
+        let stops = |w| below(w, 0x20) | equal(w, b'"') | equal(w, b'\\') | equal(w, 0xC2);
+        let is_stop = |b: u8| b < 0x20 || b == b'"' || b == b'\\' || b == 0xC2;
+        // Every length up to 3 words, every stop at every position, after plain bytes that sit next to the
+        // stops in value (0x21, 0x5B/0x5D, 0xC1/0xC3, 0x80, 0xFF) and with a second stop after it.
+        for len in 0..24 {
+            for filler in [b'a', 0x21, 0x5B, 0x5D, 0xC1, 0xC3, 0x80, 0xFF, 0x20] {
+                let plain = vec![filler; len];
+                assert_eq!(plain_run(&plain, stops), len);
+                for at in 0..len {
+                    for stop in [0x00, 0x01, 0x1F, b'"', b'\\', 0xC2] {
+                        let mut bytes = plain.clone();
+                        bytes[at] = stop;
+                        if at + 1 < len {
+                            bytes[at + 1] = 0x00;
+                        }
+                        let expected = bytes.iter().position(|&b| is_stop(b)).unwrap();
+                        assert_eq!(plain_run(&bytes, stops), expected, "{bytes:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

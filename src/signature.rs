@@ -56,7 +56,7 @@ pub enum SecretError {
 /// The canonical string of a body text, or `None` when it has no parameters (`{}`).
 pub fn canonicalize(body: &str) -> Result<Option<String>, JsonError> {
     let object = json::parse_object(body)?;
-    Ok(canonical_string(&object, 0))
+    Ok(canonical_string(&object, 0, body.len()))
 }
 
 /// The full text that is hashed: `canonical&key=secret`, or `key=secret` without parameters.
@@ -122,7 +122,7 @@ pub fn sign(body: &str, secret: &str) -> Result<String, JsonError> {
 
 /// Signs an already parsed body.
 pub fn sign_object(body: &Object<'_>, secret: &str) -> String {
-    to_hex(&digest(canonical_string(body, 0).as_deref(), secret))
+    to_hex(&digest(canonical_string(body, 0, 256).as_deref(), secret))
 }
 
 /// Compares two digests in constant time.
@@ -173,7 +173,7 @@ pub struct Hint {
 /// redacted), the expected signature, whether a received one matches, and hints.
 pub fn explain_signature(body: &str, secret: &str, received: Option<&str>) -> Result<Explanation, JsonError> {
     let object = json::parse_object(body)?;
-    let canonical = canonical_string(&object, 0);
+    let canonical = canonical_string(&object, 0, body.len());
     let expected_digest = digest(canonical.as_deref(), secret);
     let expected = to_hex(&expected_digest);
     let received_trimmed = received.map(|r| r.trim_matches(|c: char| c.is_ascii_whitespace()));

@@ -207,9 +207,9 @@ fn verify<'a>(
     let canonical = if payin_rule {
         // The demo signs `parseObject(toJSONString(parseObject(body)))`: writing drops top-level nulls
         // (so `{"a":null}` has no parameters), and the extra parse shows in array key order.
-        canonical_string_where(&payload, 1, |k, v| !(matches!(v, Value::Null) || (v1 && PAYIN_V1_UNSIGNED.contains(&k))))
+        canonical_string_where(&payload, 1, body.len(), |k, v| !(matches!(v, Value::Null) || (v1 && PAYIN_V1_UNSIGNED.contains(&k))))
     } else {
-        canonical_string(&payload, 0)
+        canonical_string(&payload, 0, body.len())
     };
 
     // Try every secret, without stopping early, so timing does not tell which one matched.

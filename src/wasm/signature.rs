@@ -72,7 +72,7 @@ pub(crate) fn header(headers: &JsValue, name: &str) -> Option<String> {
             return Some(s);
         }
         if Array::is_array(&v) {
-            let parts: Vec<String> = Array::from(&v).to_vec().iter().filter_map(JsValue::as_string).collect();
+            let parts: Vec<String> = v.unchecked_ref::<Array>().to_vec().iter().filter_map(JsValue::as_string).collect();
             return (!parts.is_empty()).then(|| parts.join(", "));
         }
         None
@@ -89,7 +89,9 @@ pub(crate) fn header(headers: &JsValue, name: &str) -> Option<String> {
         }
         Object::entries(headers)
     };
-    entries.to_vec().into_iter().find_map(|pair| {
+    // Each entry is a fresh [key, value] array: read it as it is (`Array::from` would copy it).
+    (0..entries.length()).find_map(|i| {
+        let pair = entries.get(i);
         let pair: Array = pair.unchecked_into();
         let key = pair.get(0).as_string()?;
         key.eq_ignore_ascii_case(name).then(|| from_value(pair.get(1))).flatten()
@@ -110,9 +112,9 @@ pub(crate) fn read_body(value: &JsValue) -> Result<Body, JsValue> {
         if units > MAX_BODY_BYTES {
             return Ok(Body::TooLarge(units));
         }
-        // A lone surrogate cannot arrive over the network as UTF-8; refusing it keeps `String::from`
+        // A lone surrogate cannot arrive over the network as UTF-8; refusing it keeps the encoder
         // from silently replacing it.
-        return Ok(Body::Bytes(super::utf8_of(s).map_or_else(|| vec![0xFF], String::into_bytes)));
+        return Ok(Body::Bytes(utf8_bytes(s).unwrap_or_else(|| vec![0xFF])));
     }
     let bytes = if value.is_instance_of::<Uint8Array>() {
         value.clone().unchecked_into::<Uint8Array>()
@@ -128,6 +130,18 @@ pub(crate) fn read_body(value: &JsValue) -> Result<Body, JsValue> {
         return Ok(Body::TooLarge(bytes.length() as usize));
     }
     Ok(Body::Bytes(js::bytes_of(&bytes)))
+}
+
+/// A JS string as UTF-8, or `None` when it holds a lone surrogate. The encoder turns a lone surrogate
+/// into U+FFFD, so only a text containing U+FFFD (EF BF BD) is checked for well-formedness (as `utf8_of`
+/// does). A new encoder per call: keeping one measured ~1 µs faster for ~100 bytes more gzipped.
+fn utf8_bytes(s: &JsString) -> Option<Vec<u8>> {
+    let bytes = js::bytes_of(&js::TextEncoder::new().encode(s));
+    let replaced = bytes.contains(&0xEF) && bytes.windows(3).any(|w| w == [0xEF, 0xBF, 0xBD]);
+    if replaced && !s.is_valid_utf16() {
+        return None;
+    }
+    Some(bytes)
 }
 
 fn kind_name(kind: WebhookKind) -> JsValue {
@@ -181,7 +195,8 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
         },
     };
     let now = match get(&options, "now") {
-        n if is_absent(&n) => now_ms(),
+        // The clock is only read for a freshness window.
+        n if is_absent(&n) => tolerance_ms.map_or(0.0, |_| now_ms()),
         n => match n.as_f64() {
             Some(ms) if ms.is_finite() => ms,
             _ => return Err(type_error("now must be a number of milliseconds since the epoch")),
