@@ -205,11 +205,19 @@ pub fn explain_signature(body: &str, secret: &str, received: Option<&str>) -> Re
         let mut array_objects = false;
         scan(&object, &mut numbers, &mut array_objects, 0);
         if !numbers.is_empty() {
+            let mut names = String::new();
+            for key in &numbers {
+                if !names.is_empty() {
+                    names.push_str(", ");
+                }
+                names.push('`');
+                names.push_str(key);
+                names.push('`');
+            }
             hint(
                 "number_values",
                 format!(
-                    "{} is sent as a JSON number, signed by its exact text (`100.5` and `100.50` differ; exponents become BigDecimal text); send amounts as strings",
-                    numbers.join(", ")
+                    "{names} is sent as a JSON number, signed by its exact text (`100.5` and `100.50` differ; exponents become BigDecimal text); send amounts as strings"
                 ),
             );
         }
@@ -285,10 +293,10 @@ fn key_orders_in_value(value: &json::Value<'_>, parses: u32, path: &str, out: &m
     }
 }
 
-fn scan(object: &Object<'_>, numbers: &mut Vec<String>, array_objects: &mut bool, depth: usize) {
+fn scan<'o>(object: &'o Object<'_>, numbers: &mut Vec<&'o str>, array_objects: &mut bool, depth: usize) {
     for (key, value) in object.iter() {
         match value {
-            json::Value::Number(_) if numbers.len() < 5 => numbers.push(format!("`{key}`")),
+            json::Value::Number(_) if numbers.len() < 5 => numbers.push(key),
             json::Value::Object(o) if depth < 8 => scan(o, numbers, array_objects, depth + 1),
             json::Value::Array(items) if items.iter().any(|i| matches!(i, json::Value::Object(o) if o.len() > 1)) => {
                 *array_objects = true;

@@ -139,11 +139,15 @@ pub fn standard_webhook_sign(
     if secrets.is_empty() {
         return Err(StandardWebhookError::EmptySecret);
     }
-    let signature = secrets
-        .iter()
-        .map(|s| format!("v1,{}", base64_encode(&s.mac(id, timestamp_s, body))))
-        .collect::<Vec<_>>()
-        .join(" ");
+    // One `v1,<base64>` per secret, space-separated.
+    let mut signature = String::new();
+    for s in secrets {
+        if !signature.is_empty() {
+            signature.push(' ');
+        }
+        signature.push_str("v1,");
+        signature.push_str(&base64_encode(&s.mac(id, timestamp_s, body)));
+    }
     Ok(StandardSignedHeaders { id: id.to_owned(), timestamp: timestamp_s.to_string(), signature })
 }
 

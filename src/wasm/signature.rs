@@ -72,8 +72,18 @@ pub(crate) fn header(headers: &JsValue, name: &str) -> Option<String> {
             return Some(s);
         }
         if Array::is_array(&v) {
-            let parts: Vec<String> = v.unchecked_ref::<Array>().to_vec().iter().filter_map(JsValue::as_string).collect();
-            return (!parts.is_empty()).then(|| parts.join(", "));
+            // The string items joined with `, `, as fetch joins repeated headers.
+            let mut joined: Option<String> = None;
+            for part in v.unchecked_ref::<Array>().to_vec().iter().filter_map(JsValue::as_string) {
+                match &mut joined {
+                    Some(j) => {
+                        j.push_str(", ");
+                        j.push_str(&part);
+                    }
+                    None => joined = Some(part),
+                }
+            }
+            return joined;
         }
         None
     };
