@@ -35,17 +35,20 @@ thread_local! {
 
 /// A property name as a JS string, made once per name (at most 128 names are kept).
 pub(crate) fn name(key: &str) -> JsValue {
-    NAMES.with(|names| {
-        let Ok(mut names) = names.try_borrow_mut() else { return JsValue::from_str(key) };
-        if let Some((_, v)) = names.iter().find(|(k, _)| k == key) {
-            return v.clone();
-        }
-        let v = JsValue::from_str(key);
-        if names.len() < 128 {
-            names.push((key.to_owned(), v.clone()));
-        }
-        v
-    })
+    // `try_with` and `try_borrow_mut`: no panicking path (and its message) is linked for either.
+    NAMES
+        .try_with(|names| {
+            let Ok(mut names) = names.try_borrow_mut() else { return JsValue::from_str(key) };
+            if let Some((_, v)) = names.iter().find(|(k, _)| k == key) {
+                return v.clone();
+            }
+            let v = JsValue::from_str(key);
+            if names.len() < 128 {
+                names.push((key.to_owned(), v.clone()));
+            }
+            v
+        })
+        .unwrap_or_else(|_| JsValue::from_str(key))
 }
 
 /// A fresh plain object with the given properties.
