@@ -111,8 +111,7 @@ pub(super) fn create(c: &mut Ctx, p: &Object, at: &At) {
     };
     match member(d, key) {
         None => {
-            let params = &[("other", text("destination.type")), ("value", text(kind.unwrap_or_default()))];
-            c.error(&at.key(key), Code::Required, m::REQUIRED_WHEN, params);
+            c.required_when(&at.key(key), "destination.type", kind.unwrap_or_default());
         }
         Some(Value::Object(bank)) if key == "bank" => {
             let at = at.key(key);

@@ -344,6 +344,13 @@ impl Ctx<'_> {
         }
     }
 
+    /// `at` is required because the field `other` is `value`. One helper for the three cross-field
+    /// checks that report it (measured −14 bytes gzipped).
+    #[inline(never)]
+    pub(crate) fn required_when(&mut self, at: &At, other: &'static str, value: &str) {
+        self.error(at, Code::Required, m::REQUIRED_WHEN, &[("other", text(other)), ("value", text(value))]);
+    }
+
     /// At least one of `keys` must be present; reported at the first of them.
     pub(crate) fn one_of(&mut self, obj: &Object, keys: &'static str, at: &At) {
         let mut names = keys.split(',').map(str::trim_start);
