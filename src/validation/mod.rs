@@ -414,7 +414,7 @@ fn field_name(path: &[Segment]) -> String {
             }
             Segment::Index(i) => {
                 out.push('[');
-                out.push_str(&i.to_string());
+                messages::push_int(&mut out, *i as i64);
                 out.push(']');
             }
         }

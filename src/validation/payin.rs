@@ -63,8 +63,7 @@ pub(super) fn create(c: &mut Ctx, p: &Object, at: &At) {
         // Every channel_extra is a card payment: way_type must say so (spec 4.1).
         match way_type {
             None => {
-                let params = &[("other", text("channel_extra.extra_type")), ("value", text(kind))];
-                c.error(&at.key("way_type"), Code::Required, m::REQUIRED_WHEN, params);
+                c.required_when(&at.key("way_type"), "channel_extra.extra_type", kind);
             }
             Some(Value::String(w)) if w != "CARD_PAYMENT" => {
                 c.error(&at.key("way_type"), Code::UnsupportedCombination, m::CARD_WAY_TYPE, &[]);
@@ -83,8 +82,7 @@ pub(super) fn create(c: &mut Ctx, p: &Object, at: &At) {
             _ => None,
         };
         if let Some(needed) = needed.filter(|k| member(extra, k).is_none()) {
-            let params = &[("other", text("channel_extra.extra_type")), ("value", text(kind))];
-            c.error(&at_extra.key(needed), Code::Required, m::REQUIRED_WHEN, params);
+            c.required_when(&at_extra.key(needed), "channel_extra.extra_type", kind);
         }
         if kind == "token" && member(extra, "three_ds").is_some() {
             c.error(&at_extra.key("three_ds"), Code::UnsupportedCombination, m::THREE_DS_TOKEN, &[]);

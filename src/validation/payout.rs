@@ -111,8 +111,7 @@ pub(super) fn create(c: &mut Ctx, p: &Object, at: &At) {
     };
     match member(d, key) {
         None => {
-            let params = &[("other", text("destination.type")), ("value", text(kind.unwrap_or_default()))];
-            c.error(&at.key(key), Code::Required, m::REQUIRED_WHEN, params);
+            c.required_when(&at.key(key), "destination.type", kind.unwrap_or_default());
         }
         Some(Value::Object(bank)) if key == "bank" => {
             let at = at.key(key);
@@ -152,6 +151,15 @@ const BATCH: &[Field] = &[
     req("payout_order_details", Rule::Items(DETAIL)),
 ];
 
+/// The member `key` of a batch detail, when the detail is an object.
+fn detail<'v, 'a>(d: &'v Value<'a>, key: &str) -> Option<&'v Value<'a>> {
+    d.as_object().and_then(|o| member(o, key))
+}
+
+fn detail_str<'v>(d: &'v Value, key: &str) -> Option<&'v str> {
+    detail(d, key).and_then(Value::as_str)
+}
+
 /// Create payout batch.
 pub(super) fn batch(c: &mut Ctx, p: &Object, at: &At) {
     c.fields(p, at, BATCH);
@@ -160,11 +168,11 @@ pub(super) fn batch(c: &mut Ctx, p: &Object, at: &At) {
     let at_details = at.key("payout_order_details");
     // mch_order_id unique within the batch (30007), each repeat reported with its first occurrence.
     // A quadratic scan: batches are small, and a map would cost more .wasm than it saves.
-    let ids: Vec<Option<&str>> =
-        details.iter().map(|d| d.as_object().and_then(|o| member(o, "mch_order_id")).and_then(Value::as_str)).collect();
-    for (i, id) in ids.iter().enumerate() {
-        let Some(id) = id else { continue };
-        if let Some(first) = ids.iter().take(i).position(|other| *other == Some(*id)) {
+    // No `Vec` of ids or amounts: rereading them is cheaper in .wasm than two more collected `Vec`
+    // types (measured −255 bytes gzipped).
+    for (i, d) in details.iter().enumerate() {
+        let Some(this) = detail_str(d, "mch_order_id") else { continue };
+        if let Some(first) = details.iter().take(i).position(|other| detail_str(other, "mch_order_id") == Some(this)) {
             let params = &[("first", P::I(first as i64))];
             c.error_gw(&at_details.index(i).key("mch_order_id"), Code::Duplicate, m::DUPLICATE, params, Some(30007));
         }
@@ -172,10 +180,10 @@ pub(super) fn batch(c: &mut Ctx, p: &Object, at: &At) {
     // The exact decimal sum (30002), once the total and every amount are valid.
     let minor = c.currency.as_ref().map(|(_, digits)| *digits);
     let Some(total) = amount_value(member(p, "total_amount"), minor) else { return };
-    let amounts: Option<Vec<&str>> =
-        details.iter().map(|d| amount_value(d.as_object().and_then(|o| member(o, "amount")), minor)).collect();
-    let Some(amounts) = amounts else { return };
-    let sum = currency::decimal_sum(amounts.iter().copied());
+    if !details.iter().all(|d| amount_value(detail(d, "amount"), minor).is_some()) {
+        return;
+    }
+    let sum = currency::decimal_sum(details.iter().filter_map(|d| amount_value(detail(d, "amount"), minor)));
     if !currency::decimal_eq(&sum, total) {
         let params = &[("expected", P::T(&sum)), ("actual", text(total))];
         c.error_gw(&at.key("total_amount"), Code::SumMismatch, m::SUM_MISMATCH, params, Some(30002));
