@@ -87,18 +87,28 @@ pub(crate) fn js_text(v: &JsValue, what: &str) -> Result<String, JsValue> {
     }
 }
 
-/// A JS string as UTF-8, or `None` when it holds a lone surrogate. The conversion turns a lone
-/// surrogate into U+FFFD, so only a result containing U+FFFD is checked unit by unit:
-/// `JsString::is_valid_utf16` is a whole extra pass in JS, not worth running on every body.
+/// A JS string as UTF-8, or `None` when it holds a lone surrogate.
 pub(crate) fn utf8_of(s: &JsString) -> Option<String> {
     let text = s.as_string().unwrap_or_default();
-    // U+FFFD is EF BF BD in UTF-8 (a byte search: `str::contains` with a non-ASCII char would pull
-    // the two-way string searcher and its panic messages into the module).
-    let replaced = text.as_bytes().windows(3).any(|w| w == [0xEF, 0xBF, 0xBD]);
-    if replaced && !s.is_valid_utf16() {
-        return None;
-    }
-    Some(text)
+    faithful(s, text.as_bytes()).then_some(text)
+}
+
+/// The same as bytes, through the platform's `TextEncoder` (native code: much faster than
+/// wasm-bindgen's string passing for long strings). A new encoder per call: keeping one measured
+/// ~1 µs faster for ~100 bytes more gzipped.
+pub(crate) fn utf8_bytes(s: &JsString) -> Option<Vec<u8>> {
+    let bytes = js::bytes_of(&js::TextEncoder::new().encode(s));
+    faithful(s, &bytes).then_some(bytes)
+}
+
+/// Whether `utf8`, converted from `s`, is faithful. Both conversions turn a lone surrogate into
+/// U+FFFD, so only a result containing U+FFFD needs `s` checked: `JsString::is_valid_utf16` is a whole
+/// extra pass in JS, not worth running on every body. U+FFFD is EF BF BD in UTF-8 (a byte search:
+/// `str::contains` with a non-ASCII char would pull the two-way string searcher and its panic
+/// messages into the module).
+fn faithful(s: &JsString, utf8: &[u8]) -> bool {
+    let replaced = utf8.contains(&0xEF) && utf8.windows(3).any(|w| w == [0xEF, 0xBF, 0xBD]);
+    !replaced || s.is_valid_utf16()
 }
 
 /// A request or webhook body given as a string, or as an object that `JSON.stringify` serialises

@@ -3,8 +3,8 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::signature::{header, read_body, Body};
-use super::{error, get, is_absent, js_text, now_ms, object, type_error, type_of};
+use super::signature::{header, headers_option, read_body, too_large, Body};
+use super::{error, get, is_absent, js_text, now_ms, object, type_error};
 use crate::standard_webhooks::{self as core, StandardHeaders, StandardSecret, DEFAULT_TOLERANCE_MS};
 use crate::webhook::MAX_BODY_BYTES;
 
@@ -60,13 +60,7 @@ pub fn standard_webhook_verify(options: JsValue) -> Result<JsValue, JsValue> {
         ));
     }
     let secrets = secrets(&get(&options, "secret"))?;
-    let headers = get(&options, "headers");
-    if !headers.is_object() {
-        return Err(type_error(&format!(
-            "headers must be a fetch Headers, a Map or a plain object of the received headers, not {}",
-            type_of(&headers)
-        )));
-    }
+    let headers = headers_option(&options)?;
     let tolerance_ms = match get(&options, "toleranceMs") {
         t if t.is_undefined() => Some(DEFAULT_TOLERANCE_MS),
         t if t.is_null() => None,
@@ -83,10 +77,7 @@ pub fn standard_webhook_verify(options: JsValue) -> Result<JsValue, JsValue> {
     let body = match read_body(&get(&options, "body"))? {
         Body::Bytes(b) => b,
         Body::TooLarge(size) => {
-            return Ok(rejected(
-                "body_too_large",
-                &format!("the body is at least {size} bytes; at most {MAX_BODY_BYTES} are read"),
-            ))
+            return Ok(rejected("body_too_large", &too_large(size)))
         }
     };
     let id = header(&headers, "webhook-id");
