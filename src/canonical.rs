@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use crate::java_hashmap::{self, Key};
-use crate::json::{Object, Value};
+use crate::json::{self, Object, Value};
 
 /// Builds the canonical string of a parsed body, or `None` when the body has no parameters at all
 /// (`{}`), in which case the gateway hashes `key=<secret>` without the leading `&` (pub-0003).
@@ -65,10 +65,10 @@ impl<'b, 'v> Writer<'b, 'v> {
             object.iter().filter(|&(k, v)| !v.is_empty_value() && keep(k, v)).collect();
         // UTF-8 byte order is UTF-16 order unless a key holds a character above U+FFFF (4-byte UTF-8,
         // lead byte F0..F4): then compare UTF-16 units as Java does.
-        if members.iter().any(|(k, _)| k.bytes().any(|b| b >= 0xF0)) {
+        if members.iter().any(|(k, _)| !k.is_ascii() && k.bytes().any(|b| b >= 0xF0)) {
             sort_by_less(&mut members, |a, b| java_hashmap::compare_utf16(a.0, b.0).is_lt());
         } else {
-            sort_by_less(&mut members, |a, b| a.0 < b.0);
+            sort_by_less(&mut members, |a, b| bytes_less(a.0.as_bytes(), b.0.as_bytes()));
         }
         for (i, (key, value)) in members.into_iter().enumerate() {
             if i > 0 {
@@ -269,6 +269,11 @@ fn write_json_string(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     out.push('"');
     let bytes = s.as_bytes();
+    if json::is_plain_ascii(bytes) {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     let mut run_start = 0;
     let mut i = 0;
     // Bytes, not chars: only `"`, `\`, ASCII controls, DEL, C2 80..C2 9F (U+0080–U+009F) and
@@ -336,8 +341,37 @@ fn key(text: &str) -> Key<'_> {
     if !text.is_ascii() {
         return Key::new(text);
     }
-    let h = text.bytes().fold(0i32, |h, b| h.wrapping_mul(31).wrapping_add(i32::from(b)));
+    // h·31⁴ + b₀·31³ + b₁·31² + b₂·31 + b₃ per four bytes: the same sum as one byte at a time, with a
+    // quarter of the dependent multiplications (the byte-serial chain was most of this function).
+    let bytes = text.as_bytes();
+    let chunks = bytes.chunks_exact(4);
+    let tail = chunks.remainder();
+    let mut h = 0i32;
+    for c in chunks {
+        let b = |i: usize| i32::from(c.get(i).copied().unwrap_or(0));
+        h = h.wrapping_mul(923_521).wrapping_add(b(0).wrapping_mul(29_791)).wrapping_add(b(1) * 961).wrapping_add(b(2) * 31).wrapping_add(b(3));
+    }
+    let h = tail.iter().fold(h, |h, &b| h.wrapping_mul(31).wrapping_add(i32::from(b)));
     Key { hash: h ^ ((h as u32) >> 16) as i32, text }
+}
+
+/// `a < b` for byte strings, eight bytes at a time: what `<` on `str` answers, without a `memcmp` call
+/// per comparison (sorting an object's keys was mostly those calls).
+pub(crate) fn bytes_less(mut a: &[u8], mut b: &[u8]) -> bool {
+    while let (Some(x), Some(y)) = (a.first_chunk::<8>(), b.first_chunk::<8>()) {
+        let (x, y) = (u64::from_be_bytes(*x), u64::from_be_bytes(*y));
+        if x != y {
+            return x < y;
+        }
+        a = a.get(8..).unwrap_or_default();
+        b = b.get(8..).unwrap_or_default();
+    }
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x < y;
+        }
+    }
+    a.len() < b.len()
 }
 
 /// Sorts `v` by `less`, stably: insertion sort of runs of 16, then bottom-up merges through one
@@ -474,6 +508,17 @@ fn parse_exponent(text: &str) -> i64 {
 #[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bytes_less_is_str_order() {
+        let words = ["", "a", "ab", "abcdefg", "abcdefgh", "abcdefgh\0", "abcdefghi", "abcdefgi", "abcdefgh_62", "extra_626", "extra_627",
+            "extra_62", "extra_6", "\u{7f}", "é", "\u{ffff}", "😀", "abcdefgh😀", "abcdefghé", "B", "Z", "_", "a_b"];
+        for a in words {
+            for b in words {
+                assert_eq!(bytes_less(a.as_bytes(), b.as_bytes()), a < b, "{a:?} < {b:?}");
+            }
+        }
+    }
 
     fn number(text: &str) -> String {
         let mut out = String::new();
