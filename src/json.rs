@@ -310,17 +310,7 @@ fn plain_run(bytes: &[u8], stops: impl Fn(u64) -> u64) -> usize {
 pub(crate) fn is_plain_ascii(bytes: &[u8]) -> bool {
     // Bytes of 0x7F and up set bit 7 of `word | word + 1` (a carry out of 0xFF only flags the byte
     // above it, which is already past a flagged one).
-    let special = |word: u64| below(word, 0x20) | equal(word, b'"') | equal(word, b'\\') | ((word | word.wrapping_add(ONES)) & HIGHS);
-    let chunks = bytes.chunks_exact(8);
-    let tail = chunks.remainder();
-    for chunk in chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        if special(u64::from_le_bytes(word)) != 0 {
-            return false;
-        }
-    }
-    tail.iter().all(|&b| (0x20..0x7F).contains(&b) && b != b'"' && b != b'\\')
+    plain_run(bytes, |w| below(w, 0x20) | equal(w, b'"') | equal(w, b'\\') | ((w | w.wrapping_add(ONES)) & HIGHS)) == bytes.len()
 }
 
 /// Parses `text` as a strict RFC 8259 JSON object.
