@@ -452,7 +452,7 @@ pub(crate) fn write_number(out: &mut String, text: &str) {
     let fraction = mantissa.split_once('.').map_or(0, |(_, f)| f.len()) as i64;
     let digits = || mantissa.bytes().filter(u8::is_ascii_digit).skip_while(|&d| d == b'0');
     let zero = digits().next().is_none();
-    let len = if zero { 1 } else { digits().count() as i64 };
+    let len = significant_digits(mantissa) as i64;
     let scale = fraction - exponent.unwrap_or(0);
     if negative && !zero {
         out.push('-');
@@ -527,7 +527,7 @@ mod tests {
     }
 
     /// The straightforward rendering this module shipped first, kept as the reference for [`write_number`]:
-        /// A number as the gateway prints it (rule 8, pub-0013…pub-0015, pub-0305): integers as their
+    /// a number as the gateway prints it (rule 8, pub-0013…pub-0015, pub-0305): integers as their
     /// digits (`-0` → `0`), anything with a fraction or an exponent as `BigDecimal.toString()`.
     /// The text has already passed the parser's grammar and range checks.
     fn reference_number(out: &mut String, text: &str) {
