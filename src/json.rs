@@ -255,6 +255,22 @@ fn write_char_quoted(f: &mut fmt::Formatter<'_>, c: char) -> fmt::Result {
 
 const HEX_LOWER: &[u8; 16] = b"0123456789abcdef";
 
+/// Writes `n` in decimal: smaller than `to_string()`, which goes through `core::fmt` (measured −249
+/// bytes gzipped).
+pub(crate) fn push_int(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    push_digits(out, n.unsigned_abs());
+}
+
+fn push_digits(out: &mut String, n: u64) {
+    if n >= 10 {
+        push_digits(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
+}
+
 /// The value of one ASCII hex digit (either case), without `char::to_digit`.
 pub(crate) fn hex_digit(b: u8) -> Option<u8> {
     match b {

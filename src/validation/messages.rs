@@ -57,7 +57,7 @@ impl Text {
             } else if let Some((_, value)) = params.iter().find(|(n, _)| *n == name) {
                 match value {
                     Param::Text(t) => out.push_str(t),
-                    Param::Int(n) => push_int(&mut out, *n),
+                    Param::Int(n) => crate::json::push_int(&mut out, *n),
                 }
             } else {
                 out.push_str(after.get(..=close).unwrap_or(""));
@@ -67,22 +67,6 @@ impl Text {
         out.push_str(rest);
         out
     }
-}
-
-/// Writes `n` in decimal: smaller than `to_string()`, which goes through `core::fmt` (measured −249
-/// bytes gzipped).
-pub(crate) fn push_int(out: &mut String, n: i64) {
-    if n < 0 {
-        out.push('-');
-    }
-    push_digits(out, n.unsigned_abs());
-}
-
-fn push_digits(out: &mut String, n: u64) {
-    if n >= 10 {
-        push_digits(out, n / 10);
-    }
-    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 macro_rules! messages {

@@ -414,7 +414,7 @@ fn field_name(path: &[Segment]) -> String {
             }
             Segment::Index(i) => {
                 out.push('[');
-                messages::push_int(&mut out, *i as i64);
+                crate::json::push_int(&mut out, *i as i64);
                 out.push(']');
             }
         }

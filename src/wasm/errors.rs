@@ -4,9 +4,10 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::js::{self, JsString, Object};
-use super::{body_text, get, is_absent, object, type_error};
-use crate::errors::{self as core, Answer, Api, Context, Decoded, Locale, MsgConflict, Operation};
+use super::js::{self, JsString};
+use super::to_js::Out;
+use super::{body_text, get, is_absent, type_error};
+use crate::errors::{self as core, Answer, Api, Context, Decoded, Event, Locale, MsgConflict, Operation};
 use crate::json;
 use crate::order_status;
 
@@ -120,53 +121,49 @@ fn read_js(input: &JsValue) -> Answer {
     Answer::default()
 }
 
-fn set(o: &Object, key: &str, value: JsValue) {
-    let _ = js::reflect_set(o, &JsValue::from_str(key), &value);
-}
-
-fn set_some(o: &Object, key: &str, value: Option<JsValue>) {
-    if let Some(v) = value {
-        set(o, key, v);
+fn decoded(o: &mut Out, d: &Decoded) {
+    o.object().key("known").bool(d.known).key("published").bool(d.published).key("source").str(d.source.as_str());
+    // Absent, not `null`, when the answer had none.
+    if let Some(status) = d.status {
+        o.key("status").int(status);
     }
+    if let Some(code) = d.code {
+        o.key("code").int(code);
+    }
+    if let Some(msg) = &d.msg {
+        o.key("msg").str(msg);
+    }
+    if let Some(group) = d.group {
+        o.key("group").str(group);
+    }
+    o.key("name").str(d.name).key("description").str(d.description);
+    o.key("suggestion").str(d.suggestion).key("advice").str(d.advice);
+    o.key("category").str(d.category.as_str()).key("retry").str(d.retry.as_str());
+    o.key("msgConflict");
+    match &d.msg_conflict {
+        Some(m) => conflict(o, m),
+        None => {
+            o.null();
+        }
+    }
+    o.end_object();
 }
 
-fn number(n: i64) -> JsValue {
-    JsValue::from_f64(n as f64)
-}
-
-fn decoded_js(d: &Decoded) -> JsValue {
-    let o = Object::new();
-    set(&o, "known", d.known.into());
-    set(&o, "published", d.published.into());
-    set(&o, "source", d.source.as_str().into());
-    set_some(&o, "status", d.status.map(number));
-    set_some(&o, "code", d.code.map(number));
-    set_some(&o, "msg", d.msg.as_deref().map(JsValue::from_str));
-    set_some(&o, "group", d.group.map(JsValue::from_str));
-    set(&o, "name", d.name.into());
-    set(&o, "description", d.description.into());
-    set(&o, "suggestion", d.suggestion.into());
-    set(&o, "advice", d.advice.into());
-    set(&o, "category", d.category.as_str().into());
-    set(&o, "retry", d.retry.as_str().into());
-    set(&o, "msgConflict", d.msg_conflict.map_or(JsValue::NULL, conflict_js));
-    o.into()
-}
-
-fn conflict_js(m: MsgConflict) -> JsValue {
-    let c = Object::new();
-    set(&c, "source", m.source.as_str().into());
-    set_some(&c, "code", m.code.map(number));
-    set(&c, "name", m.name.into());
-    set(&c, "category", m.category.as_str().into());
-    c.into()
+fn conflict(o: &mut Out, m: &MsgConflict) {
+    o.object().key("source").str(m.source.as_str());
+    if let Some(code) = m.code {
+        o.key("code").int(code);
+    }
+    o.key("name").str(m.name).key("category").str(m.category.as_str()).end_object();
 }
 
 /// `decodeError(input, context?)`.
 #[wasm_bindgen(js_name = decodeError)]
 pub fn decode_error(input: JsValue, context_value: JsValue) -> Result<JsValue, JsValue> {
     let ctx = context(&context_value)?;
-    Ok(decoded_js(&core::decode(&read_js(&input), &ctx)))
+    let mut o = Out::new();
+    decoded(&mut o, &core::decode(&read_js(&input), &ctx));
+    o.to_js()
 }
 
 /// `decodeResponse(status, bodyText, context?)`.
@@ -180,29 +177,37 @@ pub fn decode_response(status: JsValue, body: JsValue, context_value: JsValue) -
         None if body.is_object() => body_text(&body, "body").unwrap_or_default(),
         None => String::new(),
     };
-    Ok(match core::decode_response(status, &text, &ctx) {
+    match core::decode_response(status, &text, &ctx) {
         Ok(success) => {
-            // Strictly parsed above; JS parses it into the caller's object.
-            let parsed = js::json_parse(&text).unwrap_or(JsValue::NULL);
-            let data = get(&parsed, "data");
-            object(&[
-                ("ok", true.into()),
-                ("data", if data.is_undefined() { JsValue::NULL } else { data }),
-                ("msgConflict", success.msg_conflict.map_or(JsValue::NULL, conflict_js)),
-            ])
+            let mut o = Out::new();
+            // `data` is set below: strictly parsed above, and JS parses it into the caller's object.
+            o.object().key("ok").bool(true).key("data").null().key("msgConflict");
+            match &success.msg_conflict {
+                Some(m) => conflict(&mut o, m),
+                None => {
+                    o.null();
+                }
+            }
+            let result = o.end_object().to_js()?;
+            let data = get(&js::json_parse(&text).unwrap_or(JsValue::NULL), "data");
+            if !data.is_undefined() {
+                let _ = js::reflect_set(&result, &super::name("data"), &data);
+            }
+            Ok(result)
         }
-        Err(error) => object(&[("ok", false.into()), ("error", decoded_js(&error))]),
-    })
+        Err(error) => {
+            let mut o = Out::new();
+            o.object().key("ok").bool(false).key("error");
+            decoded(&mut o, &error);
+            o.end_object().to_js()
+        }
+    }
 }
 
 /// An order status as the JS object `orderStatus` and `verifyWebhook` return.
-pub(super) fn status_js(s: order_status::OrderStatus, locale: Locale) -> JsValue {
-    object(&[
-        ("code", s.code.into()),
-        ("name", s.name.into()),
-        ("final", s.is_final.into()),
-        ("description", s.description_in(locale).into()),
-    ])
+pub(super) fn status(o: &mut Out, s: order_status::OrderStatus, locale: Locale) -> &mut Out {
+    o.object().key("code").int(i64::from(s.code)).key("name").str(s.name).key("final").bool(s.is_final);
+    o.key("description").str(s.description_in(locale)).end_object()
 }
 
 /// `orderStatus(value, options?)`.
@@ -220,25 +225,25 @@ pub fn order_status(value: JsValue, options: JsValue) -> Result<JsValue, JsValue
     } else {
         short_text(&value).and_then(|s| order_status::from_text(&s))
     };
-    Ok(status.map_or(JsValue::NULL, |s| status_js(s, locale)))
+    let mut o = Out::new();
+    match status {
+        Some(s) => self::status(&mut o, s, locale),
+        None => o.null(),
+    }
+    .to_js()
 }
 
-/// The `event` of a verified webhook payload, decoded, or `null` (used by `verifyWebhook`). `signed`
-/// is false when the gateway left `event` out of the signature (pay-in v1).
-pub(super) fn event_of(payload: &json::Object<'_>, signed: bool) -> JsValue {
-    let Some(event) = core::decode_event(payload, &Context::default()) else {
-        return JsValue::NULL;
-    };
+/// The decoded `event` of a verified webhook payload (used by `verifyWebhook`). `signed` is false when
+/// the gateway left `event` out of the signature (pay-in v1).
+pub(super) fn event<'o>(o: &'o mut Out, event: &Event, signed: bool) -> &'o mut Out {
     let d = &event.decoded;
-    object(&[
-        ("type", event.kind.as_str().into()),
-        ("category", d.category.as_str().into()),
-        ("known", d.known.into()),
-        ("fraudCode", event.fraud_code.map_or(JsValue::NULL, number)),
-        ("disputeCategory", event.dispute_category.as_deref().map_or(JsValue::NULL, JsValue::from_str)),
-        ("name", d.name.into()),
-        ("description", d.description.into()),
-        ("advice", d.advice.into()),
-        ("signed", signed.into()),
-    ])
+    o.object().key("type").str(&event.kind).key("category").str(d.category.as_str()).key("known").bool(d.known);
+    o.key("fraudCode");
+    match event.fraud_code {
+        Some(code) => o.int(code),
+        None => o.null(),
+    };
+    o.key("disputeCategory").opt_str(event.dispute_category.as_deref());
+    o.key("name").str(d.name).key("description").str(d.description).key("advice").str(d.advice);
+    o.key("signed").bool(signed).end_object()
 }

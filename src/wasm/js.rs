@@ -2,7 +2,7 @@
 //!
 //! Why not `js-sys`: it exports a JSPI task poller and a describe function for each of its ~1,500
 //! bindings; the closure-taking ones leave their invoke shims in the function table, which no optimiser
-//! can drop. Measured on the package: these 20 declarations instead of `js-sys` saved about 6 KB raw
+//! can drop. Measured on the package: these declarations instead of `js-sys` saved about 6 KB raw
 //! (README "Benchmarks and size"). `js-sys` stays a dev-dependency of the wasm tests.
 
 use wasm_bindgen::prelude::*;
@@ -21,8 +21,6 @@ extern "C" {
 
     #[wasm_bindgen(js_name = Object)]
     pub(crate) type Object;
-    #[wasm_bindgen(constructor, js_class = "Object")]
-    pub(crate) fn new() -> Object;
     /// `Object.entries(value)`: `[key, value]` pairs of the own enumerable string-keyed properties.
     #[wasm_bindgen(static_method_of = Object, js_name = entries)]
     pub(crate) fn entries(value: &JsValue) -> Array;
@@ -34,8 +32,6 @@ extern "C" {
 
     #[wasm_bindgen(js_name = Array)]
     pub(crate) type Array;
-    #[wasm_bindgen(constructor, js_class = "Array")]
-    pub(crate) fn new() -> Array;
     #[wasm_bindgen(static_method_of = Array, js_name = isArray)]
     pub(crate) fn is_array(value: &JsValue) -> bool;
     /// `Array.from(value)`: an array from an iterable (a `Map` gives its `[key, value]` entries).
@@ -45,8 +41,6 @@ extern "C" {
     pub(crate) fn length(this: &Array) -> u32;
     #[wasm_bindgen(method, indexing_getter)]
     pub(crate) fn get(this: &Array, index: u32) -> JsValue;
-    #[wasm_bindgen(method)]
-    pub(crate) fn push(this: &Array, value: &JsValue) -> u32;
 
     #[wasm_bindgen(js_name = Map)]
     pub(crate) type Map;
@@ -118,15 +112,5 @@ impl Array {
     /// The elements, read one by one.
     pub(crate) fn to_vec(&self) -> Vec<JsValue> {
         (0..self.length()).map(|i| self.get(i)).collect()
-    }
-}
-
-impl FromIterator<JsValue> for Array {
-    fn from_iter<I: IntoIterator<Item = JsValue>>(items: I) -> Array {
-        let array = Array::new();
-        for item in items {
-            array.push(&item);
-        }
-        array
     }
 }

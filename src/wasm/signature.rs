@@ -3,7 +3,8 @@
 use wasm_bindgen::prelude::*;
 
 use super::js::{self, Array, JsString, Map, Object, Uint8Array};
-use super::{body_text, error, get, is_absent, js_text, now_ms, object, string_array, type_error, type_of};
+use super::to_js::Out;
+use super::{body_text, error, get, is_absent, js_text, now_ms, type_error, type_of};
 use crate::json;
 use crate::errors::Locale;
 use crate::order_status;
@@ -48,11 +49,12 @@ pub fn sign_request(options: JsValue) -> Result<JsValue, JsValue> {
     };
     let signed = crate::request::sign_request(&app_id, &secret, &body, timestamp as u64)
         .map_err(|e| error(&e.to_string()))?;
-    let headers = js::Object::new();
+    let mut o = Out::new();
+    o.object().key("body").str(&signed.body).key("headers").object();
     for (name, value) in &signed.headers {
-        let _ = js::reflect_set(&headers, &JsValue::from_str(name), &JsValue::from_str(value));
+        o.key(name).str(value);
     }
-    Ok(object(&[("body", signed.body.into()), ("headers", headers.into())]))
+    o.end_object().end_object().to_js()
 }
 
 /// The secrets: a string or a non-empty array of strings, none of them blank.
@@ -159,10 +161,6 @@ pub(crate) fn read_body(value: &JsValue) -> Result<Body, JsValue> {
     Ok(Body::Bytes(js::bytes_of(&bytes)))
 }
 
-fn kind_name(kind: WebhookKind) -> JsValue {
-    super::name(kind_text(kind))
-}
-
 fn kind_text(kind: WebhookKind) -> &'static str {
     match kind {
         WebhookKind::Auto => "auto",
@@ -171,12 +169,8 @@ fn kind_text(kind: WebhookKind) -> &'static str {
     }
 }
 
-fn invalid(reason: webhook::Reason, message: &str) -> JsValue {
-    object(&[
-        ("valid", false.into()),
-        ("reason", super::name(reason.code())),
-        ("message", message.into()),
-    ])
+fn invalid(reason: webhook::Reason, message: &str) -> Result<JsValue, JsValue> {
+    Out::new().object().key("valid").bool(false).key("reason").str(reason.code()).key("message").str(message).end_object().to_js()
 }
 
 /// `verifyWebhook({ body, headers, secret, kind?, toleranceMs?, now? })`.
@@ -214,7 +208,7 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
     let body_value = get(&options, "body");
     let body = match read_body(&body_value)? {
         Body::TooLarge(size) => {
-            return Ok(invalid(webhook::Reason::BodyTooLarge, &too_large(size)))
+            return invalid(webhook::Reason::BodyTooLarge, &too_large(size))
         }
         Body::Bytes(b) => b,
     };
@@ -223,7 +217,7 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
     let headers = WebhookHeaders { signature: signature.as_deref(), timestamp: timestamp.as_deref() };
     let options = VerifyOptions { kind, tolerance_ms, now_ms: now.floor() as i64 };
     let verdict = webhook::verify_webhook(&body, headers, &secrets, options).map_err(|e| error(&e.to_string()))?;
-    Ok(match verdict {
+    match verdict {
         Err(rejection) => invalid(rejection.reason, &rejection.message),
         Ok(verified) => {
             // The body is a valid JSON object here; JS parses it into the caller's object, a string
@@ -233,19 +227,28 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
                 None => js::json_parse(std::str::from_utf8(&body).unwrap_or_default()),
             }
             .unwrap_or(JsValue::NULL);
-            let status = verified.payload.get("order_status").and_then(order_status::from_value);
-            object(&[
-                ("valid", true.into()),
-                ("kind", kind_name(verified.kind)),
-                ("secretIndex", (verified.secret_index as u32).into()),
-                ("payload", payload),
-                ("unsignedFields", string_array(verified.unsigned_fields.iter().copied())),
-                ("orderStatus", status.map_or(JsValue::NULL, |s| super::errors::status_js(s, Locale::En))),
-                ("event", super::errors::event_of(&verified.payload, !verified.unsigned_fields.contains(&"event"))),
-                ("idempotencyKey", webhook::webhook_key(&verified.payload).map_or(JsValue::NULL, JsValue::from)),
-            ])
+            let mut o = Out::new();
+            o.object().key("valid").bool(true).key("kind").str(kind_text(verified.kind));
+            o.key("secretIndex").int(verified.secret_index as i64);
+            // The caller's object, set below: parsed by JS, not written out from wasm.
+            o.key("payload").null();
+            o.key("unsignedFields").strings(verified.unsigned_fields.iter().copied());
+            o.key("orderStatus");
+            match verified.payload.get("order_status").and_then(order_status::from_value) {
+                Some(status) => super::errors::status(&mut o, status, Locale::En),
+                None => o.null(),
+            };
+            o.key("event");
+            match crate::errors::decode_event(&verified.payload, &Default::default()) {
+                Some(event) => super::errors::event(&mut o, &event, !verified.unsigned_fields.contains(&"event")),
+                None => o.null(),
+            };
+            o.key("idempotencyKey").opt_str(webhook::webhook_key(&verified.payload).as_deref());
+            let result = o.end_object().to_js()?;
+            let _ = js::reflect_set(&result, &super::name("payload"), &payload);
+            Ok(result)
         }
-    })
+    }
 }
 
 /// `explainSignature(body, appSecret, receivedSignature?)`.
@@ -255,30 +258,26 @@ pub fn explain_signature(body: JsValue, app_secret: JsValue, received_signature:
     let secret = js_text(&app_secret, "appSecret")?;
     let received = if is_absent(&received_signature) { None } else { Some(js_text(&received_signature, "receivedSignature")?) };
     let e = core::explain_signature(&text, &secret, received.as_deref()).map_err(body_error)?;
-    let hints: Array = e
-        .hints
-        .iter()
-        .map(|h| object(&[("code", h.code.into()), ("message", h.message.as_str().into())]))
-        .collect();
-    let array_key_order: Array = e
-        .array_key_order
-        .iter()
-        .map(|o| {
-            object(&[
-                ("path", o.path.as_str().into()),
-                ("bodyOrder", string_array(o.body_order.iter().map(String::as_str))),
-                ("gatewayOrder", string_array(o.gateway_order.iter().map(String::as_str))),
-            ])
-        })
-        .collect();
-    Ok(object(&[
-        ("canonical", e.canonical.map_or(JsValue::NULL, JsValue::from)),
-        ("signedString", e.signed_string_redacted.into()),
-        ("expected", e.expected.into()),
-        ("matches", e.matches.map_or(JsValue::NULL, JsValue::from)),
-        ("hints", hints.into()),
-        ("arrayKeyOrder", array_key_order.into()),
-    ]))
+    let mut o = Out::new();
+    o.object().key("canonical").opt_str(e.canonical.as_deref());
+    o.key("signedString").str(&e.signed_string_redacted).key("expected").str(&e.expected);
+    o.key("matches");
+    match e.matches {
+        Some(matches) => o.bool(matches),
+        None => o.null(),
+    };
+    o.key("hints").array();
+    for h in &e.hints {
+        o.object().key("code").str(h.code).key("message").str(&h.message).end_object();
+    }
+    o.end_array().key("arrayKeyOrder").array();
+    for k in &e.array_key_order {
+        o.object().key("path").str(&k.path);
+        o.key("bodyOrder").strings(k.body_order.iter().map(String::as_str));
+        o.key("gatewayOrder").strings(k.gateway_order.iter().map(String::as_str));
+        o.end_object();
+    }
+    o.end_array().end_object().to_js()
 }
 
 /// `webhookKey(payload)`: a stable idempotency key, or `null` without a `pay_order_id`.

@@ -4,7 +4,8 @@
 use wasm_bindgen::prelude::*;
 
 use super::signature::{header, headers_option, read_body, too_large, Body};
-use super::{error, get, is_absent, js_text, now_ms, object, type_error};
+use super::to_js::Out;
+use super::{error, get, is_absent, js_text, now_ms, type_error};
 use crate::standard_webhooks::{self as core, StandardHeaders, StandardSecret, DEFAULT_TOLERANCE_MS};
 use crate::webhook::MAX_BODY_BYTES;
 
@@ -40,15 +41,13 @@ pub fn standard_webhook_sign(options: JsValue) -> Result<JsValue, JsValue> {
     };
     let seconds = (now_option(&options)? / 1000.0).floor() as u64;
     let signed = core::standard_webhook_sign(&id, seconds, &body, &secrets).map_err(|e| error(&e.to_string()))?;
-    Ok(object(&[
-        ("webhook-id", signed.id.into()),
-        ("webhook-timestamp", signed.timestamp.into()),
-        ("webhook-signature", signed.signature.into()),
-    ]))
+    let mut o = Out::new();
+    o.object().key("webhook-id").str(&signed.id).key("webhook-timestamp").str(&signed.timestamp);
+    o.key("webhook-signature").str(&signed.signature).end_object().to_js()
 }
 
-fn rejected(code: &str, message: &str) -> JsValue {
-    object(&[("valid", false.into()), ("reason", code.into()), ("message", message.into())])
+fn rejected(code: &str, message: &str) -> Result<JsValue, JsValue> {
+    Out::new().object().key("valid").bool(false).key("reason").str(code).key("message").str(message).end_object().to_js()
 }
 
 /// `standardWebhookVerify({ body, headers, secret, toleranceMs?, now? })`.
@@ -77,7 +76,7 @@ pub fn standard_webhook_verify(options: JsValue) -> Result<JsValue, JsValue> {
     let body = match read_body(&get(&options, "body"))? {
         Body::Bytes(b) => b,
         Body::TooLarge(size) => {
-            return Ok(rejected("body_too_large", &too_large(size)))
+            return rejected("body_too_large", &too_large(size))
         }
     };
     let id = header(&headers, "webhook-id");
@@ -86,13 +85,13 @@ pub fn standard_webhook_verify(options: JsValue) -> Result<JsValue, JsValue> {
     let received = StandardHeaders { id: id.as_deref(), timestamp: timestamp.as_deref(), signature: signature.as_deref() };
     let verdict = core::standard_webhook_verify(&body, received, &secrets, tolerance_ms, now.floor() as i64)
         .map_err(|e| error(&e.to_string()))?;
-    Ok(match verdict {
+    match verdict {
         Err(reason) => rejected(reason.code(), reason.message()),
-        Ok(verified) => object(&[
-            ("valid", true.into()),
-            ("id", verified.id.into()),
-            ("timestamp", (verified.timestamp_s as f64).into()),
-            ("secretIndex", (verified.secret_index as u32).into()),
-        ]),
-    })
+        Ok(verified) => {
+            let mut o = Out::new();
+            o.object().key("valid").bool(true).key("id").str(verified.id);
+            o.key("timestamp").int(verified.timestamp_s as i64).key("secretIndex").int(verified.secret_index as i64);
+            o.end_object().to_js()
+        }
+    }
 }

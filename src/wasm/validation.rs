@@ -7,8 +7,9 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::js::{self, Array, Object};
-use super::{describe, error, get, is_absent, js_text, now_ms, object, type_error, type_of};
+use super::js;
+use super::to_js::Out;
+use super::{describe, error, get, is_absent, js_text, now_ms, type_error, type_of};
 use crate::validation::{self as core, Kind, Locale, Options, Param, Report, Segment};
 
 fn kind_of(v: &JsValue) -> Result<Kind, JsValue> {
@@ -61,40 +62,36 @@ fn json_text(v: &JsValue, what: &str) -> Result<Option<String>, JsValue> {
     js_text(&text, what).map(Some)
 }
 
-fn report_js(report: &Report) -> JsValue {
-    let issues = Array::new();
+fn report(report: &Report) -> Result<JsValue, JsValue> {
+    let mut o = Out::new();
+    o.object().key("valid").bool(report.valid).key("issues").array();
     for issue in &report.issues {
-        let path: Array = issue
-            .path
-            .iter()
-            .map(|s| match s {
-                Segment::Key(k) => JsValue::from_str(k),
-                Segment::Index(i) => JsValue::from_f64(*i as f64),
-            })
-            .collect();
-        let o = object(&[
-            ("path", path.into()),
-            ("code", issue.code.as_str().into()),
-            ("severity", issue.severity.as_str().into()),
-            ("message", issue.message.as_str().into()),
-        ]);
+        o.object().key("path").array();
+        for segment in &issue.path {
+            match segment {
+                Segment::Key(k) => o.str(k),
+                Segment::Index(i) => o.int(*i as i64),
+            };
+        }
+        o.end_array().key("code").str(issue.code.as_str()).key("severity").str(issue.severity.as_str());
+        o.key("message").str(&issue.message);
         if !issue.params.is_empty() {
-            let params = Object::new();
+            o.key("params").object();
             for (name, value) in &issue.params {
-                let value = match value {
-                    Param::Text(s) => JsValue::from_str(s),
-                    Param::Int(n) => JsValue::from_f64(*n as f64),
+                o.key(name);
+                match value {
+                    Param::Text(s) => o.str(s),
+                    Param::Int(n) => o.int(*n),
                 };
-                let _ = js::reflect_set(&params, &JsValue::from_str(name), &value);
             }
-            let _ = js::reflect_set(&o, &"params".into(), &params);
+            o.end_object();
         }
         if let Some(code) = issue.gateway_code {
-            let _ = js::reflect_set(&o, &"gatewayCode".into(), &JsValue::from_f64(f64::from(code)));
+            o.key("gatewayCode").int(i64::from(code));
         }
-        issues.push(&o);
+        o.end_object();
     }
-    object(&[("valid", report.valid.into()), ("issues", issues.into())])
+    o.end_array().end_object().to_js()
 }
 
 /// `validate(kind, params, options?)`: every issue at once.
@@ -109,5 +106,5 @@ pub fn validate(kind: JsValue, params: JsValue, options: JsValue) -> Result<JsVa
             core::not_an_object(kind, actual, &options)
         }
     };
-    Ok(report_js(&report))
+    self::report(&report)
 }
