@@ -54,7 +54,7 @@ export interface SignedRequest {
  */
 export function signRequest(options: SignRequestOptions): SignedRequest;
 
-/** The received headers: a fetch `Headers`, a `Map`, or a plain object (any key casing; string or string[] values). */
+/** The received headers: a fetch `Headers`, a `Map`, or a plain object (any key casing, the lower-case key read first; string or string[] values). */
 export type HeadersLike = Headers | Map<string, string | string[]> | Record<string, string | string[] | undefined>;
 
 /** Options of {@link verifyWebhook}. */

@@ -66,8 +66,8 @@ fn secrets(value: &JsValue) -> Result<Vec<Secret>, JsValue> {
     })
 }
 
-/// One header value from a fetch `Headers`, a `Map` or a plain object (any key casing; string or
-/// string[] values, the latter joined with `, ` as fetch does).
+/// One header value from a fetch `Headers`, a `Map` or a plain object (any key casing, the lower-case
+/// one first; string or string[] values, the latter joined with `, ` as fetch does).
 pub(crate) fn header(headers: &JsValue, name: &str) -> Option<String> {
     let from_value = |v: JsValue| -> Option<String> {
         if let Some(s) = v.as_string() {
@@ -98,6 +98,11 @@ pub(crate) fn header(headers: &JsValue, name: &str) -> Option<String> {
             // fetch `Headers` (and look-alikes): `get` is already case-insensitive.
             let getter: &js::Function = getter.unchecked_ref();
             return getter.call1(headers, &super::name(name)).ok().and_then(|v| v.as_string());
+        }
+        // Node's `req.headers` has lower-case names, as `name` is: one read before a scan for another
+        // casing, which crosses the boundary three times per header (+4 µs for a dozen headers).
+        if let Some(value) = from_value(get(headers, name)) {
+            return Some(value);
         }
         Object::entries(headers)
     };

@@ -127,6 +127,21 @@ function register({ api, label, test, assert }) {
     assert.deepEqual(wrong, { valid: false, reason: 'signature_mismatch', message: 'no configured appSecret gives the received signature' });
   });
 
+  test(`${label}: header names in a plain object, lower-case first`, () => {
+    const body = '{"pay_order_id":"P1","order_status":"SUCCEED","target_amount":"1.00"}';
+    const good = sign(body, 'k');
+    const verdict = (headers) => verifyWebhook({ body, headers, secret: 'k' }).reason ?? 'valid';
+    // Node's req.headers: a dozen lower-case names.
+    const node = { host: 'm.example', 'content-type': 'application/json', 'x-auth-timestamp': '1', 'x-auth-signature': good };
+    assert.equal(verdict(node), 'valid');
+    // Another casing is found by a scan; the exact lower-case name wins over it wherever it sits.
+    assert.equal(verdict({ host: 'm.example', 'X-AUTH-SIGNATURE': good }), 'valid');
+    assert.equal(verdict({ 'X-Auth-Signature': 'A'.repeat(64), 'x-auth-signature': good }), 'valid');
+    assert.equal(verdict({ 'X-Auth-Signature': good, 'x-auth-signature': 'A'.repeat(64) }), 'signature_mismatch');
+    // A lower-case key without a string value does not hide another casing.
+    assert.equal(verdict({ 'x-auth-signature': 42, 'X-Auth-Signature': good }), 'valid');
+  });
+
   test(`${label}: signRequest`, () => {
     const body = '{"b":"2","a":"1"}';
     const signed = signRequest({ appId: 'app-1', appSecret: 'k', body, timestamp: 1700000000000 });
