@@ -28,9 +28,19 @@ MGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPN
 RSRURWSASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVC\
 VEVGVIVNVUWFWSYEYTZAZMZW";
 
-/// Whether `code` is one of the fixed-width entries of `table`.
+/// Whether `code` is one of the fixed-width entries of the sorted `table`: a binary search, 8 steps on
+/// the currency table where a scan took 90 on average (in wasm the scans were a tenth of `validate`).
 fn in_table(table: &str, code: &str, width: usize) -> bool {
-    code.len() == width && table.as_bytes().chunks(width).any(|c| c == code.as_bytes())
+    let (mut low, mut high) = (0, table.len() / width);
+    while code.len() == width && low < high {
+        let mid = (low + high) / 2;
+        match table.as_bytes().get(mid * width..(mid + 1) * width) {
+            Some(entry) if entry < code.as_bytes() => low = mid + 1,
+            Some(entry) if entry > code.as_bytes() => high = mid,
+            found => return found.is_some(),
+        }
+    }
+    false
 }
 
 /// The fraction digits an amount in `code` may have, or `None` for an unknown code.
@@ -160,6 +170,23 @@ mod tests {
         assert_eq!(ISO_3166.len() / 2, 249);
         for code in MINOR_0.as_bytes().chunks(3).chain(MINOR_3.as_bytes().chunks(3)) {
             assert!(in_table(ISO_4217, std::str::from_utf8(code).unwrap(), 3));
+        }
+    }
+
+    #[test]
+    fn table_lookup_finds_every_entry_and_nothing_else() {
+        for (table, width) in [(ISO_4217, 3), (ISO_3166, 2), (MINOR_0, 3), (MINOR_3, 3), (MINOR_4, 3)] {
+            let entries: Vec<&str> = table.as_bytes().chunks(width).map(|c| std::str::from_utf8(c).unwrap()).collect();
+            // Every upper-case code of the width (and a few of other widths) against a plain scan.
+            let letters = || (b'A'..=b'Z').map(char::from);
+            let mut codes: Vec<String> = letters().flat_map(|a| letters().map(move |b| format!("{a}{b}"))).collect();
+            if width == 3 {
+                codes = codes.iter().flat_map(|ab| letters().map(move |c| format!("{ab}{c}"))).collect();
+            }
+            codes.extend(["", "A", "USDX", "usd", "us"].map(String::from));
+            for code in &codes {
+                assert_eq!(in_table(table, code, width), entries.contains(&code.as_str()), "{code}");
+            }
         }
     }
 }
