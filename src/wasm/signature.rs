@@ -175,7 +175,9 @@ fn kind_text(kind: WebhookKind) -> &'static str {
 }
 
 fn invalid(reason: webhook::Reason, message: &str) -> Result<JsValue, JsValue> {
-    Out::new().object().key("valid").bool(false).key("reason").str(reason.code()).key("message").str(message).end_object().to_js()
+    let mut o = Out::new();
+    o.object().key("valid").bool(false).key("reason").str(reason.code());
+    o.key("message").str(message).end_object().to_js()
 }
 
 /// `verifyWebhook({ body, headers, secret, kind?, toleranceMs?, now? })`.

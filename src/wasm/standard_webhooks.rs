@@ -47,7 +47,8 @@ pub fn standard_webhook_sign(options: JsValue) -> Result<JsValue, JsValue> {
 }
 
 fn rejected(code: &str, message: &str) -> Result<JsValue, JsValue> {
-    Out::new().object().key("valid").bool(false).key("reason").str(code).key("message").str(message).end_object().to_js()
+    let mut o = Out::new();
+    o.object().key("valid").bool(false).key("reason").str(code).key("message").str(message).end_object().to_js()
 }
 
 /// `standardWebhookVerify({ body, headers, secret, toleranceMs?, now? })`.
