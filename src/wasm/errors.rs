@@ -142,19 +142,17 @@ fn decoded(o: &mut Out, d: &Decoded) {
     o.key("msgConflict");
     match &d.msg_conflict {
         Some(m) => conflict(o, m),
-        None => {
-            o.null();
-        }
+        None => o.null(),
     }
-    o.end_object();
+    .end_object();
 }
 
-fn conflict(o: &mut Out, m: &MsgConflict) {
+fn conflict<'o>(o: &'o mut Out, m: &MsgConflict) -> &'o mut Out {
     o.object().key("source").str(m.source.as_str());
     if let Some(code) = m.code {
         o.key("code").int(code);
     }
-    o.key("name").str(m.name).key("category").str(m.category.as_str()).end_object();
+    o.key("name").str(m.name).key("category").str(m.category.as_str()).end_object()
 }
 
 /// `decodeError(input, context?)`.
@@ -182,13 +180,12 @@ pub fn decode_response(status: JsValue, body: JsValue, context_value: JsValue) -
             let mut o = Out::new();
             // `data` is set below: strictly parsed above, and JS parses it into the caller's object.
             o.object().key("ok").bool(true).key("data").null().key("msgConflict");
-            match &success.msg_conflict {
+            let result = match &success.msg_conflict {
                 Some(m) => conflict(&mut o, m),
-                None => {
-                    o.null();
-                }
+                None => o.null(),
             }
-            let result = o.end_object().to_js()?;
+            .end_object()
+            .to_js()?;
             let data = get(&js::json_parse(&text).unwrap_or(JsValue::NULL), "data");
             if !data.is_undefined() {
                 let _ = js::reflect_set(&result, &super::name("data"), &data);
