@@ -103,6 +103,21 @@ for (const [entry, api] of [['ESM', esm], ['CJS', cjs]]) {
     assert.throws(() => api.validate('fetchPayout', { request_id: 1n }), { name: 'Error', message: /JSON.stringify/ });
   });
 
+  test(`${entry}: caller text reaches JS unchanged through the result's JSON`, () => {
+    // Results cross the boundary as JSON text: quotes, backslashes, controls, DEL, C1 controls,
+    // U+2028/U+2029, non-ASCII and astral characters must come back exactly as they went in.
+    const weird = ['a"b', 'back\\slash', 'line\nfeed\ttab', '\u0000\u0001\u001f\u007f', '\u0085\u009f',
+      '\u2028\u2029', 'é中文', '😀', '{"x":1}', '__proto__', ''];
+    // fromEntries: `__proto__` as an own key, as JSON.parse would make it.
+    const params = Object.fromEntries([['request_id', 'R1'], ...weird.map((k) => [k, 1])]);
+    const unknown = api.validate('fetchPayout', params).issues.filter((i) => i.code === 'unknown_field');
+    assert.deepEqual(unknown.map((i) => i.path), weird.map((k) => [k]));
+    const kind = 'ˮ"\u2028';
+    assert.throws(() => api.validate(kind, {}), { name: 'TypeError', message: /kind must be one of/ });
+    const msg = 'x"\\\n\u0001\u2028中😀';
+    assert.equal(api.decodeError({ code: 99999, msg }).msg, msg);
+  });
+
   test(`${entry}: options.now accepts a Date, and defaults to the clock`, () => {
     const card = structuredClone(doc.valid['createPayin/card'].params);
     assert.equal(api.validate('createPayin', card, { now: new Date(Date.UTC(2031, 0, 1)) }).issues[0].code, 'expired');
