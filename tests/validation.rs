@@ -353,3 +353,48 @@ fn odd_values_anywhere_never_panic() {
     }
     assert!(runs > 10_000, "{runs}");
 }
+
+#[test]
+fn duplicate_detail_ids_in_a_large_batch_each_point_at_their_first() {
+    // 3,000 details over 1,000 ids (plus some without an id): enough to collide in the lookup table.
+    // Expected issues come from a plain quadratic scan here.
+    let doc = cases();
+    let mut params = doc["valid"]["createPayoutBatch"]["params"].clone();
+    let template = params["payout_order_details"][0].clone();
+    let ids: Vec<Option<String>> =
+        (0..3000).map(|i| if i % 7 == 3 { None } else { Some(format!("D{}", (i * 7919) % 1000)) }).collect();
+    let details: Vec<J> = ids
+        .iter()
+        .map(|id| {
+            let mut d = template.clone();
+            match id {
+                Some(id) => d["mch_order_id"] = j!(id),
+                None => d["mch_order_id"] = j!(42),
+            }
+            d
+        })
+        .collect();
+    params["payout_order_details"] = J::Array(details);
+    let text = serde_json::to_string(&params).unwrap();
+    let report = validate_json(Kind::CreatePayoutBatch, &text, &Options::new(0));
+    let got: Vec<(usize, String)> = report
+        .issues
+        .iter()
+        .filter(|i| i.code.as_str() == "duplicate")
+        .map(|i| {
+            let Segment::Index(at) = i.path[1] else { panic!("{:?}", i.path) };
+            (at, i.param("first").unwrap().to_string())
+        })
+        .collect();
+    let expected: Vec<(usize, String)> = ids
+        .iter()
+        .enumerate()
+        .filter_map(|(i, id)| {
+            let id = id.as_ref()?;
+            let first = ids.iter().position(|other| other.as_ref() == Some(id))?;
+            (first < i).then(|| (i, first.to_string()))
+        })
+        .collect();
+    assert_eq!(expected.len(), 3000 - 429 - 1000);
+    assert_eq!(got, expected);
+}

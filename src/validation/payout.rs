@@ -167,14 +167,31 @@ pub(super) fn batch(c: &mut Ctx, p: &Object, at: &At) {
     let Some(details) = details.filter(|d| !d.is_empty()) else { return };
     let at_details = at.key("payout_order_details");
     // mch_order_id unique within the batch (30007), each repeat reported with its first occurrence.
-    // A quadratic scan: batches are small, and a map would cost more .wasm than it saves.
-    // No `Vec` of ids or amounts: rereading them is cheaper in .wasm than two more collected `Vec`
-    // types (measured −255 bytes gzipped).
-    for (i, d) in details.iter().enumerate() {
-        let Some(this) = detail_str(d, "mch_order_id") else { continue };
-        if let Some(first) = details.iter().take(i).position(|other| detail_str(other, "mch_order_id") == Some(this)) {
-            let params = &[("first", P::I(first as i64))];
-            c.error_gw(&at_details.index(i).key("mch_order_id"), Code::Duplicate, m::DUPLICATE, params, Some(30007));
+    // A small open-addressing table of first occurrences (detail indexes): the spec sets no limit on a
+    // batch, and the quadratic scan this replaces took half a second for 5,000 details in wasm. A sort
+    // measured 0.5 KB gzipped more.
+    let id = |i: usize| details.get(i).and_then(|d| detail_str(d, "mch_order_id"));
+    let slots = (details.len() * 2).next_power_of_two();
+    let mut firsts = vec![usize::MAX; slots];
+    for i in 0..details.len() {
+        let Some(this) = id(i) else { continue };
+        let mut probe = this.bytes().fold(0usize, |h, b| h.wrapping_mul(31).wrapping_add(usize::from(b)));
+        loop {
+            probe &= slots - 1;
+            match firsts.get(probe).copied() {
+                Some(usize::MAX) | None => {
+                    if let Some(slot) = firsts.get_mut(probe) {
+                        *slot = i;
+                    }
+                    break;
+                }
+                Some(first) if id(first) == Some(this) => {
+                    let params = &[("first", P::I(first as i64))];
+                    c.error_gw(&at_details.index(i).key("mch_order_id"), Code::Duplicate, m::DUPLICATE, params, Some(30007));
+                    break;
+                }
+                Some(_) => probe += 1,
+            }
         }
     }
     // The exact decimal sum (30002), once the total and every amount are valid.
