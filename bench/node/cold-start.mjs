@@ -1,6 +1,6 @@
 // Cold start: how long instantiating the module takes.
-// - Node: fresh processes; each times WebAssembly compile + instantiate (initSync from bytes) and the whole
-//   `import 'lesspay2'` (read + compile + instantiate + glue).
+// - Node: fresh processes; the whole `import 'lesspay2'` (entry + glue + read + compile + instantiate), and
+//   WebAssembly compile + instantiate alone (initSync from bytes), each in its own process.
 // - workerd: time from process start to the first answered request, with the package imported and
 //   without it (same config otherwise); the difference is what the module costs a cold worker.
 import { execFileSync, spawn } from 'node:child_process';
@@ -15,29 +15,50 @@ const RUNS = Number(process.env.COLD_RUNS ?? 9);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
 
 // ---------------------------------------------------------------------------------------------- Node
-const probe = `
+// Two probes, each in its own fresh process: what `import 'lesspay2'` costs a merchant end to end (entry,
+// glue and extras imported, the .wasm read, compiled and instantiated once), and compile + instantiate
+// alone. The first sign call is outside both.
+const importProbe = `
   const t0 = performance.now();
+  const lib = await import(${JSON.stringify(join(root, 'pkg/node.mjs'))});
+  const t1 = performance.now();
+  if (lib.sign('{"a":"1"}', 'k').length !== 64) throw new Error('bad');
+  console.log(JSON.stringify({ ms: t1 - t0 }));
+`;
+// The same dynamic import of an empty module file: Node's own loader start-up, which any import pays.
+const emptyDir = mkdtempSync(join(tmpdir(), 'lesspay2-empty-'));
+const emptyModule = join(emptyDir, 'empty.mjs');
+writeFileSync(emptyModule, 'export default 1;\n');
+const emptyProbe = `
+  const t0 = performance.now();
+  await import(${JSON.stringify(emptyModule)});
+  console.log(JSON.stringify({ ms: performance.now() - t0 }));
+`;
+const instantiateProbe = `
   const fs = await import('node:fs');
   const glue = await import(${JSON.stringify(join(root, 'pkg/glue/web.js'))});
   const bytes = fs.readFileSync(${JSON.stringify(join(root, 'pkg/lesspay2_bg.wasm'))});
-  const t1 = performance.now();
+  const t0 = performance.now();
   glue.initSync({ module: bytes });
-  const t2 = performance.now();
-  const t3 = performance.now();
-  const lib = await import(${JSON.stringify(join(root, 'pkg/node.mjs'))});
-  const t4 = performance.now();
-  if (lib.sign('{"a":"1"}', 'k').length !== 64) throw new Error('bad');
-  console.log(JSON.stringify({ instantiate: t2 - t1, importEntry: t4 - t3 + (t1 - t0) }));
+  const t1 = performance.now();
+  if (glue.sign('{"a":"1"}', 'k').length !== 64) throw new Error('bad');
+  console.log(JSON.stringify({ ms: t1 - t0 }));
 `;
-const node = [];
+const probe = (code) => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' })).ms;
+const node = { import: [], empty: [], instantiate: [] };
 for (let i = 0; i < RUNS; i++) {
-  node.push(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' })));
+  node.import.push(probe(importProbe));
+  node.empty.push(probe(emptyProbe));
+  node.instantiate.push(probe(instantiateProbe));
 }
+rmSync(emptyDir, { recursive: true, force: true });
 console.log('\ncold start (median of %d fresh processes)', RUNS);
 console.log('| runtime | what | median |');
 console.log('|---|---|---|');
-console.log(`| Node ${process.version} | WebAssembly compile + instantiate (initSync from bytes) | ${median(node.map((r) => r.instantiate)).toFixed(2)} ms |`);
-console.log(`| Node ${process.version} | loading around it: importing the glue and the entry file, reading the .wasm | ${median(node.map((r) => r.importEntry)).toFixed(2)} ms |`);
+console.log(`| Node ${process.version} | \`import 'lesspay2'\` end to end (entry, glue, reading the .wasm, compiling and instantiating it) | ${median(node.import).toFixed(2)} ms |`);
+console.log(`| Node ${process.version} | the same import of an empty module (Node's loader start-up) | ${median(node.empty).toFixed(2)} ms |`);
+console.log(`| Node ${process.version} | **what the package adds to a cold start** | **${(median(node.import) - median(node.empty)).toFixed(2)} ms** |`);
+console.log(`| Node ${process.version} | of which WebAssembly compile + instantiate (initSync from bytes, measured alone) | ${median(node.instantiate).toFixed(2)} ms |`);
 
 // ------------------------------------------------------------------------------------------- workerd
 const workerdBin = join(root, 'tools/node_modules/.bin/workerd');
