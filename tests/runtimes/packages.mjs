@@ -12,7 +12,7 @@ try {
   for (const f of ['check.mjs', 'handler.mjs', 'esm.mjs', 'deno-npm.mjs', 'cjs.cjs', 'esm.ts', 'cjs.cts']) cpSync(join(root, 'tests/runtimes/consumer', f), join(project, f));
 
   run('node', ['esm.mjs'], { cwd: project });
-  // Node before 20.16 has no `process.getBuiltinModule`: the ESM entry then imports node:fs itself.
+  // Node before 20.16 has no `process.getBuiltinModule`: the ESM entry then requires node:fs itself.
   console.log('without process.getBuiltinModule (Node < 20.16):');
   const older = "delete process.getBuiltinModule; if (process.getBuiltinModule) throw new Error('not removed'); await import('./esm.mjs');";
   run('node', ['--input-type=module', '-e', older], { cwd: project });
