@@ -122,7 +122,7 @@ fn read_js(input: &JsValue) -> Answer {
 }
 
 fn decoded(o: &mut Out, d: &Decoded) {
-    o.object().key("known").bool(d.known).key("published").bool(d.published).key("source").str(d.source.as_str());
+    o.open('{').key("known").bool(d.known).key("published").bool(d.published).key("source").str(d.source.as_str());
     // Absent, not `null`, when the answer had none.
     if let Some(status) = d.status {
         o.key("status").int(status);
@@ -144,15 +144,15 @@ fn decoded(o: &mut Out, d: &Decoded) {
         Some(m) => conflict(o, m),
         None => o.null(),
     }
-    .end_object();
+    .close('}');
 }
 
 fn conflict<'o>(o: &'o mut Out, m: &MsgConflict) -> &'o mut Out {
-    o.object().key("source").str(m.source.as_str());
+    o.open('{').key("source").str(m.source.as_str());
     if let Some(code) = m.code {
         o.key("code").int(code);
     }
-    o.key("name").str(m.name).key("category").str(m.category.as_str()).end_object()
+    o.key("name").str(m.name).key("category").str(m.category.as_str()).close('}')
 }
 
 /// `decodeError(input, context?)`.
@@ -179,12 +179,12 @@ pub fn decode_response(status: JsValue, body: JsValue, context_value: JsValue) -
         Ok(success) => {
             let mut o = Out::new();
             // `data` is set below: strictly parsed above, and JS parses it into the caller's object.
-            o.object().key("ok").bool(true).key("data").null().key("msgConflict");
+            o.open('{').key("ok").bool(true).key("data").null().key("msgConflict");
             let result = match &success.msg_conflict {
                 Some(m) => conflict(&mut o, m),
                 None => o.null(),
             }
-            .end_object()
+            .close('}')
             .to_js()?;
             let data = get(&js::json_parse(&text).unwrap_or(JsValue::NULL), "data");
             if !data.is_undefined() {
@@ -194,17 +194,17 @@ pub fn decode_response(status: JsValue, body: JsValue, context_value: JsValue) -
         }
         Err(error) => {
             let mut o = Out::new();
-            o.object().key("ok").bool(false).key("error");
+            o.open('{').key("ok").bool(false).key("error");
             decoded(&mut o, &error);
-            o.end_object().to_js()
+            o.close('}').to_js()
         }
     }
 }
 
 /// An order status as the JS object `orderStatus` and `verifyWebhook` return.
 pub(super) fn status(o: &mut Out, s: order_status::OrderStatus, locale: Locale) -> &mut Out {
-    o.object().key("code").int(i64::from(s.code)).key("name").str(s.name).key("final").bool(s.is_final);
-    o.key("description").str(s.description_in(locale)).end_object()
+    o.open('{').key("code").int(i64::from(s.code)).key("name").str(s.name).key("final").bool(s.is_final);
+    o.key("description").str(s.description_in(locale)).close('}')
 }
 
 /// `orderStatus(value, options?)`.
@@ -234,7 +234,7 @@ pub fn order_status(value: JsValue, options: JsValue) -> Result<JsValue, JsValue
 /// the gateway left `event` out of the signature (pay-in v1).
 pub(super) fn event<'o>(o: &'o mut Out, event: &Event, signed: bool) -> &'o mut Out {
     let d = &event.decoded;
-    o.object().key("type").str(&event.kind).key("category").str(d.category.as_str()).key("known").bool(d.known);
+    o.open('{').key("type").str(&event.kind).key("category").str(d.category.as_str()).key("known").bool(d.known);
     o.key("fraudCode");
     match event.fraud_code {
         Some(code) => o.int(code),
@@ -242,5 +242,5 @@ pub(super) fn event<'o>(o: &'o mut Out, event: &Event, signed: bool) -> &'o mut 
     };
     o.key("disputeCategory").opt_str(event.dispute_category.as_deref());
     o.key("name").str(d.name).key("description").str(d.description).key("advice").str(d.advice);
-    o.key("signed").bool(signed).end_object()
+    o.key("signed").bool(signed).close('}')
 }

@@ -50,11 +50,11 @@ pub fn sign_request(options: JsValue) -> Result<JsValue, JsValue> {
     let signed = crate::request::sign_request(&app_id, &secret, &body, timestamp as u64)
         .map_err(|e| error(&e.to_string()))?;
     let mut o = Out::new();
-    o.object().key("body").str(&signed.body).key("headers").object();
+    o.open('{').key("body").str(&signed.body).key("headers").open('{');
     for (name, value) in &signed.headers {
         o.key(name).str(value);
     }
-    o.end_object().end_object().to_js()
+    o.close('}').close('}').to_js()
 }
 
 /// The secrets: a string or a non-empty array of strings, none of them blank.
@@ -176,8 +176,8 @@ fn kind_text(kind: WebhookKind) -> &'static str {
 
 fn invalid(reason: webhook::Reason, message: &str) -> Result<JsValue, JsValue> {
     let mut o = Out::new();
-    o.object().key("valid").bool(false).key("reason").str(reason.code());
-    o.key("message").str(message).end_object().to_js()
+    o.open('{').key("valid").bool(false).key("reason").str(reason.code());
+    o.key("message").str(message).close('}').to_js()
 }
 
 /// `verifyWebhook({ body, headers, secret, kind?, toleranceMs?, now? })`.
@@ -236,7 +236,7 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
             }
             .unwrap_or(JsValue::NULL);
             let mut o = Out::new();
-            o.object().key("valid").bool(true).key("kind").str(kind_text(verified.kind));
+            o.open('{').key("valid").bool(true).key("kind").str(kind_text(verified.kind));
             o.key("secretIndex").int(verified.secret_index as i64);
             // The caller's object, set below: parsed by JS, not written out from wasm.
             o.key("payload").null();
@@ -252,7 +252,7 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
                 None => o.null(),
             };
             o.key("idempotencyKey").opt_str(webhook::webhook_key(&verified.payload).as_deref());
-            let result = o.end_object().to_js()?;
+            let result = o.close('}').to_js()?;
             let _ = js::reflect_set(&result, &super::name("payload"), &payload);
             Ok(result)
         }
@@ -267,25 +267,25 @@ pub fn explain_signature(body: JsValue, app_secret: JsValue, received_signature:
     let received = if is_absent(&received_signature) { None } else { Some(js_text(&received_signature, "receivedSignature")?) };
     let e = core::explain_signature(&text, &secret, received.as_deref()).map_err(body_error)?;
     let mut o = Out::new();
-    o.object().key("canonical").opt_str(e.canonical.as_deref());
+    o.open('{').key("canonical").opt_str(e.canonical.as_deref());
     o.key("signedString").str(&e.signed_string_redacted).key("expected").str(&e.expected);
     o.key("matches");
     match e.matches {
         Some(matches) => o.bool(matches),
         None => o.null(),
     };
-    o.key("hints").array();
+    o.key("hints").open('[');
     for h in &e.hints {
-        o.object().key("code").str(h.code).key("message").str(&h.message).end_object();
+        o.open('{').key("code").str(h.code).key("message").str(&h.message).close('}');
     }
-    o.end_array().key("arrayKeyOrder").array();
+    o.close(']').key("arrayKeyOrder").open('[');
     for k in &e.array_key_order {
-        o.object().key("path").str(&k.path);
+        o.open('{').key("path").str(&k.path);
         o.key("bodyOrder").strings(k.body_order.iter().map(String::as_str));
         o.key("gatewayOrder").strings(k.gateway_order.iter().map(String::as_str));
-        o.end_object();
+        o.close('}');
     }
-    o.end_array().end_object().to_js()
+    o.close(']').close('}').to_js()
 }
 
 /// `webhookKey(payload)`: a stable idempotency key, or `null` without a `pay_order_id`.

@@ -42,13 +42,13 @@ pub fn standard_webhook_sign(options: JsValue) -> Result<JsValue, JsValue> {
     let seconds = (now_option(&options)? / 1000.0).floor() as u64;
     let signed = core::standard_webhook_sign(&id, seconds, &body, &secrets).map_err(|e| error(&e.to_string()))?;
     let mut o = Out::new();
-    o.object().key("webhook-id").str(&signed.id).key("webhook-timestamp").str(&signed.timestamp);
-    o.key("webhook-signature").str(&signed.signature).end_object().to_js()
+    o.open('{').key("webhook-id").str(&signed.id).key("webhook-timestamp").str(&signed.timestamp);
+    o.key("webhook-signature").str(&signed.signature).close('}').to_js()
 }
 
 fn rejected(code: &str, message: &str) -> Result<JsValue, JsValue> {
     let mut o = Out::new();
-    o.object().key("valid").bool(false).key("reason").str(code).key("message").str(message).end_object().to_js()
+    o.open('{').key("valid").bool(false).key("reason").str(code).key("message").str(message).close('}').to_js()
 }
 
 /// `standardWebhookVerify({ body, headers, secret, toleranceMs?, now? })`.
@@ -90,9 +90,9 @@ pub fn standard_webhook_verify(options: JsValue) -> Result<JsValue, JsValue> {
         Err(reason) => rejected(reason.code(), reason.message()),
         Ok(verified) => {
             let mut o = Out::new();
-            o.object().key("valid").bool(true).key("id").str(verified.id);
+            o.open('{').key("valid").bool(true).key("id").str(verified.id);
             o.key("timestamp").int(verified.timestamp_s as i64).key("secretIndex").int(verified.secret_index as i64);
-            o.end_object().to_js()
+            o.close('}').to_js()
         }
     }
 }

@@ -11,8 +11,8 @@ use super::js;
 use crate::canonical::write_json_string;
 use crate::json::push_int;
 
-/// JSON text under construction. Values after a key or inside an array are separated by commas
-/// automatically; the callers only open and close objects and arrays.
+/// JSON text under construction, written with the brackets themselves (`open('{')`, `close(']')`).
+/// Values after a key or inside an array are separated by commas automatically.
 pub(crate) struct Out(String);
 
 impl Out {
@@ -34,23 +34,15 @@ impl Out {
         &mut self.0
     }
 
-    pub(crate) fn object(&mut self) -> &mut Out {
-        self.comma().push('{');
+    /// `{` or `[`, after a comma where one is due.
+    pub(crate) fn open(&mut self, bracket: char) -> &mut Out {
+        self.comma().push(bracket);
         self
     }
 
-    pub(crate) fn end_object(&mut self) -> &mut Out {
-        self.0.push('}');
-        self
-    }
-
-    pub(crate) fn array(&mut self) -> &mut Out {
-        self.comma().push('[');
-        self
-    }
-
-    pub(crate) fn end_array(&mut self) -> &mut Out {
-        self.0.push(']');
+    /// `}` or `]`.
+    pub(crate) fn close(&mut self, bracket: char) -> &mut Out {
+        self.0.push(bracket);
         self
     }
 
@@ -94,10 +86,10 @@ impl Out {
 
     /// An array of strings.
     pub(crate) fn strings<'a>(&mut self, items: impl IntoIterator<Item = &'a str>) -> &mut Out {
-        self.array();
+        self.open('[');
         for item in items {
             self.str(item);
         }
-        self.end_array()
+        self.close(']')
     }
 }

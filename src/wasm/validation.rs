@@ -64,19 +64,19 @@ fn json_text(v: &JsValue, what: &str) -> Result<Option<String>, JsValue> {
 
 fn report(report: &Report) -> Result<JsValue, JsValue> {
     let mut o = Out::new();
-    o.object().key("valid").bool(report.valid).key("issues").array();
+    o.open('{').key("valid").bool(report.valid).key("issues").open('[');
     for issue in &report.issues {
-        o.object().key("path").array();
+        o.open('{').key("path").open('[');
         for segment in &issue.path {
             match segment {
                 Segment::Key(k) => o.str(k),
                 Segment::Index(i) => o.int(*i as i64),
             };
         }
-        o.end_array().key("code").str(issue.code.as_str()).key("severity").str(issue.severity.as_str());
+        o.close(']').key("code").str(issue.code.as_str()).key("severity").str(issue.severity.as_str());
         o.key("message").str(&issue.message);
         if !issue.params.is_empty() {
-            o.key("params").object();
+            o.key("params").open('{');
             for (name, value) in &issue.params {
                 o.key(name);
                 match value {
@@ -84,14 +84,14 @@ fn report(report: &Report) -> Result<JsValue, JsValue> {
                     Param::Int(n) => o.int(*n),
                 };
             }
-            o.end_object();
+            o.close('}');
         }
         if let Some(code) = issue.gateway_code {
             o.key("gatewayCode").int(i64::from(code));
         }
-        o.end_object();
+        o.close('}');
     }
-    o.end_array().end_object().to_js()
+    o.close(']').close('}').to_js()
 }
 
 /// `validate(kind, params, options?)`: every issue at once.
