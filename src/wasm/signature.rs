@@ -174,10 +174,10 @@ fn kind_text(kind: WebhookKind) -> &'static str {
     }
 }
 
-fn invalid(reason: webhook::Reason, message: &str) -> Result<JsValue, JsValue> {
+/// `{ valid: false, reason, message }`: the rejection both verifiers return.
+pub(crate) fn rejected(reason: &str, message: &str) -> Result<JsValue, JsValue> {
     let mut o = Out::new();
-    o.open('{').key("valid").bool(false).key("reason").str(reason.code());
-    o.key("message").str(message).close('}').to_js()
+    o.open('{').key("valid").bool(false).key("reason").str(reason).key("message").str(message).close('}').to_js()
 }
 
 /// `verifyWebhook({ body, headers, secret, kind?, toleranceMs?, now? })`.
@@ -215,7 +215,7 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
     let body_value = get(&options, "body");
     let body = match read_body(&body_value)? {
         Body::TooLarge(size) => {
-            return invalid(webhook::Reason::BodyTooLarge, &too_large(size))
+            return rejected(webhook::Reason::BodyTooLarge.code(), &too_large(size))
         }
         Body::Bytes(b) => b,
     };
@@ -226,7 +226,7 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
     let options = VerifyOptions { kind, tolerance_ms, now_ms: now.floor() as i64 };
     let verdict = webhook::verify_webhook(&body, headers, &secrets, options).map_err(|e| error(&e.to_string()))?;
     match verdict {
-        Err(rejection) => invalid(rejection.reason, &rejection.message),
+        Err(rejection) => rejected(rejection.reason.code(), &rejection.message),
         Ok(verified) => {
             // The body is a valid JSON object here; JS parses it into the caller's object, a string
             // body where it already lives instead of copied back out of wasm memory.

@@ -3,7 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::signature::{header, headers_option, read_body, too_large, Body};
+use super::signature::{header, headers_option, read_body, rejected, too_large, Body};
 use super::to_js::Out;
 use super::{error, get, is_absent, js_text, now_ms, type_error};
 use crate::standard_webhooks::{self as core, StandardHeaders, StandardSecret, DEFAULT_TOLERANCE_MS};
@@ -44,11 +44,6 @@ pub fn standard_webhook_sign(options: JsValue) -> Result<JsValue, JsValue> {
     let mut o = Out::new();
     o.open('{').key("webhook-id").str(&signed.id).key("webhook-timestamp").str(&signed.timestamp);
     o.key("webhook-signature").str(&signed.signature).close('}').to_js()
-}
-
-fn rejected(code: &str, message: &str) -> Result<JsValue, JsValue> {
-    let mut o = Out::new();
-    o.open('{').key("valid").bool(false).key("reason").str(code).key("message").str(message).close('}').to_js()
 }
 
 /// `standardWebhookVerify({ body, headers, secret, toleranceMs?, now? })`.
