@@ -261,12 +261,13 @@ pub(crate) fn push_int(out: &mut String, n: i64) {
     if n < 0 {
         out.push('-');
     }
-    push_digits(out, n.unsigned_abs());
+    push_u64(out, n.unsigned_abs());
 }
 
-fn push_digits(out: &mut String, n: u64) {
+/// [`push_int`] for an unsigned number.
+pub(crate) fn push_u64(out: &mut String, n: u64) {
     if n >= 10 {
-        push_digits(out, n / 10);
+        push_u64(out, n / 10);
     }
     out.push(char::from(b'0' + (n % 10) as u8));
 }
@@ -786,6 +787,18 @@ fn fold_duplicates<'a>(list: Vec<(Cow<'a, str>, Value<'a>)>) -> Vec<(Cow<'a, str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integers_are_written_as_to_string_writes_them() {
+        for n in [0i64, 7, -7, 10, -10, 1_614_265_330, i64::MAX, i64::MIN] {
+            let mut out = String::new();
+            push_int(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
+        let mut out = String::new();
+        push_u64(&mut out, u64::MAX);
+        assert_eq!(out, u64::MAX.to_string());
+    }
 
     #[test]
     fn plain_ascii_flags_every_byte_that_needs_a_look_at_every_position() {
