@@ -67,12 +67,15 @@ test-types:
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
 
-## Regenerates tests/java/hashmap_orders.json from a real java.util.HashMap (needs a JDK; not part of `make
-## test`: the fixture is committed, and tests/java_hashmap.rs plus src/java_hashmap.rs check against it).
+## Regenerates the JDK fixtures (needs a JDK; not part of `make test`: the fixtures are committed):
+## tests/java/hashmap_orders.json from a real java.util.HashMap (checked by tests/java_hashmap.rs and
+## src/java_hashmap.rs), tests/java/bigdecimal_texts.json from java.math.BigDecimal (tests/java_bigdecimal.rs).
 java-fixtures:
 	@command -v java >/dev/null || { echo "java-fixtures: no java on PATH" >&2; exit 1; }
 	java tests/java/HashMapOrder.java > tests/java/hashmap_orders.json.tmp
 	mv tests/java/hashmap_orders.json.tmp tests/java/hashmap_orders.json
+	java tests/java/BigDecimalText.java > tests/java/bigdecimal_texts.json.tmp
+	mv tests/java/bigdecimal_texts.json.tmp tests/java/bigdecimal_texts.json
 
 ## The packed package (`npm pack`, installed from the tarball into fresh projects) on the real runtimes.
 test-runtimes: test-handler test-packages test-workerd test-vite
