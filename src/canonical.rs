@@ -403,6 +403,13 @@ pub(crate) fn sort_by_less<T: Copy>(v: &mut [T], mut less: impl FnMut(&T, &T) ->
         for start in (0..len).step_by(2 * width) {
             let mid = (start + width).min(len);
             let end = (start + 2 * width).min(len);
+            // Runs already in order (a body's keys often are): copied with one comparison.
+            if mid == end || !lt(v, mid, mid - 1) {
+                if let (Some(to), Some(from)) = (buffer.get_mut(start..end), v.get(start..end)) {
+                    to.copy_from_slice(from);
+                }
+                continue;
+            }
             let (mut i, mut j) = (start, mid);
             for out in start..end {
                 let take_right = j < end && (i >= mid || lt(v, j, i));
