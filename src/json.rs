@@ -706,10 +706,43 @@ impl<'a> Parser<'a> {
 }
 
 /// Objects up to this many keys are searched linearly for a duplicate as they are built; past it the
-/// members are only appended and [`fold_duplicates`] folds them once at the end by sorting (O(n log n)
-/// whatever the keys, so a hostile body of many keys stays fast). No tree or hash map: the wasm module
-/// stays small.
+/// members are only appended and [`fold_duplicates`] looks for duplicates once at the end, through a
+/// small table of key hashes, and folds them by sorting (O(n log n) whatever the keys, so a hostile
+/// body of many keys stays fast). No `HashMap`: the wasm module stays small.
 const LINEAR_UP_TO: usize = 32;
+
+/// FNV-1a: a hash of every byte, so keys that differ anywhere (`extra_001`, `extra_002`, ...) spread
+/// over the table.
+fn key_hash(key: &str) -> u32 {
+    key.bytes().fold(0x811C_9DC5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
+/// Whether two members share a key, found through an open-addressing table of key hashes (an object's
+/// keys are usually distinct, and this is several times cheaper than sorting them). `None` when the
+/// probes run past a budget: keys built to collide, which the caller's sort handles in O(n log n).
+fn has_duplicate_keys(list: &[(Cow<'_, str>, Value<'_>)]) -> Option<bool> {
+    let key = |i: u32| list.get(i as usize).map(|(k, _)| k.as_ref());
+    let slots = (list.len() * 2).next_power_of_two();
+    let mut table = vec![u32::MAX; slots];
+    let mut budget = list.len() * 4;
+    for (i, (k, _)) in list.iter().enumerate() {
+        let mut probe = key_hash(k) as usize;
+        loop {
+            probe &= slots - 1;
+            let slot = table.get_mut(probe)?;
+            if *slot == u32::MAX {
+                *slot = i as u32;
+                break;
+            }
+            if key(*slot) == Some(k.as_ref()) {
+                return Some(true);
+            }
+            budget = budget.checked_sub(1)?;
+            probe += 1;
+        }
+    }
+    Some(false)
+}
 
 /// One of 64 bits for a key, from its length and three of its bytes: keys with different bits differ.
 fn key_bit(key: &str) -> u64 {
@@ -741,7 +774,7 @@ impl<'a> Parser<'a> {
 /// The members of an object as it closes, without the duplicates that were appended unchecked past
 /// [`LINEAR_UP_TO`] keys: each key at its first position with its last value.
 fn fold_duplicates<'a>(list: Vec<(Cow<'a, str>, Value<'a>)>) -> Vec<(Cow<'a, str>, Value<'a>)> {
-    if list.len() <= LINEAR_UP_TO {
+    if list.len() <= LINEAR_UP_TO || has_duplicate_keys(&list) == Some(false) {
         return list;
     }
     // Indices sorted by (key, position): each run of equal keys starts at the first occurrence and
@@ -899,6 +932,28 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn duplicate_keys_are_found_through_the_table_or_left_to_the_sort() {
+        fn members(keys: &[String]) -> Vec<(Cow<'_, str>, Value<'_>)> {
+            keys.iter().map(|k| (Cow::Borrowed(k.as_str()), Value::Null)).collect()
+        }
+        let distinct: Vec<String> = (0..650).map(|i| format!("extra_{i:03}")).collect();
+        assert_eq!(has_duplicate_keys(&members(&distinct)), Some(false));
+        let mut repeated = distinct.clone();
+        repeated.push("extra_321".into());
+        assert_eq!(has_duplicate_keys(&members(&repeated)), Some(true));
+        // 40 distinct keys in one probe chain of a 128-slot table: 780 probes, past the budget of 160.
+        let chained: Vec<String> = (0..).map(|i| format!("k{i}")).filter(|k| key_hash(k) % 128 == 0).take(40).collect();
+        assert_eq!(has_duplicate_keys(&members(&chained)), None);
+        // The sort still folds them correctly.
+        let mut body: Vec<String> = chained.iter().map(|k| format!("\"{k}\":1")).collect();
+        body.push(format!("\"{}\":2", chained[7]));
+        let text = format!("{{{}}}", body.join(","));
+        let object = parse_object(&text).unwrap();
+        assert_eq!(object.len(), 40);
+        assert_eq!(object.members()[7], (Cow::Borrowed(chained[7].as_str()), Value::Number("2")));
     }
 
     #[test]
