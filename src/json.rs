@@ -330,9 +330,19 @@ pub(crate) fn is_plain_ascii(bytes: &[u8]) -> bool {
     plain_run(bytes, |w| below(w, 0x20) | equal(w, b'"') | equal(w, b'\\') | ((w | w.wrapping_add(ONES)) & HIGHS)) == bytes.len()
 }
 
-/// Parses `text` as a strict RFC 8259 JSON object.
+/// Parses `text` as a strict RFC 8259 JSON object, refusing what the gateway would sign differently
+/// (`$ref`/`@type` keys, numbers it cannot hold).
 pub fn parse_object(text: &str) -> Result<Object<'_>, JsonError> {
-    let mut p = Parser::new(text);
+    parse_object_with(Parser::new(text))
+}
+
+/// Parses a gateway answer (a response envelope) as a strict RFC 8259 JSON object, without the rules
+/// that only signing needs: nothing is signed from it, and fastjson may well write a `$ref` into it.
+pub fn parse_answer(text: &str) -> Result<Object<'_>, JsonError> {
+    parse_object_with(Parser { signing: false, ..Parser::new(text) })
+}
+
+fn parse_object_with(mut p: Parser<'_>) -> Result<Object<'_>, JsonError> {
     p.skip_ws();
     let start = p.pos;
     match p.peek() {
@@ -392,11 +402,14 @@ struct Parser<'a> {
     members: Vec<(Cow<'a, str>, Value<'a>)>,
     /// The same for the items of the arrays being parsed.
     items: Vec<Value<'a>>,
+    /// Whether the text is to be signed: then the directive keys and the numbers the gateway cannot
+    /// hold are refused.
+    signing: bool,
 }
 
 impl<'a> Parser<'a> {
     fn new(text: &'a str) -> Self {
-        Parser { text, bytes: text.as_bytes(), pos: 0, members: Vec::new(), items: Vec::new() }
+        Parser { text, bytes: text.as_bytes(), pos: 0, members: Vec::new(), items: Vec::new(), signing: true }
     }
 
     // Inlined even in the size-tuned wasm build: a call costs more than the load, and not less code.
@@ -481,8 +494,8 @@ impl<'a> Parser<'a> {
             let key_at = self.pos;
             let key = self.string()?;
             match key.as_ref() {
-                "$ref" => return Err(self.err_at(JsonErrorKind::DirectiveKey("$ref"), key_at)),
-                "@type" => return Err(self.err_at(JsonErrorKind::DirectiveKey("@type"), key_at)),
+                "$ref" if self.signing => return Err(self.err_at(JsonErrorKind::DirectiveKey("$ref"), key_at)),
+                "@type" if self.signing => return Err(self.err_at(JsonErrorKind::DirectiveKey("@type"), key_at)),
                 _ => {}
             }
             self.skip_ws();
@@ -686,6 +699,9 @@ impl<'a> Parser<'a> {
             return Err(self.err_at(JsonErrorKind::InvalidNumber, start)); // `1L`, `1.2.3`, `0x10`, ...
         }
         let text = self.text.get(start..self.pos).unwrap_or_default();
+        if !self.signing {
+            return Ok(Value::Number(text));
+        }
         if text.len() > MAX_NUMBER_LEN {
             return Err(self.err_at(JsonErrorKind::NumberOutOfRange, start));
         }

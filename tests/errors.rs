@@ -232,3 +232,90 @@ fn events_from_webhook_payloads() {
         assert_eq!(errors::decode_event(&json::parse_object(text).unwrap(), &ctx), None, "{text}");
     }
 }
+
+#[test]
+fn fetch_payin_messages_refine_9999_and_unknown_codes() {
+    let query = Context { api: Some(Api::Payin), operation: Some(Operation::Query), ..Context::default() };
+    // 9999's suggestion: "The msg field contains specific details" (spec 5.2). A fetch message is that detail.
+    let e = decode_response(200, r#"{"code":9999,"msg":"Order does not exist"}"#, &query).unwrap_err();
+    assert_eq!((e.source, e.name, e.category, e.code), (Source::QueryMsg, "Order does not exist", Category::NotFound, Some(9999)));
+    assert_eq!(e.msg_conflict, None);
+    // A code no table has: the message decides (with the code kept), whatever its case and spacing.
+    for msg in ["Order does not exist", "order  does NOT exist", " Order does not exist\n"] {
+        let body = format!(r#"{{"code":77,"msg":{}}}"#, serde_json::to_string(msg).unwrap());
+        let e = decode_response(200, &body, &query).unwrap_err();
+        assert_eq!((e.source, e.category, e.retry, e.code), (Source::QueryMsg, Category::NotFound, Retry::AfterFix, Some(77)), "{msg:?}");
+    }
+    let e = decode_response(200, r#"{"code":-1,"msg":"mchOrderNo and payOrderId cannot be empty at the same time"}"#, &query).unwrap_err();
+    assert_eq!((e.source, e.category), (Source::QueryMsg, Category::InvalidRequest));
+    // A published code still decides over a message, which is reported.
+    let e = decode_response(200, r#"{"code":1202,"msg":"Request time error"}"#, &query).unwrap_err();
+    assert_eq!((e.source, e.category), (Source::PayinCode, Category::NotFound));
+    assert_eq!(e.msg_conflict.map(|m| (m.source, m.category)), Some((Source::QueryMsg, Category::InvalidRequest)));
+    // An error status still decides over an unknown code.
+    let e = decode_response(500, r#"{"code":77,"msg":"Order does not exist"}"#, &query).unwrap_err();
+    assert_eq!((e.source, e.category), (Source::HttpStatus, Category::Server));
+    // Not a fetch message: an unknown code stays unknown.
+    assert_eq!(decode_response(200, r#"{"code":77,"msg":"Order gone"}"#, &query).unwrap_err().name, "Unknown Code");
+}
+
+#[test]
+fn risk_codes_are_the_card_channel_s() {
+    let payout = Context { api: Some(Api::Payout), ..Context::default() };
+    let d = decode_code(41101, &payout);
+    assert_eq!((d.name, d.category, d.known), ("Unknown Code", Category::Unknown, false));
+    let d = decode_code(41101, &Context::default());
+    assert_eq!((d.source, d.category), (Source::FraudCode, Category::Fraud));
+    // A pay-in webhook's error_code is the pay-in API's: 30034 there is the fraud code (spec 5.5),
+    // unless the caller says otherwise.
+    let failed = json::parse_object(r#"{"pay_order_id":"P1","order_status":"FAILED","error_code":"30034","error_msg":"Suspected fraud"}"#).unwrap();
+    let answer = read_object(&failed);
+    assert_eq!(answer.api, Some(Api::Payin));
+    assert_eq!(decode(&answer, &Context::default()).category, Category::Fraud);
+    assert_eq!(decode(&answer, &payout).source, Source::PayoutCode);
+    // An envelope's code says nothing about the API.
+    assert_eq!(read_object(&json::parse_object(r#"{"code":30034}"#).unwrap()).api, None);
+}
+
+#[test]
+fn notices_whatever_the_event_s_case_and_code() {
+    let ctx = Context::default();
+    let text = r#"{"event":"PAYMENT_DECLINED","event_data":{"response_code":"12345"}}"#;
+    let e = errors::decode_event(&json::parse_object(text).unwrap(), &ctx).unwrap();
+    // An unlisted response code goes with the notice.
+    assert_eq!((e.decoded.name, e.decoded.category, e.decoded.code, e.fraud_code), ("payment_declined", Category::Fraud, Some(12345), Some(12345)));
+    let text = r#"{"event":"Payment_Declined","error_code":"41201"}"#;
+    let e = errors::decode_event(&json::parse_object(text).unwrap(), &ctx).unwrap();
+    assert_eq!((e.decoded.name, e.decoded.code), ("card number on the client decline list", Some(41201)));
+}
+
+#[test]
+fn codes_as_json_number_text_read_as_javascript_reads_them() {
+    use errors::integer_from_number;
+    for (text, n) in [
+        ("1201", 1201), ("1201.0", 1201), ("1.201e3", 1201), ("1201E0", 1201), ("12010e-1", 1201), ("-1", -1), ("-0", 0),
+        ("0.0e-9", 0), ("0e99", 0), ("999999999999999", 999_999_999_999_999), ("99999999999999.9e1", 999_999_999_999_999),
+        ("30034.000", 30034), ("3.0034E+4", 30034),
+    ] {
+        assert_eq!(integer_from_number(text), Some(n), "{text}");
+    }
+    for text in ["1.5", "1201.01", "1e15", "1000000000000000", "1e400", "12e-1", "1e99999999999999999999", "", "-", "x"] {
+        assert_eq!(integer_from_number(text), None, "{text}");
+    }
+    let e = decode_response(200, r#"{"code":1.201e3,"msg":"Duplicate Data Exists"}"#, &Context::default()).unwrap_err();
+    assert_eq!((e.code, e.name), (Some(1201), "Duplicate Data Exists"));
+    assert!(decode_response(200, r#"{"code":0.0,"msg":"","data":1}"#, &Context::default()).is_ok());
+}
+
+#[test]
+fn answers_are_read_without_the_signing_rules() {
+    let ctx = Context::default();
+    // fastjson writes `$ref` for a repeated object; nothing in an answer is signed.
+    let body = r#"{"code":0,"msg":"SUCCESS","data":{"a":{"x":1},"b":{"$ref":"$.data.a"},"@type":"x","n":1e5000000000}}"#;
+    let ok = decode_response(200, body, &ctx).unwrap();
+    assert_eq!(ok.envelope.get("code"), Some(&json::Value::Number("0")));
+    let e = decode_response(200, r#"{"code":1201,"data":{"$ref":"x"}}"#, &ctx).unwrap_err();
+    assert_eq!(e.name, "Duplicate Data Exists");
+    // Still strict JSON.
+    assert_eq!(decode_response(200, r#"{"code":0,}"#, &ctx).unwrap_err().name, "Not a Gateway Answer");
+}

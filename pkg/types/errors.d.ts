@@ -118,9 +118,10 @@ export interface DecodedError {
  * Anything the gateway may answer:
  * - a business code: a number (`1201`) or a numeric string (`"1201"`);
  * - a bare `msg` string (`"Order does not exist"`);
- * - a parsed envelope `{ code, msg, data }`;
+ * - a parsed envelope `{ code, msg, data }`, or its JSON text (a string starting with `{`);
  * - a fetch-`Response`-like `{ status, body }` where `body` is the response text (`await res.text()`) or
- *   the parsed envelope (a fetch body stream cannot be read synchronously: only `status` is used then);
+ *   the parsed envelope (a fetch body stream cannot be read synchronously: only `status` is used then,
+ *   and a 2xx status alone says nothing of the business `code`: prefer {@link decodeResponse});
  * - a pay-in webhook payload: its `event`/`event_data` (fraud and dispute notices) or its
  *   `error_code`/`error_msg`.
  *

@@ -57,6 +57,11 @@ const ADVICE_UNKNOWN_OUTCOME: [&str; 2] = [
     "结果未知：创建请求须先用 request_id 查询订单，不存在时再用同一 request_id 重发；其他请求稍后退避重试",
 ];
 const ADVICE_SUCCESS: [&str; 2] = ["nothing to do: read the result from data", "无需处理：从 data 读取结果"];
+const ADVICE_READ_CODE: [&str; 2] = [
+    "the HTTP call went through; the gateway's answer is the code in the body: decode the body too (decodeResponse(status, text)), only code 0 is success",
+    "HTTP 请求已送达；网关的结果是响应体中的 code：请一并解码响应体（decodeResponse(status, text)），只有 code 为 0 才是成功",
+];
+const ADVICE_FIX_FIELD: [&str; 2] = ["fix the field that suggestion names and resend", "按 suggestion 指出的字段修正后重发"];
 const ADVICE_FIX_PARAMS: [&str; 2] = [
     "fix the field that msg or suggestion names (amounts as decimal strings) and resend",
     "按 msg 或 suggestion 指出的字段修正（金额用十进制字符串）后重发",
@@ -92,7 +97,9 @@ const ADVICE_DISPUTE: [&str; 2] = [
 
 /// Spec 5.1.
 pub(crate) static HTTP: [(u16, Row); 8] = [
-    (200, row("OK", ["Request successful", "请求成功"], "", ADVICE_SUCCESS, C::Success, Always(R::No))),
+    // Success as issue 4 decides; the advice says what a status alone cannot: how the call ended is the
+    // body's `code` (a code decides over the status whenever the body is given).
+    (200, row("OK", ["Request successful", "请求成功"], "", ADVICE_READ_CODE, C::Success, Always(R::No))),
     (400, row("Bad Request", ["Invalid request format or parameters", "请求格式或参数无效"], "",
         ["send a JSON body (Content-Type: application/json), check every parameter, then resend", "以 JSON 请求体（Content-Type: application/json）发送，检查各参数后重发"],
         C::InvalidRequest, Always(R::AfterFix))),
@@ -144,17 +151,17 @@ pub(crate) static QUERY_MSGS: [Row; 3] = [
 /// Spec 5.4: `(code, group, row)` (code 0 is [`SUCCESS`]).
 pub(crate) static PAYOUT: [(i64, &str, Row); 14] = [
     (30000, "general", row("Invalid Parameter", ["Invalid Parameter", "参数无效"], "Check required fields and data formats.", ADVICE_FIX_PARAMS, C::InvalidRequest, Always(R::AfterFix))),
-    (30001, "parameter validation", row("Unsupported Currency", ["Unsupported Currency", "不支持的币种"], "Only PHP, INR, IDR are supported for payout.", ADVICE_FIX_PARAMS, C::InvalidRequest, Always(R::AfterFix))),
+    (30001, "parameter validation", row("Unsupported Currency", ["Unsupported Currency", "不支持的币种"], "Only PHP, INR, IDR are supported for payout.", ADVICE_FIX_FIELD, C::InvalidRequest, Always(R::AfterFix))),
     (30002, "parameter validation", row("Amount Mismatch", ["Amount Mismatch", "金额不一致"], "target_amount does not equal the sum of detail amounts.",
         ["make total_amount (the docs say target_amount) equal the sum of the details' amount", "使 total_amount（文档写作 target_amount）等于各明细 amount 之和"], C::InvalidRequest, Always(R::AfterFix))),
     (30003, "parameter validation", row("Review Rejected", ["Review Rejected", "审核拒绝"], "Order rejected by internal operations review.",
         ["operations refused this payout: do not resend it; ask the gateway why", "运营审核拒绝了此代付：不要重发，向网关询问原因"], C::BusinessRule, Always(R::No))),
-    (30004, "parameter validation", row("Invalid Beneficiary Type", ["Invalid Beneficiary Type", "收款人类型无效"], "Must be business or individual.", ADVICE_FIX_PARAMS, C::InvalidRequest, Always(R::AfterFix))),
-    (30005, "parameter validation", row("Invalid Country Code", ["Invalid Country Code", "国家代码无效"], "Must be 2-character ISO 3166-1 alpha-2 code.", ADVICE_FIX_PARAMS, C::InvalidRequest, Always(R::AfterFix))),
+    (30004, "parameter validation", row("Invalid Beneficiary Type", ["Invalid Beneficiary Type", "收款人类型无效"], "Must be business or individual.", ADVICE_FIX_FIELD, C::InvalidRequest, Always(R::AfterFix))),
+    (30005, "parameter validation", row("Invalid Country Code", ["Invalid Country Code", "国家代码无效"], "Must be 2-character ISO 3166-1 alpha-2 code.", ADVICE_FIX_FIELD, C::InvalidRequest, Always(R::AfterFix))),
     (30006, "parameter validation", row("Invalid Bank Account", ["Invalid Bank Account", "银行账号无效"], "Check account number format.",
         ["check bank_account_no and the bank code from the supported-banks call", "检查 bank_account_no 及支持银行接口返回的银行代码"], C::InvalidRequest, Always(R::AfterFix))),
-    (30007, "parameter validation", row("Duplicate Detail ID", ["Duplicate Detail ID", "明细 ID 重复"], "mch_order_id within the batch must be unique.", ADVICE_FIX_PARAMS, C::InvalidRequest, Always(R::AfterFix))),
-    (30008, "parameter validation", row("Invalid Transaction Type", ["Invalid Transaction Type", "交易类型无效"], "Must be payout.", ADVICE_FIX_PARAMS, C::InvalidRequest, Always(R::AfterFix))),
+    (30007, "parameter validation", row("Duplicate Detail ID", ["Duplicate Detail ID", "明细 ID 重复"], "mch_order_id within the batch must be unique.", ADVICE_FIX_FIELD, C::InvalidRequest, Always(R::AfterFix))),
+    (30008, "parameter validation", row("Invalid Transaction Type", ["Invalid Transaction Type", "交易类型无效"], "Must be payout.", ADVICE_FIX_FIELD, C::InvalidRequest, Always(R::AfterFix))),
     (30009, "parameter validation", row("Invalid Amount Format", ["Invalid Amount Format", "金额格式无效"], "Amount must be a valid positive number string.", ADVICE_FIX_PARAMS, C::InvalidRequest, Always(R::AfterFix))),
     (30010, "idempotency", row("Idempotency Conflict", ["Idempotency Conflict", "幂等冲突"], "Same request_id with different parameters.", ADVICE_EXISTS, C::Conflict, Always(R::No))),
     (30011, "idempotency", row("Duplicate Request ID", ["Duplicate Request ID", "request_id 重复"], "request_id already exists.", ADVICE_EXISTS, C::Conflict, Always(R::No))),
@@ -171,7 +178,9 @@ const UNPUBLISHED: &str = "Payout Error (unpublished code)";
 /// Unpublished payout codes: `(first, last, group, row)`, the group inferred from the published
 /// neighbours (30000–30009 parameter validation, 30010–30019 idempotency, 30020–30029 lookup).
 pub(crate) static PAYOUT_UNPUBLISHED: [(i64, i64, &str, Row); 3] = [
-    (30012, 30019, "idempotency", ours(UNPUBLISHED, ["unpublished payout code, idempotency group", "未公开的代付错误码（幂等类）"], ADVICE_EXISTS, C::Conflict, Always(R::No))),
+    (30012, 30019, "idempotency", ours(UNPUBLISHED, ["unpublished payout code, idempotency group", "未公开的代付错误码（幂等类）"],
+        ["probably an idempotency conflict: query the payout by request_id before resending; a new payout needs a new request_id", "可能是幂等冲突：重发前先用 request_id 查询代付；新代付须用新的 request_id"],
+        C::Conflict, UnlessCreate(R::No))),
     (30022, 30029, "lookup", ours(UNPUBLISHED, ["unpublished payout code, lookup group", "未公开的代付错误码（查询类）"], ADVICE_CHECK_IDS, C::NotFound, Always(R::AfterFix))),
     (30030, 30079, "unpublished", ours(UNPUBLISHED, ["unpublished payout code (no published group)", "未公开的代付错误码（无公开分组）"],
         ["do not resend blindly: query the payout by request_id and ask the gateway what the code means (30034 with a payment_declined notice is the fraud code: pass { api: 'payin' })", "不要盲目重发：用 request_id 查询代付并向网关询问含义（随 payment_declined 到达的 30034 是欺诈码：传 { api: 'payin' }）"],
@@ -233,7 +242,7 @@ pub(crate) static NOT_ENVELOPE_2XX: Row = ours("Not a Gateway Answer",
 pub(crate) static UNKNOWN_MSG: Row = ours("Unknown Message", ["an unpublished msg without a code", "没有错误码的未公开 msg"], ADVICE_ASK, C::Unknown, UnlessCreate(R::No));
 
 /// Unknown HTTP statuses, by class.
-pub(crate) static STATUS_2XX: Row = ours("Success Status", ["an undocumented success status", "未记录的成功状态码"], ["read code in the body: 0 is success", "读取响应体的 code：0 为成功"], C::Success, Always(R::No));
+pub(crate) static STATUS_2XX: Row = ours("Success Status", ["an undocumented success status", "未记录的成功状态码"], ADVICE_READ_CODE, C::Success, Always(R::No));
 pub(crate) static STATUS_3XX: Row = ours("Redirect", ["a redirect (the gateway does not redirect)", "重定向（网关不会重定向）"], ["use the exact https base URL the gateway gave you", "使用网关提供的准确 https 基础 URL"], C::InvalidRequest, Always(R::AfterFix));
 pub(crate) static STATUS_RATE: Row = ours("Too Many Requests or Timeout", ["408 or 429: refused for now", "408 或 429：暂时拒绝"], ["slow down and retry later with backoff", "降低频率，稍后退避重试"], C::Unavailable, Always(R::Later));
 pub(crate) static STATUS_4XX: Row = ours("Client Error", ["an undocumented client error status", "未记录的客户端错误状态码"], ["check the URL, the x-auth-* headers and the body, then resend", "检查 URL、x-auth-* 请求头和请求体后重发"], C::InvalidRequest, Always(R::AfterFix));

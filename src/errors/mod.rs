@@ -185,6 +185,9 @@ pub struct Answer {
     pub dispute_category: Option<String>,
     /// A body was given but it is not a JSON object (HTML, text, empty, truncated).
     pub body_unreadable: bool,
+    /// The API the answer shows itself: a pay-in webhook's `error_code`/`error_msg` (spec 6) make it
+    /// pay-in, which decides what 30034 is when the context does not say.
+    pub api: Option<Api>,
 }
 
 /// A `msg` that reads as a row of a different category than the `code` it came with.
@@ -341,27 +344,62 @@ fn code_row(code: i64, ctx: &Context) -> Option<Found> {
         let (_, _, group, row) = codes::PAYOUT_UNPUBLISHED.iter().find(|(lo, hi, _, _)| (*lo..=*hi).contains(&code))?;
         return Some(Found { group: Some(group), ..Found::new(row, Source::PayoutCode, true) });
     }
+    // The 4xxxx risk codes are the card channel's (spec 5.5): a payout answer never means them.
+    if ctx.api == Some(Api::Payout) {
+        return None;
+    }
     fraud_row(code)
 }
 
-/// The row a `msg` reads as: the fetch pay-in messages exactly, `SUCCESS`, or a code table's label.
+/// Whether two texts have the same words, ignoring ASCII case and how they are spaced.
+fn same_words(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim().as_bytes(), b.trim().as_bytes());
+    let space = |s: &[u8], i: usize| s.get(i).is_some_and(u8::is_ascii_whitespace);
+    let (mut i, mut j) = (0, 0);
+    loop {
+        match (a.get(i), b.get(j)) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x.is_ascii_whitespace() && y.is_ascii_whitespace() => {
+                while space(a, i) {
+                    i += 1;
+                }
+                while space(b, j) {
+                    j += 1;
+                }
+            }
+            (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => {
+                i += 1;
+                j += 1;
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// The row of a fetch pay-in message (spec 5.3).
+fn query_msg_row(msg: &str) -> Option<Found> {
+    codes::QUERY_MSGS.iter().find(|r| same_words(r.name, msg)).map(|row| Found::new(row, Source::QueryMsg, true))
+}
+
+/// The row a `msg` reads as: a fetch pay-in message, `SUCCESS`, or a code table's label (each
+/// ignoring case and spacing).
 fn msg_row(msg: &str, ctx: &Context) -> Option<Found> {
     let msg = msg.trim();
     if msg.is_empty() {
         return None;
     }
-    if let Some(row) = codes::QUERY_MSGS.iter().find(|r| r.name == msg) {
-        return Some(Found::new(row, Source::QueryMsg, true));
+    if let Some(found) = query_msg_row(msg) {
+        return Some(found);
     }
     if msg.eq_ignore_ascii_case("SUCCESS") {
         return code_row(0, ctx).map(|f| Found { code: Some(0), ..f });
     }
-    if let Some((code, row)) = codes::PAYIN.iter().find(|(_, r)| r.name.eq_ignore_ascii_case(msg)) {
+    if let Some((code, row)) = codes::PAYIN.iter().find(|(_, r)| same_words(r.name, msg)) {
         return Some(Found { code: Some(*code), ..Found::new(row, Source::PayinCode, true) });
     }
     codes::PAYOUT
         .iter()
-        .find(|(_, _, r)| r.name.eq_ignore_ascii_case(msg))
+        .find(|(_, _, r)| same_words(r.name, msg))
         .map(|(code, group, row)| Found { code: Some(*code), group: Some(group), ..Found::new(row, Source::PayoutCode, true) })
 }
 
@@ -382,22 +420,31 @@ pub fn decode_msg(msg: &str, ctx: &Context) -> Decoded {
 }
 
 /// Decodes an answer, whatever it holds. Precedence: an `event` notice; then a known `code` (the
-/// most specific), unless it is 0 with a non-2xx status; then the HTTP status when it is an error;
-/// then the `msg`; then the status; otherwise unreadable.
+/// most specific), unless it is 0 with a non-2xx status, or 9999 ("the msg field contains specific
+/// details") with a fetch pay-in message; then the HTTP status when it is an error; then a fetch
+/// pay-in message with a code no table has; then an unknown code; then the `msg`; then the status
+/// (a 2xx status alone is not success: the business code in the body is); otherwise unreadable.
 pub fn decode(answer: &Answer, ctx: &Context) -> Decoded {
+    let ctx = &Context { api: ctx.api.or(answer.api), ..*ctx };
     if let Some(kind) = answer.event.as_deref().filter(|e| !e.trim().is_empty()) {
         return decode_event_parts(kind, answer, ctx).decoded;
     }
     let status_error = answer.status.filter(|s| !(200..=299).contains(s));
+    let query_msg = answer.msg.as_deref().and_then(query_msg_row);
     let found = match (answer.code.and_then(|c| code_row(c, ctx)), status_error) {
         (Some(found), Some(status)) if found.row.category == Category::Success => http_row(status),
-        (Some(found), _) => found,
+        (Some(found), _) => match query_msg {
+            Some(refined) if answer.code == Some(9999) => refined,
+            _ => found,
+        },
         (None, Some(status)) => {
             let f = http_row(status);
             // The status is documented but the code it came with is not.
             Found { known: f.known && answer.code.is_none() && !answer.code_unreadable, ..f }
         }
-        (None, None) if answer.code.is_some() || answer.code_unreadable => Found::new(&codes::UNKNOWN_CODE, Source::None, false),
+        (None, None) if answer.code.is_some() || answer.code_unreadable => {
+            query_msg.unwrap_or(Found::new(&codes::UNKNOWN_CODE, Source::None, false))
+        }
         (None, None) => match answer.msg.as_deref() {
             Some(msg) if !msg.trim().is_empty() => {
                 msg_row(msg, ctx).unwrap_or_else(|| Found::new(&codes::UNKNOWN_MSG, Source::None, false))
@@ -424,17 +471,19 @@ pub fn decode(answer: &Answer, ctx: &Context) -> Decoded {
 }
 
 fn decode_event_parts(kind: &str, answer: &Answer, ctx: &Context) -> Event {
-    let found = match kind.trim() {
-        "payment_declined" => answer.fraud_code.and_then(fraud_row).map_or_else(
-            || Found::new(&codes::DECLINED, Source::FraudCode, true),
-            |f| Found { code: answer.fraud_code, ..f },
-        ),
-        "dispute_received" => answer
+    let kind_is = |name: &str| kind.trim().eq_ignore_ascii_case(name);
+    let found = if kind_is("payment_declined") {
+        // An unlisted response code still goes with the notice.
+        let f = answer.fraud_code.and_then(fraud_row).unwrap_or(Found::new(&codes::DECLINED, Source::FraudCode, true));
+        Found { code: answer.fraud_code, ..f }
+    } else if kind_is("dispute_received") {
+        answer
             .dispute_category
             .as_deref()
             .and_then(|c| codes::DISPUTES.iter().find(|r| r.name.eq_ignore_ascii_case(c.trim())))
-            .map_or(Found::new(&codes::DISPUTE_RECEIVED, Source::Dispute, true), |row| Found::new(row, Source::Dispute, true)),
-        _ => Found::new(&codes::UNKNOWN_EVENT, Source::None, false),
+            .map_or(Found::new(&codes::DISPUTE_RECEIVED, Source::Dispute, true), |row| Found::new(row, Source::Dispute, true))
+    } else {
+        Found::new(&codes::UNKNOWN_EVENT, Source::None, false)
     };
     // The event's own code (the fraud code) is what the result carries, not the envelope's.
     let inner = Answer { code: found.code, ..answer.clone() };
@@ -479,10 +528,51 @@ pub fn integer_from_f64(n: f64) -> Option<i64> {
     (n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15).then_some(n as i64)
 }
 
+/// An integer from JSON number text, whole as JavaScript would read it: `1201`, `1201.0` and
+/// `1.201e3` are all 1201, `1.5` is none; within ±(10^15 − 1) like [`integer_from_f64`]. Exact,
+/// without going through a float.
+pub fn integer_from_number(text: &str) -> Option<i64> {
+    const LIMIT: i64 = 1_000_000_000_000_000;
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        // Past ±10^9 no exponent leaves a readable code (none but zero, which is "unreadable" then).
+        Some((m, e)) => (m, integer_from_text(e.strip_prefix('+').unwrap_or(e)).filter(|e| e.abs() < 1_000_000_000)?),
+        None => (text, 0),
+    };
+    let digits = mantissa.strip_prefix('-').unwrap_or(mantissa);
+    let (int, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    if int.is_empty() || fraction.contains('.') {
+        return None;
+    }
+    // The digits (without the point) before index `whole` are the integer part; any after it must be 0.
+    let whole = int.len() as i64 + exponent;
+    let (mut n, mut at) = (0i64, 0i64);
+    for b in digits.bytes().filter(|&b| b != b'.') {
+        let d = i64::from(b.checked_sub(b'0').filter(|d| *d <= 9)?);
+        if at < whole {
+            n = n * 10 + d;
+        } else if d != 0 {
+            return None;
+        }
+        if n >= LIMIT {
+            return None;
+        }
+        at += 1;
+    }
+    // Zeros the exponent adds; a non-zero value passes the limit within 15 of them.
+    while at < whole && n != 0 {
+        n *= 10;
+        if n >= LIMIT {
+            return None;
+        }
+        at += 1;
+    }
+    Some(if digits.len() < mantissa.len() { -n } else { n })
+}
+
 fn integer_of(value: Option<&Value<'_>>) -> Option<Option<i64>> {
     match value? {
         Value::Null => None,
-        Value::Number(n) => Some(integer_from_text(n)),
+        Value::Number(n) => Some(integer_from_number(n)),
         Value::String(s) if s.trim().is_empty() => None,
         Value::String(s) => Some(integer_from_text(s)),
         _ => Some(None),
@@ -506,7 +596,15 @@ pub const DISPUTE_CATEGORY_KEYS: [&str; 4] = ["category", "dispute_category", "r
 /// and a pay-in failure's `error_code`/`error_msg` when there is no `code`).
 pub fn read_object(object: &Object<'_>) -> Answer {
     let mut answer = Answer::default();
-    let code = integer_of(object.get("code")).or_else(|| integer_of(object.get("error_code")));
+    let code = match integer_of(object.get("code")) {
+        Some(code) => Some(code),
+        None => {
+            let code = integer_of(object.get("error_code"));
+            // Only a pay-in webhook carries `error_code` (spec 6).
+            answer.api = code.map(|_| Api::Payin);
+            code
+        }
+    };
     if let Some(code) = code {
         answer.code = code;
         answer.code_unreadable = code.is_none();
@@ -521,7 +619,7 @@ pub fn read_object(object: &Object<'_>) -> Answer {
         answer.fraud_code = FRAUD_CODE_KEYS.iter().find_map(|k| integer_of(data.get(k)).flatten());
         answer.dispute_category = DISPUTE_CATEGORY_KEYS.iter().find_map(|k| text_of(data.get(k)));
     }
-    if answer.fraud_code.is_none() && answer.event.as_deref() == Some("payment_declined") {
+    if answer.fraud_code.is_none() && answer.event.as_deref().is_some_and(|e| e.trim().eq_ignore_ascii_case("payment_declined")) {
         answer.fraud_code = integer_of(object.get("error_code")).flatten();
     }
     answer
@@ -529,7 +627,7 @@ pub fn read_object(object: &Object<'_>) -> Answer {
 
 /// The answer in an HTTP status and body text, and the parsed body when it is a JSON object.
 pub fn read_body(status: Option<i64>, body: &str) -> (Answer, Option<Object<'_>>) {
-    match json::parse_object(body) {
+    match json::parse_answer(body) {
         Ok(object) => (Answer { status, ..read_object(&object) }, Some(object)),
         Err(_) => (Answer { status, body_unreadable: true, ..Answer::default() }, None),
     }

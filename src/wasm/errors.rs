@@ -11,8 +11,10 @@ use crate::errors::{self as core, Answer, Api, Context, Decoded, Event, Locale, 
 use crate::json;
 use crate::order_status;
 
-/// Bodies longer than this (in UTF-16 units) are not copied into wasm: no gateway envelope is that long.
-const MAX_BODY_UNITS: u32 = 1 << 20;
+/// Bodies longer than this (in UTF-16 units) are not copied into wasm. A fetch of 1,000 records (the
+/// largest `page_size`) with long URLs and channel data can pass 1 MiB; 8 Mi units leaves room for
+/// several KB a record, while a runaway input still cannot grow the instance's memory without bound.
+const MAX_BODY_UNITS: u32 = 8 << 20;
 
 fn context(value: &JsValue) -> Result<Context, JsValue> {
     if is_absent(value) {
@@ -78,7 +80,7 @@ fn js_integer(v: &JsValue) -> Option<Option<i64>> {
 /// bigint make it unreadable.
 fn read_fields(v: &JsValue) -> Answer {
     let text = js::json_stringify(v).ok().and_then(|t| short_text(&t));
-    text.and_then(|t| json::parse_object(&t).ok().map(|o| core::read_object(&o))).unwrap_or_default()
+    text.and_then(|t| json::parse_answer(&t).ok().map(|o| core::read_object(&o))).unwrap_or_default()
 }
 
 /// The answer in a JS object: an envelope, a webhook payload, or a `{ status, body }` response (the
@@ -108,10 +110,17 @@ fn read_js(input: &JsValue) -> Answer {
         return Answer { code, code_unreadable: code.is_none(), ..Answer::default() };
     }
     if let Some(text) = short_text(input) {
-        return match core::integer_from_text(&text) {
-            Some(code) => Answer { code: Some(code), ..Answer::default() },
-            None => Answer { msg: Some(text), ..Answer::default() },
-        };
+        if let Some(code) = core::integer_from_text(&text) {
+            return Answer { code: Some(code), ..Answer::default() };
+        }
+        // The envelope as JSON text (what `await res.text()` gives) reads as the envelope; any other
+        // text is a `msg`.
+        if text.trim_start().starts_with('{') {
+            if let Ok(envelope) = json::parse_answer(&text) {
+                return core::read_object(&envelope);
+            }
+        }
+        return Answer { msg: Some(text), ..Answer::default() };
     }
     // Arrays fall through `JSON.stringify` to "not an object" (no `Array.isArray`: it throws on a
     // revoked Proxy).

@@ -175,7 +175,7 @@ test('decodeResponse: ok only for a 2xx envelope with code 0', () => {
     [200, '', 'Not a Gateway Answer', 'query_first'],
     [200, '{"data":{}}', 'Not a Gateway Answer', 'query_first'],
     [200, "{'code':0}", 'Not a Gateway Answer', 'query_first'],
-    [200, '{"code":0,"code":0,"$ref":"x"}', 'Not a Gateway Answer', 'query_first'],
+    [200, '{"code":0,}', 'Not a Gateway Answer', 'query_first'],
     [404, 'Not Found', 'Not Found', 'after_fix'],
     [503, '', 'Service Unavailable', 'later'],
     [NaN, '', 'Unknown Status', 'query_first'],
@@ -188,6 +188,32 @@ test('decodeResponse: ok only for a 2xx envelope with code 0', () => {
   }
   const r = esm.decodeResponse(200, '{"code":11,"msg":"target_amount: must be a string"}', { api: 'payin', operation: 'create' });
   assert.deepEqual([r.error.status, r.error.code, r.error.msg, r.error.category], [200, 11, 'target_amount: must be a string', 'invalid_request']);
+  // Nothing in an answer is signed: fastjson's `$ref` in data, a number no BigDecimal holds, are read.
+  assert.deepEqual(esm.decodeResponse(200, '{"code":0,"msg":"SUCCESS","data":{"a":{"x":1},"b":{"$ref":"$.data.a"},"n":1e5000000000}}'), {
+    ok: true,
+    data: { a: { x: 1 }, b: { $ref: '$.data.a' }, n: Infinity },
+    msgConflict: null,
+  });
+  // A fetch of 1,000 records can pass 1 MiB.
+  const records = Array.from({ length: 1000 }, (_, i) => ({ pay_order_id: `P${i}`, success_url: `https://shop.example.com/${'x'.repeat(1200)}` }));
+  const big = JSON.stringify({ code: 0, msg: 'SUCCESS', data: { records } });
+  assert.ok(big.length > 1 << 20);
+  const ok = esm.decodeResponse(200, big, { operation: 'query' });
+  assert.deepEqual([ok.ok, ok.data.records.length, ok.data.records[999].pay_order_id], [true, 1000, 'P999']);
+  // Past 8 Mi UTF-16 units it is not read.
+  assert.equal(esm.decodeResponse(200, big.replace('"SUCCESS"', `"${'s'.repeat(8 << 20)}"`)).ok, false);
+});
+
+test('the envelope as JSON text, and as an object with a $ref in its data', () => {
+  for (const api of [esm, cjs]) {
+    const d = api.decodeError('{"code":1201,"msg":"Duplicate Data Exists"}');
+    assert.deepEqual([d.source, d.code, d.name, d.msg], ['payin_code', 1201, 'Duplicate Data Exists', 'Duplicate Data Exists']);
+    assert.equal(api.decodeError(' {"code":0,"msg":"SUCCESS"}').category, 'success');
+    // Text that only looks like JSON stays a msg.
+    assert.deepEqual([api.decodeError('{not json').name, api.decodeError('{not json').msg], ['Unknown Message', '{not json']);
+    const e = api.decodeError({ code: 0, msg: 'SUCCESS', data: { b: { $ref: '$.data.a' } } });
+    assert.equal(e.category, 'success');
+  }
 });
 
 test('locales: description and advice translated, the gateway words kept', () => {
