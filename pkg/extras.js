@@ -86,7 +86,14 @@ export function fieldIssues(api, kind, path, value, context, options) {
   const steps = fieldPath(path);
   let params;
   if (context === undefined || context === null) params = {};
-  else if (isRecord(context) && typeof context !== 'function') params = JSON.parse(JSON.stringify(context));
+  else if (isRecord(context) && typeof context !== 'function') {
+    // The same answer as `validate` gives for params it cannot serialise (a BigInt, a cycle).
+    try {
+      params = JSON.parse(JSON.stringify(context));
+    } catch (e) {
+      throw new Error(`context could not be serialised with JSON.stringify: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   else throw new TypeError(`context must be the form's params object, not ${Array.isArray(context) ? 'an array' : typeof context}`);
   const report = api.validate(kind, setAt(params, steps, value), options);
   const issues = report.issues.filter((issue) => steps.every((step, n) => issue.path[n] === step));

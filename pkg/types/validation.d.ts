@@ -83,6 +83,7 @@ export function validate(kind: RequestKind, params: unknown, options?: ValidateO
  *
  * @throws {TypeError} for an unknown `kind`, a `path` that is not an array of keys and indexes (or one
  *   key), a `context` that is not an object, or bad options.
+ * @throws {Error} when `JSON.stringify` cannot serialise `context` or `value` (a `BigInt`, a cycle).
  */
 export function validateField(
   kind: RequestKind,

@@ -126,6 +126,8 @@ messages! {
         "{field} 不是已分配的 ISO 3166-1 alpha-2 国家代码";
     ONE_OF: "at least one of {fields} is required",
         "{fields} 至少需要提供一个";
+    ONE_OF_IN: "{parent} needs at least one of {fields}",
+        "{parent} 中的 {fields} 至少需要提供一个";
     DUPLICATE: "{field} repeats the mch_order_id of payout_order_details[{first}]; it must be unique within the batch",
         "{field} 与 payout_order_details[{first}] 的 mch_order_id 重复；同一批次内必须唯一";
     CHANNEL_EXTRA_REQUIRED: "{field} is required for card payments in OpenAPI mode (pay_access_type 2)",
@@ -168,7 +170,7 @@ messages! {
         "{field} 必须是 TRC20 地址：以 T 开头的 34 位 base58 字符";
     TRC20_CHECKSUM: "{field} fails the TRC20 address checksum (base58check); copy the address again",
         "{field} 未通过 TRC20 地址校验（base58check），请重新复制地址";
-    EVM: "{field} must be an {network} address: 0x followed by 40 hexadecimal digits",
+    EVM: "{field} must be a valid {network} address: 0x followed by 40 hexadecimal digits",
         "{field} 必须是 {network} 地址：0x 后跟 40 位十六进制数字";
     EVM_CHECKSUM: "{field} fails the EIP-55 mixed-case checksum; copy the address again or write it all in lower case",
         "{field} 未通过 EIP-55 大小写校验，请重新复制地址或全部使用小写";

@@ -245,7 +245,8 @@ impl Options {
 pub struct Report {
     /// No issue has severity `error`.
     pub valid: bool,
-    /// Every issue found, in document order.
+    /// Every issue found, object by object: unknown fields first, then each documented field in the
+    /// order of the spec's table, then the checks across fields (one of, sums, combinations).
     pub issues: Vec<Issue>,
 }
 
@@ -399,7 +400,7 @@ impl<'a> At<'a> {
 }
 
 /// `payout_order_details[3].amount`, or `params` for the whole request.
-fn field_name(path: &[Segment]) -> String {
+pub(crate) fn field_name(path: &[Segment]) -> String {
     if path.is_empty() {
         return "params".into();
     }

@@ -111,14 +111,14 @@ pub(super) fn create(c: &mut Ctx, p: &Object, at: &At) {
     };
     match member(d, key) {
         None => {
-            c.required_when(&at.key(key), "destination.type", kind.unwrap_or_default());
+            c.required_when(&at.key(key), "beneficiary.destination.type", kind.unwrap_or_default());
         }
         Some(Value::Object(bank)) if key == "bank" => {
             let at = at.key(key);
             c.one_of(bank, "account_number, iban", &at);
             let swift = object_at(bank, "bank_codes").and_then(|codes| member(codes, "swift_code")).and_then(Value::as_str);
             if let Some(swift) = swift {
-                c.bic_country(swift, member(bank, "country"), &at.key("bank_codes").key("swift_code"), "destination.bank.country");
+                c.bic_country(swift, member(bank, "country"), &at.key("bank_codes").key("swift_code"), "beneficiary.destination.bank.country");
             }
         }
         Some(_) => {}

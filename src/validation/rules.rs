@@ -107,7 +107,8 @@ pub(crate) fn timestamp_value(v: Option<&Value>) -> Option<i64> {
         Value::String(s) => s.as_ref(),
         _ => return None,
     };
-    if t.len() == 13 {
+    // Exactly 13 digits: no sign (`-176274112200` is 13 characters, not 13 digits).
+    if t.len() == 13 && t.bytes().all(|b| b.is_ascii_digit()) {
         parse_integer(t)
     } else {
         None
@@ -172,6 +173,10 @@ impl Ctx<'_> {
                     _ => None,
                 };
                 match n {
+                    // A string is taken here, so the problem is its text, not its type.
+                    None if matches!((rule, v), (Rule::IntOrText(..), Value::String(_))) => {
+                        self.error(at, Code::Format, m::OUT_OF_RANGE, &[("min", P::I(min)), ("max", P::I(max))]);
+                    }
                     None => self.type_error(at, "integer", v.type_name()),
                     Some(n) if n < min || n > max => {
                         let params = &[("min", P::I(min)), ("max", P::I(max))];
@@ -199,7 +204,7 @@ impl Ctx<'_> {
                         self.error(at, Code::Format, m::TIMESTAMP, &[]);
                     }
                 }
-                other => self.type_error(at, "string", other.type_name()),
+                other => self.type_error(at, "string or number", other.type_name()),
             },
             Rule::Amount => self.amount(v, at),
             _ => match v {
@@ -354,12 +359,20 @@ impl Ctx<'_> {
         self.error(at, Code::Required, m::REQUIRED_WHEN, &[("other", text(other)), ("value", text(value))]);
     }
 
-    /// At least one of `keys` must be present; reported at the first of them.
+    /// At least one of `keys` must be present; reported at the first of them, and named with the object
+    /// they belong in unless that is the params themselves.
     pub(crate) fn one_of(&mut self, obj: &Object, keys: &'static str, at: &At) {
         let mut names = keys.split(',').map(str::trim_start);
         if names.clone().all(|k| member(obj, k).is_none()) {
             let first = names.next().unwrap_or_default();
-            self.error(&at.key(first), Code::OneOfRequired, m::ONE_OF, &[("fields", text(keys))]);
+            let path = at.segments();
+            if path.is_empty() {
+                self.error(&at.key(first), Code::OneOfRequired, m::ONE_OF, &[("fields", text(keys))]);
+            } else {
+                let parent = super::field_name(&path);
+                let params = &[("fields", text(keys)), ("parent", text(&parent))];
+                self.error(&at.key(first), Code::OneOfRequired, m::ONE_OF_IN, params);
+            }
         }
     }
 }

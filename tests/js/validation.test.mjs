@@ -101,6 +101,13 @@ for (const [entry, api] of [['ESM', esm], ['CJS', cjs]]) {
     assert.throws(() => api.validateField('fetchPayout', { key: 'x' }, 'R1'), { name: 'TypeError', message: /path must be an array/ });
     assert.throws(() => api.validateField('fetchPayout', ['request_id'], 'R1', 'ctx'), { name: 'TypeError', message: /context must be/ });
     assert.throws(() => api.validate('fetchPayout', { request_id: 1n }), { name: 'Error', message: /JSON.stringify/ });
+    // validateField answers the same for a context it cannot serialise, and for a value.
+    const cyclic = { pay_order_id: 'P1' };
+    cyclic.self = cyclic;
+    for (const [value, context] of [['R1', { page: 1n }], ['R1', cyclic], [1n, {}]]) {
+      assert.throws(() => api.validateField('fetchPayout', ['request_id'], value, context), (e) =>
+        e.constructor === Error && /^(context|params) could not be serialised with JSON\.stringify: /.test(e.message));
+    }
   });
 
   test(`${entry}: caller text reaches JS unchanged through the result's JSON`, () => {
