@@ -319,3 +319,16 @@ fn answers_are_read_without_the_signing_rules() {
     // Still strict JSON.
     assert_eq!(decode_response(200, r#"{"code":0,}"#, &ctx).unwrap_err().name, "Not a Gateway Answer");
 }
+
+#[test]
+fn a_notice_without_an_error_is_not_an_unreadable_answer() {
+    let ctx = Context::default();
+    let paid = json::parse_object(r#"{"pay_order_id":"P1","order_status":"SUCCEED","order_status_int":2,"error_code":null,"event":null}"#).unwrap();
+    let d = decode(&read_object(&paid), &ctx);
+    assert_eq!((d.name, d.category, d.retry, d.known), ("Order Notice", Category::Unknown, Retry::No, false));
+    // With an error_code it decodes the code; without order_status nothing is readable.
+    let failed = json::parse_object(r#"{"pay_order_id":"P1","order_status":"FAILED","error_code":"5000"}"#).unwrap();
+    assert_eq!(decode(&read_object(&failed), &ctx).name, "Create Failed");
+    let other = json::parse_object(r#"{"pay_order_id":"P1"}"#).unwrap();
+    assert_eq!(decode(&read_object(&other), &ctx).name, "Unreadable Answer");
+}

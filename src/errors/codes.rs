@@ -233,6 +233,11 @@ pub(crate) static UNKNOWN_CODE: Row = ours("Unknown Code", ["an unpublished code
 /// An answer with nothing readable in it (null, junk, a network failure).
 pub(crate) static UNREADABLE: Row = ours("Unreadable Answer", ["no gateway status, code or msg in the input", "输入中没有网关状态、错误码或 msg"], ADVICE_UNKNOWN_OUTCOME, C::Unknown, UnlessCreate(R::Later));
 
+/// A webhook notice with nothing to decode (no error code, msg or event): not an error.
+pub(crate) static PLAIN_NOTICE: Row = ours("Order Notice", ["a webhook notice without an error code or event", "不含错误码或事件的订单通知"],
+    ["nothing to decode: its order_status says how the order stands (orderStatus reads it); acknowledge it", "无需解码：订单状态见 order_status（可用 orderStatus 读取）；请确认接收"],
+    C::Unknown, Always(R::No));
+
 /// A 2xx answer whose body is not the gateway's JSON envelope (a proxy or firewall page).
 pub(crate) static NOT_ENVELOPE_2XX: Row = ours("Not a Gateway Answer",
     ["a success status without the gateway's JSON envelope (a proxy or firewall page?)", "成功状态码但没有网关的 JSON 信封（代理或防火墙页面？）"],

@@ -188,6 +188,8 @@ pub struct Answer {
     /// The API the answer shows itself: a pay-in webhook's `error_code`/`error_msg` (spec 6) make it
     /// pay-in, which decides what 30034 is when the context does not say.
     pub api: Option<Api>,
+    /// A webhook notice (it has an `order_status`): without a code, msg or event it reports no error.
+    pub notice: bool,
 }
 
 /// A `msg` that reads as a row of a different category than the `code` it came with.
@@ -454,6 +456,7 @@ pub fn decode(answer: &Answer, ctx: &Context) -> Decoded {
                     Found::new(&codes::NOT_ENVELOPE_2XX, Source::HttpStatus, false)
                 }
                 Some(s) => http_row(s),
+                None if answer.notice => Found::new(&codes::PLAIN_NOTICE, Source::None, false),
                 None => Found::new(&codes::UNREADABLE, Source::None, false),
             },
         },
@@ -610,6 +613,7 @@ pub fn read_object(object: &Object<'_>) -> Answer {
         answer.code_unreadable = code.is_none();
     }
     answer.msg = text_of(object.get("msg")).or_else(|| text_of(object.get("error_msg")));
+    answer.notice = object.get("order_status").is_some();
     answer.event = text_of(object.get("event"));
     let data = match object.get("event_data") {
         Some(Value::Object(o)) => Some(o),
