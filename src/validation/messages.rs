@@ -92,8 +92,8 @@ messages! {
         "缺少 {field}；API 文档将其标为必填，请传入";
     NOT_EMPTY: "{field} must hold at least one element",
         "{field} 至少需要包含一个元素";
-    UNKNOWN_FIELD: "{field} is not a parameter of this request; check its spelling (the gateway ignores it)",
-        "{field} 不是该请求的参数，请检查拼写（网关会忽略它）";
+    UNKNOWN_FIELD: "{field} is not a documented parameter of this request; check its spelling",
+        "{field} 不是该请求文档列出的参数，请检查拼写";
     TOO_LONG: "{field} must be at most {max} characters, not {length}",
         "{field} 最多 {max} 个字符，当前为 {length} 个";
     ENUM: "{field} must be one of: {allowed}",

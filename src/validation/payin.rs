@@ -40,6 +40,8 @@ const CREATE: &[Field] = &[
     opt("transaction_network", Rule::Text(0)),
     opt("use_channel_request_id", Rule::Bool),
     opt("channel_extra", Rule::Object(EXTRA)),
+    // Not in the create table, but the pay-in webhook echoes it (spec 6): the merchant's own text.
+    opt("merchant_reserved_field", Rule::Text(0)),
 ];
 
 /// Create pay-in.
