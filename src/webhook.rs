@@ -305,7 +305,23 @@ fn detect_kind(payload: &Object<'_>) -> WebhookKind {
 /// and dispute notices, the event. The gateway does not sign `X-Auth-Timestamp`, so deduplicating on
 /// this key is the real defence against replays and duplicate deliveries. `None` without a
 /// `pay_order_id`.
+///
+/// Only signed fields go into it: a pay-in v1 webhook's `event` is not signed (spec 3), and a replay
+/// with another `event` must not get a fresh key. A v1 notice therefore shares the key of the status
+/// notice with the same `order_status`. [`Verified::idempotency_key`] applies what verification found;
+/// this function reads the same from the payload (a pay-in payload is v1 by its `api_version`).
 pub fn webhook_key(payload: &Object<'_>) -> Option<String> {
+    key_of(payload, !(detect_kind(payload) == WebhookKind::Payin && payload_is_v1(payload)))
+}
+
+impl Verified<'_> {
+    /// [`webhook_key`] of the payload, with the event only when the signature covers it.
+    pub fn idempotency_key(&self) -> Option<String> {
+        key_of(&self.payload, !self.unsigned_fields.contains(&"event"))
+    }
+}
+
+fn key_of(payload: &Object<'_>, event_signed: bool) -> Option<String> {
     let text = |key: &str| match payload.get(key) {
         Some(Value::String(s)) if !s.is_empty() => Some(s.to_string()),
         Some(Value::Number(n)) => Some(n.to_string()),
@@ -314,7 +330,7 @@ pub fn webhook_key(payload: &Object<'_>) -> Option<String> {
     let id = text("pay_order_id")?;
     let status = text("order_status").map(|s| crate::order_status::normalize_name(&s)).unwrap_or_default();
     let mut key = format!("lesspay2:{id}:{status}");
-    if let Some(event) = text("event") {
+    if let Some(event) = text("event").filter(|_| event_signed) {
         key.push(':');
         key.push_str(&event);
     }

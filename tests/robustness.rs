@@ -188,6 +188,31 @@ fn webhook_key_of_degenerate_payloads() {
 }
 
 #[test]
+fn the_idempotency_key_holds_only_signed_fields() {
+    use lesspay2::{WebhookHeaders, WebhookKind};
+    let secrets = [Secret::new("sk")];
+    let options = VerifyOptions { kind: WebhookKind::Auto, tolerance_ms: None, now_ms: 0 };
+    let key = |body: &str, signature: &str| {
+        let headers = WebhookHeaders { signature: Some(signature), timestamp: None };
+        let verified = verify_webhook(body.as_bytes(), headers, &secrets, options).unwrap().unwrap();
+        (verified.idempotency_key(), webhook_key(&verified.payload))
+    };
+    // Pay-in v1: `event` is not signed, so a replay that changes it keeps the key (and stays valid).
+    let v1 = r#"{"pay_order_id":"P1","order_status":"SUCCEED","api_version":"v1","event":null}"#;
+    let signature = sign(r#"{"pay_order_id":"P1","order_status":"SUCCEED"}"#, "sk").unwrap();
+    let plain = Some("lesspay2:P1:SUCCEED".to_owned());
+    assert_eq!(key(v1, &signature), (plain.clone(), plain.clone()));
+    for event in ["payment_declined", "x", "dispute_received"] {
+        let replay = v1.replace("\"event\":null", &format!("\"event\":\"{event}\""));
+        assert_eq!(key(&replay, &signature), (plain.clone(), plain.clone()), "{event}");
+    }
+    // Pay-in v2 signs `event`: a notice has its own key.
+    let v2 = r#"{"pay_order_id":"P1","order_status":"SUCCEED","api_version":"v2","event":"payment_declined"}"#;
+    let notice = Some("lesspay2:P1:SUCCEED:payment_declined".to_owned());
+    assert_eq!(key(v2, &sign(v2, "sk").unwrap()), (notice.clone(), notice));
+}
+
+#[test]
 fn explanation_of_empty_and_odd_input() {
     let e = explain_signature("{}", "", Some("")).unwrap();
     assert_eq!(e.canonical, None);
