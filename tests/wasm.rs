@@ -254,11 +254,9 @@ fn misuse_throws_with_exact_messages() {
         error("the appSecret is empty or blank; is the environment variable set?")
     );
     assert_eq!(thrown(request(s(" "), s("k"), JsValue::UNDEFINED)), error("the appId is empty"));
-    for bad in [JsValue::from(-1), JsValue::from(1.5), JsValue::from(f64::NAN), s("1")] {
-        assert_eq!(
-            thrown(request(s("app"), s("k"), bad)),
-            type_error("timestamp must be a whole, non-negative number of milliseconds")
-        );
+    let seconds = JsValue::from(1_762_741_122);
+    for bad in [JsValue::from(-1), JsValue::from(0), seconds, JsValue::from(1.5), JsValue::from(1e13), JsValue::from(f64::NAN), s("1762741122000")] {
+        assert_eq!(thrown(request(s("app"), s("k"), bad)), type_error("timestamp must be a whole number of milliseconds since the epoch, 13 digits like Date.now(), not seconds"));
     }
     let signed = request(s("app"), s("k"), JsValue::from(1_700_000_000_000_f64)).unwrap();
     assert_eq!(get(&signed, "body").as_string().as_deref(), Some(r#"{"a":"1"}"#));

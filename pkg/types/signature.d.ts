@@ -34,7 +34,10 @@ export interface SignRequestOptions {
   appSecret: string;
   /** The request body (see {@link Body}). */
   body: Body;
-  /** `X-Auth-Timestamp` in milliseconds since the epoch; defaults to `Date.now()`. Not signed by the gateway. */
+  /**
+   * `X-Auth-Timestamp` in milliseconds since the epoch, 13 digits (a `TypeError` otherwise: seconds are
+   * the usual slip); defaults to `Date.now()`. Not signed by the gateway.
+   */
   timestamp?: number;
 }
 
@@ -123,7 +126,7 @@ export interface VerifiedWebhook {
   orderStatus: OrderStatusInfo | null;
   /** The fraud/dispute notice (`event`, `event_data`) decoded, or `null` when `event` is absent, null or empty. */
   event: import('./errors.js').WebhookEvent | null;
-  /** {@link webhookKey} of the payload: deduplicate on it. */
+  /** {@link webhookKey} of the payload, from the signed fields only (`event` is left out when `unsignedFields` has it): deduplicate on it. */
   idempotencyKey: string | null;
 }
 
@@ -196,7 +199,9 @@ export function explainSignature(body: Body, appSecret: string, receivedSignatur
 /**
  * A stable idempotency key for a verified webhook (`lesspay2:<pay_order_id>:<order_status>[:<event>]`),
  * or `null` without a `pay_order_id`. The gateway does not sign `X-Auth-Timestamp`, so deduplicating on
- * this key is the real defence against replays and duplicate deliveries.
+ * this key is the real defence against replays and duplicate deliveries. Only signed fields go in: on a
+ * pay-in v1 payload (`api_version` v1, blank or absent) `event` is unsigned and left out, so a replay
+ * that changes it keeps the key, and a v1 notice shares the key of the status notice it came with.
  *
  * @throws {TypeError} / {Error} when `payload` is not a JSON object or its text.
  */

@@ -42,9 +42,11 @@ pub fn sign_request(options: JsValue) -> Result<JsValue, JsValue> {
     let body = body_text(&get(&options, "body"), "body")?;
     let timestamp = match get(&options, "timestamp") {
         t if is_absent(&t) => now_ms(),
+        // Spec 1: 13-digit milliseconds. Seconds (10 digits) are the usual slip, and the gateway would
+        // see a time in 1970.
         t => match t.as_f64() {
-            Some(ms) if ms.is_finite() && ms >= 0.0 && ms.fract() == 0.0 && ms <= 9_999_999_999_999_999.0 => ms,
-            _ => return Err(type_error("timestamp must be a whole, non-negative number of milliseconds")),
+            Some(ms) if (1e12..1e13).contains(&ms) && ms.fract() == 0.0 => ms,
+            _ => return Err(type_error("timestamp must be a whole number of milliseconds since the epoch, 13 digits like Date.now(), not seconds")),
         },
     };
     let signed = crate::request::sign_request(&app_id, &secret, &body, timestamp as u64)
@@ -251,7 +253,7 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
                 Some(event) => super::errors::event(&mut o, &event, !verified.unsigned_fields.contains(&"event")),
                 None => o.null(),
             };
-            o.key("idempotencyKey").opt_str(webhook::webhook_key(&verified.payload).as_deref());
+            o.key("idempotencyKey").opt_str(verified.idempotency_key().as_deref());
             let result = o.close('}').to_js()?;
             let _ = js::reflect_set(&result, &super::name("payload"), &payload);
             Ok(result)

@@ -156,9 +156,13 @@ function register({ api, label, test, assert }) {
     });
     assert.deepEqual(Object.keys(signed.headers), ['x-auth-appid', 'X-Auth-Timestamp', 'x-auth-signature', 'Content-Type']);
     // An object body is serialised with JSON.stringify and that exact text is returned.
-    const fromObject = signRequest({ appId: 'app-1', appSecret: 'k', body: { b: '2', a: '1' }, timestamp: 0 });
+    const fromObject = signRequest({ appId: 'app-1', appSecret: 'k', body: { b: '2', a: '1' }, timestamp: 1000000000000 });
     assert.equal(fromObject.body, body);
-    assert.equal(fromObject.headers['X-Auth-Timestamp'], '0');
+    assert.equal(fromObject.headers['X-Auth-Timestamp'], '1000000000000');
+    // Spec 1: 13-digit milliseconds; seconds are refused, not sent as a time in 1970.
+    for (const timestamp of [1762741122, 0, 1e13, -1]) {
+      assert.throws(() => signRequest({ appId: 'a', appSecret: 'k', body, timestamp }), { name: 'TypeError', message: /13 digits like Date\.now\(\), not seconds/ });
+    }
     // Without a timestamp: the clock.
     const before = Date.now();
     const now = Number(signRequest({ appId: 'a', appSecret: 'k', body }).headers['X-Auth-Timestamp']);
@@ -197,7 +201,10 @@ function register({ api, label, test, assert }) {
   });
 
   test(`${label}: webhookKey`, () => {
-    assert.equal(webhookKey({ pay_order_id: 'P9', order_status: 'SUCCEED', event: 'DISPUTE' }), 'lesspay2:P9:SUCCEED:DISPUTE');
+    assert.equal(webhookKey({ pay_order_id: 'P9', order_status: 'SUCCEED', api_version: 'v2', event: 'DISPUTE' }), 'lesspay2:P9:SUCCEED:DISPUTE');
+    // A pay-in v1 payload's event is not signed: it stays out of the key (a replay cannot renew it).
+    assert.equal(webhookKey({ pay_order_id: 'P9', order_status: 'SUCCEED', event: 'DISPUTE' }), 'lesspay2:P9:SUCCEED');
+    assert.equal(webhookKey({ pay_order_id: 'P9', order_status: 'SUCCEED', api_version: 'V1', event: 'x' }), 'lesspay2:P9:SUCCEED');
     assert.equal(webhookKey('{"pay_order_id":"P9","order_status":"SUCCEED"}'), 'lesspay2:P9:SUCCEED');
     assert.equal(webhookKey({ order_status: 'SUCCEED' }), null);
     throwsExactly(() => webhookKey('[1]'), Error, 'payload is not a JSON object: the body is JSON but not an object; expected `{...}`');
@@ -264,7 +271,7 @@ function register({ api, label, test, assert }) {
       throwsExactly(
         () => signRequest({ appId: 'a', appSecret: 'k', body: '{}', timestamp }),
         TypeError,
-        'timestamp must be a whole, non-negative number of milliseconds',
+        'timestamp must be a whole number of milliseconds since the epoch, 13 digits like Date.now(), not seconds',
       );
     }
     const cyclic = {};
