@@ -332,3 +332,15 @@ fn a_notice_without_an_error_is_not_an_unreadable_answer() {
     let other = json::parse_object(r#"{"pay_order_id":"P1"}"#).unwrap();
     assert_eq!(decode(&read_object(&other), &ctx).name, "Unreadable Answer");
 }
+
+#[test]
+fn each_notice_reads_only_its_own_fields() {
+    let ctx = Context::default();
+    let declined = r#"{"event":"payment_declined","event_data":{"response_code":"41201","reason":"Card on decline list"}}"#;
+    let e = errors::decode_event(&json::parse_object(declined).unwrap(), &ctx).unwrap();
+    assert_eq!((e.fraud_code, e.dispute_category), (Some(41201), None));
+    let dispute = r#"{"event":"dispute_received","event_data":{"code":4855,"reason":"product_service_not_received"}}"#;
+    let e = errors::decode_event(&json::parse_object(dispute).unwrap(), &ctx).unwrap();
+    assert_eq!((e.fraud_code, e.dispute_category.as_deref(), e.decoded.name), (None, Some("product_service_not_received"), "product_service_not_received"));
+    assert_eq!(e.decoded.code, None);
+}

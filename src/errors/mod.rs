@@ -619,11 +619,19 @@ pub fn read_object(object: &Object<'_>) -> Answer {
         Some(Value::Object(o)) => Some(o),
         _ => None,
     };
+    let event_is = |name: &str| answer.event.as_deref().is_some_and(|e| e.trim().eq_ignore_ascii_case(name));
+    let (declined, dispute) = (event_is("payment_declined"), event_is("dispute_received"));
     if let Some(data) = data {
-        answer.fraud_code = FRAUD_CODE_KEYS.iter().find_map(|k| integer_of(data.get(k)).flatten());
-        answer.dispute_category = DISPUTE_CATEGORY_KEYS.iter().find_map(|k| text_of(data.get(k)));
+        // Each notice's own field: a dispute's `code` (a scheme reason code) is not a fraud code, and a
+        // decline's `reason` is not a dispute category.
+        if !dispute {
+            answer.fraud_code = FRAUD_CODE_KEYS.iter().find_map(|k| integer_of(data.get(k)).flatten());
+        }
+        if !declined {
+            answer.dispute_category = DISPUTE_CATEGORY_KEYS.iter().find_map(|k| text_of(data.get(k)));
+        }
     }
-    if answer.fraud_code.is_none() && answer.event.as_deref().is_some_and(|e| e.trim().eq_ignore_ascii_case("payment_declined")) {
+    if answer.fraud_code.is_none() && declined {
         answer.fraud_code = integer_of(object.get("error_code")).flatten();
     }
     answer
