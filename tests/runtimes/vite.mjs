@@ -39,6 +39,7 @@ try {
     tampered: 'signature_mismatch',
     standardWebhook: true,
     handler: [200, 'SUCCESS'],
+    early: 'lesspay2: sign() was called before the module loaded; `await init()` once first',
   });
   console.log(`vite + chromium: production build (${assets.length} assets) verified a webhook in the page`);
 } finally {

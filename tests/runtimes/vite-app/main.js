@@ -3,6 +3,13 @@ import init, { sign, verifyWebhook, standardWebhookSign, standardWebhookVerify, 
 
 const out = document.getElementById('result');
 try {
+  // Before init(): an error that says what to do (a form's onChange can fire that early).
+  let early = null;
+  try {
+    sign('{}', 'browser-secret');
+  } catch (e) {
+    early = e.message;
+  }
   await init();
   await init(); // idempotent
   const secret = 'browser-secret';
@@ -24,6 +31,7 @@ try {
     tampered: tampered.reason,
     standardWebhook: sw.valid,
     handler: [answer.status, await answer.text()],
+    early,
   });
 } catch (e) {
   out.textContent = `error: ${e && e.message}`;
