@@ -15,6 +15,40 @@ const REJECTION_STATUS = Object.freeze({
   signature_mismatch: 401,
 });
 
+/** Spec 3, verification rule 1: a larger body is `body_too_large` without being read further. */
+const MAX_BODY_BYTES = 1048576;
+
+/**
+ * The request body as bytes, read at most one byte past `MAX_BODY_BYTES`: a huge POST to the
+ * `notify_url` is refused by its `Content-Length`, or as soon as the stream passes the limit, instead
+ * of being buffered whole (an edge isolate has 128 MB). `{ tooLarge: bytes }` when it is too large.
+ */
+async function readCapped(request) {
+  const declared = Number(request.headers.get('content-length') ?? '');
+  if (declared > MAX_BODY_BYTES) return { tooLarge: declared };
+  if (request.body === null) return { bytes: new Uint8Array(0) };
+  const reader = request.body.getReader();
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => {});
+      return { tooLarge: total };
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return { bytes };
+}
+
 function textResponse(status, text, extraHeaders) {
   return new Response(text, {
     status,
@@ -46,16 +80,25 @@ export function standardSchema(api, kind, options) {
   };
 }
 
-const PATH_HINT = "path must be an array of keys and indexes such as ['payout_order_details', 0, 'amount'], or one key";
+const PATH_HINT =
+  "path must be an array of keys and indexes such as ['payout_order_details', 0, 'amount'], or a field name such as 'payout_order_details.0.amount'";
 
-/** `path` as an array of keys and indexes, or a TypeError. */
+const isIndex = (n) => Number.isInteger(n) && n >= 0 && n <= 4294967295;
+
+/**
+ * `path` as an array of keys and indexes, or a TypeError. A string is a form's field name: `amount`,
+ * `payout_order_details.0.amount` (React Hook Form, TanStack Form) or `payout_order_details[0].amount`
+ * (Formik). No request has a key with `.`, `[` or `]` in it, or one of digits only, so a step of digits,
+ * in a string or in an array, is an array index.
+ */
 function fieldPath(path) {
-  if (typeof path === 'string') return [path];
-  if (!Array.isArray(path)) throw new TypeError(PATH_HINT);
-  for (const step of path) {
-    if (typeof step !== 'string' && !(Number.isInteger(step) && step >= 0 && step <= 4294967295)) throw new TypeError(PATH_HINT);
-  }
-  return path;
+  const steps = typeof path === 'string' ? (path === '' ? [''] : path.split(/[.[\]]+/).filter((s) => s !== '')) : path;
+  if (!Array.isArray(steps)) throw new TypeError(PATH_HINT);
+  return steps.map((step) => {
+    if (typeof step === 'string') return /^\d+$/.test(step) && isIndex(Number(step)) ? Number(step) : step;
+    if (isIndex(step)) return step;
+    throw new TypeError(PATH_HINT);
+  });
 }
 
 const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -128,13 +171,16 @@ export function extend(api) {
       if (request.method !== 'POST') {
         return textResponse(405, 'method_not_allowed: webhooks are delivered with POST', { allow: 'POST' });
       }
-      let body;
+      let read;
       try {
-        body = new Uint8Array(await request.arrayBuffer());
+        read = await readCapped(request);
       } catch {
         return textResponse(400, 'unreadable_body: the request body could not be read');
       }
-      const verdict = api.verifyWebhook({ body, headers: request.headers, secret: list, kind, toleranceMs, now: Date.now() });
+      if (read.tooLarge !== undefined) {
+        return textResponse(413, `body_too_large: the body is at least ${read.tooLarge} bytes; at most ${MAX_BODY_BYTES} are read`);
+      }
+      const verdict = api.verifyWebhook({ body: read.bytes, headers: request.headers, secret: list, kind, toleranceMs, now: Date.now() });
       if (!verdict.valid) {
         return textResponse(REJECTION_STATUS[verdict.reason] ?? 400, `${verdict.reason}: ${verdict.message}`);
       }
@@ -143,9 +189,10 @@ export function extend(api) {
         return textResponse(200, 'SUCCESS');
       }
       const answer = await onEvent(verdict, request);
-      if (answer instanceof Response) return answer;
-      if (key !== null && markProcessed !== undefined) await markProcessed(key, verdict);
-      return textResponse(200, 'SUCCESS');
+      // Processed unless onEvent answered with a failure (e.g. a 502 so that the gateway retries).
+      const processed = !(answer instanceof Response) || answer.ok;
+      if (processed && key !== null && markProcessed !== undefined) await markProcessed(key, verdict);
+      return answer instanceof Response ? answer : textResponse(200, 'SUCCESS');
     };
   }
 

@@ -1,4 +1,5 @@
 import type { VerifiedWebhook } from './signature.js';
+import type { TypedVerifiedWebhook } from './errors.js';
 
 /** Options of {@link createWebhookHandler}. */
 export interface WebhookHandlerOptions {
@@ -9,7 +10,7 @@ export interface WebhookHandlerOptions {
    * answer the gateway `SUCCESS`, or a `Response` to answer with it instead (e.g. a 502 so that the
    * gateway retries when your own processing failed). A throw becomes the runtime's 500.
    */
-  onEvent: (verified: VerifiedWebhook, request: Request) => void | Response | Promise<void | Response>;
+  onEvent: (verified: TypedVerifiedWebhook, request: Request) => void | Response | Promise<void | Response>;
   /** As in `verifyWebhook`: `'auto'` (default), `'payin'` or `'payout'`. */
   kind?: 'auto' | 'payin' | 'payout';
   /** As in `verifyWebhook`: the freshness window for `X-Auth-Timestamp` in ms, or `null` (default) for none. */
@@ -19,7 +20,11 @@ export interface WebhookHandlerOptions {
    * answers `SUCCESS` without calling `onEvent` (the gateway stops retrying).
    */
   isDuplicate?: (idempotencyKey: string, verified: VerifiedWebhook) => boolean | Promise<boolean>;
-  /** Called after `onEvent` succeeded (returned no `Response`), to record the idempotency key. */
+  /**
+   * Called after `onEvent` succeeded (returned nothing, or a 2xx `Response`), to record the idempotency
+   * key. Not atomic with `isDuplicate`: two deliveries at once can both reach `onEvent`. Skipped, like
+   * `isDuplicate`, when the payload has no `pay_order_id` (no key).
+   */
   markProcessed?: (idempotencyKey: string, verified: VerifiedWebhook) => void | Promise<void>;
 }
 
@@ -29,7 +34,8 @@ export interface WebhookHandlerOptions {
  *
  * - `200 SUCCESS` (text/plain) after `onEvent` returns (or for a duplicate);
  * - `405` for a method other than POST;
- * - `413 body_too_large: ...`, `400 <reason>: ...` for malformed input, `401 <reason>: ...` for a
+ * - `413 body_too_large: ...` for a body over 1 MiB (refused by its `Content-Length`, or as soon as the
+ *   stream passes 1 MiB: never buffered whole), `400 <reason>: ...` for malformed input, `401 <reason>: ...` for a
  *   missing or wrong signature or a timestamp outside `toleranceMs` — always the stable reason code
  *   first, never a secret.
  *

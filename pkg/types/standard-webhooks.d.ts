@@ -9,8 +9,10 @@ export type StandardWebhookSecret = string | readonly string[];
 /** Options of {@link standardWebhookSign}. */
 export interface StandardWebhookSignOptions {
   /**
-   * `webhook-id`: the same for every retry of one event (use `verified.idempotencyKey`). 1 to 255
-   * printable ASCII characters without `.` or spaces.
+   * `webhook-id`: the same for every retry of one event. 1 to 255 printable ASCII characters without
+   * `.` or spaces; anything else throws. `verified.idempotencyKey` fits when the gateway's own ids and
+   * statuses are in it; for a key from arbitrary text use
+   * `encodeURIComponent(key).replaceAll('.', '%2E')` (and keep it under 256 characters).
    */
   id: string;
   /** The exact body that will be sent (the signature covers its bytes). */

@@ -67,6 +67,41 @@ test('dedupe hooks and a Response from onEvent', async () => {
   assert.equal(calls, 2, 'the duplicate did not reach onEvent');
 });
 
+test('a 2xx Response from onEvent is recorded as processed', async () => {
+  const done = [];
+  const handler = lib.createWebhookHandler({
+    secret: SECRET,
+    onEvent: () => new Response('{"code":0}', { status: 200, headers: { 'content-type': 'application/json' } }),
+    markProcessed: (key) => { done.push(key); },
+  });
+  const res = await handler(post());
+  assert.deepEqual([res.status, await res.text(), done], [200, '{"code":0}', ['lesspay2:P9:SUCCEED']]);
+});
+
+test('a body over 1 MiB is refused without being read whole', async () => {
+  let called = 0;
+  const handler = lib.createWebhookHandler({ secret: SECRET, onEvent: () => { called++; } });
+  // Declared too large: refused before a byte is read.
+  let pulled = 0;
+  const endless = new ReadableStream({ pull(c) { pulled++; c.enqueue(new Uint8Array(65536)); } });
+  const declared = new Request('http://127.0.0.1/hook', { method: 'POST', body: endless, duplex: 'half', headers: { 'content-length': '314572800' } });
+  const res = await handler(declared);
+  assert.deepEqual([res.status, await res.text()], [413, 'body_too_large: the body is at least 314572800 bytes; at most 1048576 are read']);
+  // A stream without a length: reading stops just past 1 MiB (17 chunks of 64 KiB), then the stream is cancelled.
+  let cancelled = false;
+  pulled = 0;
+  const stream = new ReadableStream({ pull(c) { pulled++; c.enqueue(new Uint8Array(65536)); }, cancel() { cancelled = true; } }, { highWaterMark: 0 });
+  const streamed = await handler(new Request('http://127.0.0.1/hook', { method: 'POST', body: stream, duplex: 'half' }));
+  assert.deepEqual([streamed.status, await streamed.text()], [413, 'body_too_large: the body is at least 1114112 bytes; at most 1048576 are read']);
+  assert.equal(cancelled, true);
+  assert.ok(pulled <= 18, `${pulled} chunks pulled`);
+  // Exactly 1 MiB is read and verified (then its signature is checked).
+  const atLimit = await handler(post('x'.repeat(1_048_576), { 'x-auth-signature': lib.sign(body, SECRET) }));
+  assert.equal(atLimit.status, 400);
+  assert.ok((await atLimit.text()).startsWith('malformed_body: '));
+  assert.equal(called, 0);
+});
+
 test('misuse throws at creation with an actionable message', () => {
   const onEvent = () => {};
   assert.throws(() => lib.createWebhookHandler(), { name: 'TypeError', message: /expects an options object/ });

@@ -9,6 +9,7 @@ import init, {
   verifyWebhook,
   explainSignature,
   webhookKey,
+  createWebhookHandler,
   type ArrayKeyOrder,
   type Body,
   type HeadersLike,
@@ -95,4 +96,22 @@ export function misuse(): void {
   verdict.reason.toUpperCase();
   // @ts-expect-error the canonical string may be null
   canonicalize('{}').toUpperCase();
+}
+
+export function webhookEndpoint(): (request: Request) => Promise<Response> {
+  // onEvent gets the webhook typed by `kind`: no cast to read a payout's details or a pay-in's amount.
+  return createWebhookHandler({
+    secret: ['current', 'previous'],
+    toleranceMs: null,
+    onEvent: (verified, request) => {
+      if (verified.kind === 'payout') {
+        const details: number = verified.payload.details?.length ?? 0;
+        return details > 0 ? undefined : new Response('no details', { status: 502 });
+      }
+      const amount: string | undefined = verified.payload.target_amount;
+      void [amount, request.method];
+    },
+    isDuplicate: async (key) => key.startsWith('lesspay2:'),
+    markProcessed: () => {},
+  });
 }
