@@ -65,6 +65,20 @@ for (const [entry, api] of [['ESM', esm], ['CJS', cjs]]) {
     }
   });
 
+  test(`${entry}: validateField takes a form's field names`, () => {
+    const batch = doc.valid.createPayoutBatch.params;
+    const expected = api.validateField('createPayoutBatch', ['payout_order_details', 0, 'amount'], '1.005', batch, { now: doc.now });
+    assert.deepEqual(expected.issues.map((i) => [i.path, i.code]), [[['payout_order_details', 0, 'amount'], 'amount_precision']]);
+    // React Hook Form / TanStack Form, Formik, and an array of strings as a form library may give it.
+    for (const path of ['payout_order_details.0.amount', 'payout_order_details[0].amount', ['payout_order_details', '0', 'amount']]) {
+      assert.deepEqual(api.validateField('createPayoutBatch', path, '1.005', batch, { now: doc.now }), expected, JSON.stringify(path));
+    }
+    assert.equal(api.validateField('fetchPayout', 'request_id', 'R'.repeat(65)).issues[0].code, 'too_long');
+    for (const path of [[-1], [1.5], [{}], 5, null]) {
+      assert.throws(() => api.validateField('fetchPayout', path, 'x'), { name: 'TypeError', message: /path must be an array of keys and indexes/ }, JSON.stringify(path));
+    }
+  });
+
   test(`${entry}: issue objects carry params and never card data`, () => {
     const card = doc.valid['createPayin/card'].params;
     const bad = structuredClone(card);
