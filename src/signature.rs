@@ -169,6 +169,13 @@ pub struct Hint {
     pub message: String,
 }
 
+/// A received signature without the ASCII whitespace around it (verification rule 3): space, tab, LF,
+/// VT, FF and CR, as C's `isspace`, Java's `trim` and Python's `string.whitespace` count it (Rust's
+/// `is_ascii_whitespace` leaves VT out).
+pub(crate) fn trim_ascii_whitespace(s: &str) -> &str {
+    s.trim_matches(|c: char| matches!(c, ' ' | '\t' | '\n' | '\u{b}' | '\u{c}' | '\r'))
+}
+
 /// Explains a signature for a merchant whose own does not match: the canonical string (secret
 /// redacted), the expected signature, whether a received one matches, and hints.
 pub fn explain_signature(body: &str, secret: &str, received: Option<&str>) -> Result<Explanation, JsonError> {
@@ -176,7 +183,7 @@ pub fn explain_signature(body: &str, secret: &str, received: Option<&str>) -> Re
     let canonical = canonical_string(&object, 0, body.len());
     let expected_digest = digest(canonical.as_deref(), secret);
     let expected = to_hex(&expected_digest);
-    let received_trimmed = received.map(|r| r.trim_matches(|c: char| c.is_ascii_whitespace()));
+    let received_trimmed = received.map(trim_ascii_whitespace);
     let matches = received_trimmed.map(|r| from_hex(r).is_some_and(|d| digests_equal(&d, &expected_digest)));
     let mut hints = Vec::new();
     let mut hint = |code: &'static str, message: String| hints.push(Hint { code, message });

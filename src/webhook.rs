@@ -17,7 +17,8 @@ pub const PAYIN_V1_UNSIGNED: [&str; 5] = ["api_version", "order_status_int", "ch
 /// Which signing payload to use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum WebhookKind {
-    /// Apply the pay-in rule (a payout body has none of the keys it removes, so this verifies both).
+    /// By the payload: the payout rule for a payout notice (`details` or `total_amount`), the pay-in
+    /// rule otherwise.
     #[default]
     Auto,
     /// A pay-in notice (including fraud and dispute event notices).
@@ -189,7 +190,7 @@ fn verify<'a>(
     }
     let received = match headers.signature {
         None | Some("") => return reject(Reason::MissingSignature, "no X-Auth-Signature header"),
-        Some(s) => s.trim_matches(|c: char| c.is_ascii_whitespace()),
+        Some(s) => crate::signature::trim_ascii_whitespace(s),
     };
     let Some(received) = from_hex(received) else {
         return reject(Reason::MalformedSignature, "X-Auth-Signature is not 64 hex digits");
@@ -202,7 +203,14 @@ fn verify<'a>(
         check_timestamp(headers.timestamp, tolerance, options.now_ms)?;
     }
 
-    let payin_rule = options.kind != WebhookKind::Payout;
+    // `Auto` picks the rule by the payload's shape: a payout notice is signed on the full body, which
+    // differs from the pay-in rule when every member is empty (`&key=` against `key=`) or when an array
+    // holds a tree bin (the pay-in rule's extra parse can reorder it).
+    let kind = match options.kind {
+        WebhookKind::Auto => detect_kind(&payload),
+        k => k,
+    };
+    let payin_rule = kind == WebhookKind::Payin;
     let v1 = payin_rule && payload_is_v1(&payload);
     let canonical = if payin_rule {
         // The demo signs `parseObject(toJSONString(parseObject(body)))`: writing drops top-level nulls
@@ -231,10 +239,6 @@ fn verify<'a>(
         PAYIN_V1_UNSIGNED.into_iter().filter(|k| payload.get(k).is_some_and(|v| !v.is_empty_value())).collect()
     } else {
         Vec::new()
-    };
-    let kind = match options.kind {
-        WebhookKind::Auto => detect_kind(&payload),
-        k => k,
     };
     Ok(Verified { kind, secret_index, payload, unsigned_fields })
 }

@@ -213,6 +213,50 @@ fn the_idempotency_key_holds_only_signed_fields() {
 }
 
 #[test]
+fn auto_verifies_payout_notices_by_the_payout_rule() {
+    use lesspay2::{WebhookHeaders, WebhookKind};
+    let secrets = [Secret::new("k")];
+    let verify = |body: &str, kind: WebhookKind| {
+        let signature = sign(body, "k").unwrap(); // the full body: how the gateway signs a payout notice
+        let headers = WebhookHeaders { signature: Some(&signature), timestamp: None };
+        let options = VerifyOptions { kind, tolerance_ms: None, now_ms: 0 };
+        verify_webhook(body.as_bytes(), headers, &secrets, options).unwrap().map(|v| v.kind).map_err(|r| r.reason)
+    };
+    // Every member empty: the payout rule hashes `&key=k`, the pay-in rule (which writes the body out
+    // first, dropping nulls) `key=k`.
+    let emptied = r#"{"details":null,"total_amount":null}"#;
+    // Twelve keys of one String.hashCode in an array object: a tree bin, which the pay-in rule's extra
+    // parse reorders.
+    let keys = ["AaAaAaAa", "BBAaAaAa", "AaBBAaAa", "BBBBAaAa", "AaAaBBAa", "BBAaBBAa", "AaBBBBAa", "BBBBBBAa", "AaAaAaBB", "BBAaAaBB", "AaBBAaBB", "BBBBAaBB"];
+    let object: Vec<String> = keys.iter().map(|k| format!("\"{k}\":1")).collect();
+    let tree = format!(r#"{{"pay_order_id":"P1","details":[{{{}}}]}}"#, object.join(","));
+    for body in [emptied, tree.as_str()] {
+        assert_eq!(verify(body, WebhookKind::Auto), Ok(WebhookKind::Payout), "{body}");
+        assert_eq!(verify(body, WebhookKind::Payout), Ok(WebhookKind::Payout), "{body}");
+        assert_eq!(verify(body, WebhookKind::Payin), Err(Reason::SignatureMismatch), "{body}");
+    }
+}
+
+#[test]
+fn the_signature_is_trimmed_of_ascii_whitespace_only() {
+    use lesspay2::{WebhookHeaders, WebhookKind};
+    let body = r#"{"pay_order_id":"P1","order_status":"SUCCEED","details":[]}"#;
+    let signature = sign(body, "k").unwrap();
+    let secrets = [Secret::new("k")];
+    let options = VerifyOptions { kind: WebhookKind::Payout, tolerance_ms: None, now_ms: 0 };
+    let verdict = |received: String| {
+        let headers = WebhookHeaders { signature: Some(&received), timestamp: None };
+        verify_webhook(body.as_bytes(), headers, &secrets, options).unwrap().map(|_| ()).map_err(|r| r.reason)
+    };
+    for space in [" ", "\t", "\n", "\u{b}", "\u{c}", "\r", " \t\u{b} "] {
+        assert_eq!(verdict(format!("{space}{signature}{space}")), Ok(()), "{space:?}");
+    }
+    for other in ["\u{a0}", "\u{85}", "\u{3000}", "\u{0}"] {
+        assert_eq!(verdict(format!("{other}{signature}")), Err(Reason::MalformedSignature), "{other:?}");
+    }
+}
+
+#[test]
 fn explanation_of_empty_and_odd_input() {
     let e = explain_signature("{}", "", Some("")).unwrap();
     assert_eq!(e.canonical, None);

