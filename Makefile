@@ -69,13 +69,16 @@ test-e2e:
 
 ## Regenerates the JDK fixtures (needs a JDK; not part of `make test`: the fixtures are committed):
 ## tests/java/hashmap_orders.json from a real java.util.HashMap (checked by tests/java_hashmap.rs and
-## src/java_hashmap.rs), tests/java/bigdecimal_texts.json from java.math.BigDecimal (tests/java_bigdecimal.rs).
+## src/java_hashmap.rs), tests/java/bigdecimal_texts.json from java.math.BigDecimal (tests/java_bigdecimal.rs),
+## tests/java/signutil_model.json from a model of the demo's SignUtil on the JDK (tests/java_signutil.rs).
 java-fixtures:
 	@command -v java >/dev/null || { echo "java-fixtures: no java on PATH" >&2; exit 1; }
 	java tests/java/HashMapOrder.java > tests/java/hashmap_orders.json.tmp
 	mv tests/java/hashmap_orders.json.tmp tests/java/hashmap_orders.json
 	java tests/java/BigDecimalText.java > tests/java/bigdecimal_texts.json.tmp
 	mv tests/java/bigdecimal_texts.json.tmp tests/java/bigdecimal_texts.json
+	java -Xss64m tests/java/SignUtilModel.java > tests/java/signutil_model.json.tmp
+	mv tests/java/signutil_model.json.tmp tests/java/signutil_model.json
 
 ## The packed package (`npm pack`, installed from the tarball into fresh projects) on the real runtimes.
 test-runtimes: test-handler test-packages test-workerd test-vite
