@@ -30,7 +30,13 @@ for target in $(cargo +nightly fuzz list --fuzz-dir fuzz); do
   fi
 done
 
-cargo +nightly fuzz build -O --fuzz-dir fuzz 2>&1 | grep -v '^\s*Compiling' || true
+mkdir -p fuzz/target
+# A target that does not compile is a failure of its own, not a crash to look for in artifacts/.
+if ! cargo +nightly fuzz build -O --fuzz-dir fuzz >fuzz/target/build.log 2>&1; then
+  grep -E '^(error|warning: unused)' -A8 fuzz/target/build.log >&2 || tail -40 fuzz/target/build.log >&2
+  echo "fuzz: the fuzz targets do not build (fuzz/target/build.log)" >&2
+  exit 1
+fi
 status=0
 for target in $(cargo +nightly fuzz list --fuzz-dir fuzz); do
   echo "fuzz: $target for ${seconds}s"
@@ -42,7 +48,11 @@ for target in $(cargo +nightly fuzz list --fuzz-dir fuzz); do
   grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb)|ERROR|panicked|SUMMARY|Test unit written' "$log" || true
   if [[ $rc != 0 ]]; then
     tail -40 "$log" >&2
-    echo "fuzz: $target FAILED (the crashing input is in fuzz/artifacts/$target/)" >&2
+    if grep -q 'Test unit written' "$log"; then
+      echo "fuzz: $target FAILED (the crashing input is in fuzz/artifacts/$target/)" >&2
+    else
+      echo "fuzz: $target FAILED (exit $rc, no crashing input written; see $log)" >&2
+    fi
     status=1
   fi
 done

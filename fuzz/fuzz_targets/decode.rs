@@ -14,7 +14,8 @@
 //! - integers read back from their own text; an order status found is one of `order_status::ALL` and is
 //!   found again by its number and its name; `normalize_name` is idempotent.
 //!
-//! Input: byte 0 is the context (`api` = b % 3, `operation` = b / 3 % 4, locale = b / 12 % 2), byte 1 the
+//! Input: byte 0 is the context (`api` = b % 3, `operation` = b / 3 % 4, locale = b / 12 % 2) and the
+//! answer's own `api` (b / 24 % 3) and `notice` (b / 72 % 2), byte 1 the
 //! fields present in the `Answer` (bits: status, code, code unreadable, msg, event, fraud code, dispute
 //! category, body unreadable), bytes 2..10 the status and 10..18 the code (little-endian `i64`); the rest
 //! is text: the response body, and, split at its first two newlines, the msg, event and dispute category.
@@ -193,6 +194,8 @@ fuzz_target!(|data: &[u8]| {
         fraud_code: bit(5).then_some(code),
         dispute_category: bit(6).then(|| dispute.to_owned()),
         body_unreadable: bit(7),
+        api: [None, Some(Api::Payin), Some(Api::Payout)][usize::from(ctx_byte / 24 % 3)],
+        notice: ctx_byte / 72 % 2 == 1,
     };
     check_decode(&answer, ctx);
 
