@@ -355,7 +355,8 @@ fn code_row(code: i64, ctx: &Context) -> Option<Found> {
 
 /// Whether two texts have the same words, ignoring ASCII case and how they are spaced.
 fn same_words(a: &str, b: &str) -> bool {
-    let (a, b) = (a.trim().as_bytes(), b.trim().as_bytes());
+    // ASCII trims only: a Unicode `trim` of both texts per row measured +2 µs per decode in wasm.
+    let (a, b) = (a.as_bytes().trim_ascii(), b.as_bytes().trim_ascii());
     let space = |s: &[u8], i: usize| s.get(i).is_some_and(u8::is_ascii_whitespace);
     let (mut i, mut j) = (0, 0);
     loop {
