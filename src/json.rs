@@ -733,28 +733,64 @@ fn key_hash(key: &str) -> u32 {
     key.bytes().fold(0x811C_9DC5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
-/// Whether two members share a key, found through an open-addressing table of key hashes (an object's
-/// keys are usually distinct, and this is several times cheaper than sorting them). `None` when the
-/// probes run past a budget: keys built to collide, which the caller's sort handles in O(n log n).
-fn has_duplicate_keys(list: &[(Cow<'_, str>, Value<'_>)]) -> Option<bool> {
-    let key = |i: u32| list.get(i as usize).map(|(k, _)| k.as_ref());
-    let slots = (list.len() * 2).next_power_of_two();
-    let mut table = vec![u32::MAX; slots];
-    let mut budget = list.len() * 4;
-    for (i, (k, _)) in list.iter().enumerate() {
-        let mut probe = key_hash(k) as usize;
+/// What [`FirstSeen::insert`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Seen {
+    /// The first occurrence: recorded.
+    New,
+    /// A repeat of the item at this index.
+    Repeat(usize),
+    /// The probes ran past the table's budget (strings built to collide): the caller falls back.
+    Exhausted,
+}
+
+/// An open-addressing table of the first occurrence of each string among `n` items, by index: the
+/// parser's duplicate keys and a payout batch's duplicate `mch_order_id`s. No `HashMap`: the wasm module
+/// stays small.
+pub(crate) struct FirstSeen {
+    slots: Vec<u32>,
+    budget: usize,
+}
+
+impl FirstSeen {
+    /// A table for `n` items that gives up after `budget` probes past occupied slots in all.
+    pub(crate) fn new(n: usize, budget: usize) -> Self {
+        FirstSeen { slots: vec![u32::MAX; (n * 2).next_power_of_two()], budget }
+    }
+
+    /// Records `key` as item `i` unless an earlier item (read back through `key_of`) had it.
+    pub(crate) fn insert<'k>(&mut self, i: usize, key: &str, key_of: impl Fn(usize) -> Option<&'k str>) -> Seen {
+        let mask = self.slots.len() - 1;
+        let mut probe = key_hash(key) as usize;
         loop {
-            probe &= slots - 1;
-            let slot = table.get_mut(probe)?;
+            probe &= mask;
+            let Some(slot) = self.slots.get_mut(probe) else { return Seen::Exhausted };
             if *slot == u32::MAX {
                 *slot = i as u32;
-                break;
+                return Seen::New;
             }
-            if key(*slot) == Some(k.as_ref()) {
-                return Some(true);
+            let first = *slot as usize;
+            if key_of(first) == Some(key) {
+                return Seen::Repeat(first);
             }
-            budget = budget.checked_sub(1)?;
+            let Some(left) = self.budget.checked_sub(1) else { return Seen::Exhausted };
+            self.budget = left;
             probe += 1;
+        }
+    }
+}
+
+/// Whether two members share a key (an object's keys are usually distinct, and the table is several
+/// times cheaper than sorting them). `None` past the probe budget: the caller's sort handles keys built
+/// to collide in O(n log n).
+fn has_duplicate_keys(list: &[(Cow<'_, str>, Value<'_>)]) -> Option<bool> {
+    let key = |i: usize| list.get(i).map(|(k, _)| k.as_ref());
+    let mut table = FirstSeen::new(list.len(), list.len() * 4);
+    for (i, (k, _)) in list.iter().enumerate() {
+        match table.insert(i, k, key) {
+            Seen::New => {}
+            Seen::Repeat(_) => return Some(true),
+            Seen::Exhausted => return None,
         }
     }
     Some(false)

@@ -8,7 +8,7 @@
 use super::messages as m;
 use super::rules::{amount_value, opt, req, Field, Rule};
 use super::{currency, member, text, At, Code, Ctx, Need, P};
-use crate::json::{Object, Value};
+use crate::json::{FirstSeen, Object, Seen, Value};
 
 const WAY_TYPES: &str = "BANK_TRANSFER, WALLET_TRANSFER, E_WALLET, CRYPTO";
 
@@ -166,32 +166,17 @@ pub(super) fn batch(c: &mut Ctx, p: &Object, at: &At) {
     let details = member(p, "payout_order_details").and_then(Value::as_array);
     let Some(details) = details.filter(|d| !d.is_empty()) else { return };
     let at_details = at.key("payout_order_details");
-    // mch_order_id unique within the batch (30007), each repeat reported with its first occurrence.
-    // A small open-addressing table of first occurrences (detail indexes): the spec sets no limit on a
-    // batch, and the quadratic scan this replaces took half a second for 5,000 details in wasm. A sort
-    // measured 0.5 KB gzipped more.
+    // mch_order_id unique within the batch (30007), each repeat reported with its first occurrence,
+    // found through the parser's table of first occurrences: the spec sets no limit on a batch, and a
+    // quadratic scan took half a second for 5,000 details in wasm (a sort measured 0.5 KB gzipped
+    // more). No probe budget: the merchant's own ids, not a hostile body.
     let id = |i: usize| details.get(i).and_then(|d| detail_str(d, "mch_order_id"));
-    let slots = (details.len() * 2).next_power_of_two();
-    let mut firsts = vec![usize::MAX; slots];
+    let mut firsts = FirstSeen::new(details.len(), usize::MAX);
     for i in 0..details.len() {
         let Some(this) = id(i) else { continue };
-        let mut probe = this.bytes().fold(0usize, |h, b| h.wrapping_mul(31).wrapping_add(usize::from(b)));
-        loop {
-            probe &= slots - 1;
-            match firsts.get(probe).copied() {
-                Some(usize::MAX) | None => {
-                    if let Some(slot) = firsts.get_mut(probe) {
-                        *slot = i;
-                    }
-                    break;
-                }
-                Some(first) if id(first) == Some(this) => {
-                    let params = &[("first", P::I(first as i64))];
-                    c.error_gw(&at_details.index(i).key("mch_order_id"), Code::Duplicate, m::DUPLICATE, params, Some(30007));
-                    break;
-                }
-                Some(_) => probe += 1,
-            }
+        if let Seen::Repeat(first) = firsts.insert(i, this, id) {
+            let params = &[("first", P::I(first as i64))];
+            c.error_gw(&at_details.index(i).key("mch_order_id"), Code::Duplicate, m::DUPLICATE, params, Some(30007));
         }
     }
     // The exact decimal sum (30002), once the total and every amount are valid.
