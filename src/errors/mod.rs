@@ -433,20 +433,19 @@ pub fn decode(answer: &Answer, ctx: &Context) -> Decoded {
         return decode_event_parts(kind, answer, ctx).decoded;
     }
     let status_error = answer.status.filter(|s| !(200..=299).contains(s));
-    let query_msg = answer.msg.as_deref().and_then(query_msg_row);
+    // Looked up only where it can decide.
+    let query_msg = || answer.msg.as_deref().and_then(query_msg_row);
     let found = match (answer.code.and_then(|c| code_row(c, ctx)), status_error) {
         (Some(found), Some(status)) if found.row.category == Category::Success => http_row(status),
-        (Some(found), _) => match query_msg {
-            Some(refined) if answer.code == Some(9999) => refined,
-            _ => found,
-        },
+        (Some(found), _) if answer.code == Some(9999) => query_msg().unwrap_or(found),
+        (Some(found), _) => found,
         (None, Some(status)) => {
             let f = http_row(status);
             // The status is documented but the code it came with is not.
             Found { known: f.known && answer.code.is_none() && !answer.code_unreadable, ..f }
         }
         (None, None) if answer.code.is_some() || answer.code_unreadable => {
-            query_msg.unwrap_or(Found::new(&codes::UNKNOWN_CODE, Source::None, false))
+            query_msg().unwrap_or(Found::new(&codes::UNKNOWN_CODE, Source::None, false))
         }
         (None, None) => match answer.msg.as_deref() {
             Some(msg) if !msg.trim().is_empty() => {
@@ -474,13 +473,18 @@ pub fn decode(answer: &Answer, ctx: &Context) -> Decoded {
     decoded
 }
 
+/// Whether an `event` value names the notice `name` (in any case, spaces around it ignored): the two
+/// notices of spec 5.5 are the names of the rows `codes::DECLINED` and `codes::DISPUTE_RECEIVED`.
+fn is_event(event: &str, name: &str) -> bool {
+    event.trim().eq_ignore_ascii_case(name)
+}
+
 fn decode_event_parts(kind: &str, answer: &Answer, ctx: &Context) -> Event {
-    let kind_is = |name: &str| kind.trim().eq_ignore_ascii_case(name);
-    let found = if kind_is("payment_declined") {
+    let found = if is_event(kind, codes::DECLINED.name) {
         // An unlisted response code still goes with the notice.
         let f = answer.fraud_code.and_then(fraud_row).unwrap_or(Found::new(&codes::DECLINED, Source::FraudCode, true));
         Found { code: answer.fraud_code, ..f }
-    } else if kind_is("dispute_received") {
+    } else if is_event(kind, codes::DISPUTE_RECEIVED.name) {
         answer
             .dispute_category
             .as_deref()
@@ -620,8 +624,8 @@ pub fn read_object(object: &Object<'_>) -> Answer {
         Some(Value::Object(o)) => Some(o),
         _ => None,
     };
-    let event_is = |name: &str| answer.event.as_deref().is_some_and(|e| e.trim().eq_ignore_ascii_case(name));
-    let (declined, dispute) = (event_is("payment_declined"), event_is("dispute_received"));
+    let event_is = |name: &str| answer.event.as_deref().is_some_and(|e| is_event(e, name));
+    let (declined, dispute) = (event_is(codes::DECLINED.name), event_is(codes::DISPUTE_RECEIVED.name));
     if let Some(data) = data {
         // Each notice's own field: a dispute's `code` (a scheme reason code) is not a fraud code, and a
         // decline's `reason` is not a dispute category.
