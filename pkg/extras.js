@@ -143,7 +143,26 @@ export function fieldIssues(api, kind, path, value, context, options) {
   return { valid: issues.every((issue) => issue.severity !== 'error'), issues };
 }
 
-/** The JavaScript-level helpers built on the wasm API object `api`. */
+/**
+ * The JavaScript-level helpers of `lesspay2/client` (validation for forms), built on the wasm API object
+ * `api`: `schemas`, `createSchema` and `validateField`.
+ */
+export function clientHelpers(api) {
+  const schemas = {};
+  for (const kind of REQUEST_KINDS) schemas[kind] = standardSchema(api, kind);
+  Object.freeze(schemas);
+  /** `schemas.<kind>` with other options (e.g. `{ locale: 'zh-CN' }`). */
+  const createSchema = (kind, options) => {
+    if (!REQUEST_KINDS.includes(kind)) {
+      throw new TypeError(`kind must be one of ${REQUEST_KINDS.map((k) => `'${k}'`).join(', ')}, not ${typeof kind === 'string' ? `'${kind}'` : typeof kind}`);
+    }
+    api.validate(kind, {}, options); // throws now, not on first use, for bad options
+    return standardSchema(api, kind, options);
+  };
+  return { schemas, createSchema, validateField: (...args) => fieldIssues(api, ...args) };
+}
+
+/** The JavaScript-level helpers of `lesspay2`: {@link clientHelpers} and `createWebhookHandler`. */
 export function extend(api) {
   /**
    * A fetch-style handler `(request) => Promise<Response>` that verifies a Lesspay2 webhook on its raw
@@ -196,17 +215,5 @@ export function extend(api) {
     };
   }
 
-
-  const schemas = {};
-  for (const kind of REQUEST_KINDS) schemas[kind] = standardSchema(api, kind);
-  Object.freeze(schemas);
-  /** `schemas.<kind>` with other options (e.g. `{ locale: 'zh-CN' }`). */
-  const createSchema = (kind, options) => {
-    if (!REQUEST_KINDS.includes(kind)) {
-      throw new TypeError(`kind must be one of ${REQUEST_KINDS.map((k) => `'${k}'`).join(', ')}, not ${typeof kind === 'string' ? `'${kind}'` : typeof kind}`);
-    }
-    api.validate(kind, {}, options); // throws now, not on first use, for bad options
-    return standardSchema(api, kind, options);
-  };
-  return { createWebhookHandler, schemas, createSchema, validateField: (...args) => fieldIssues(api, ...args) };
+  return { createWebhookHandler, ...clientHelpers(api) };
 }

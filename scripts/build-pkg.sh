@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the npm package in pkg/: ONE optimised .wasm, the wasm-bindgen glue (ESM for browsers, Node ESM,
-# workerd and Deno; a CommonJS copy for `require`), next to the hand-written entry files that are
-# committed in pkg/. Run through `make pkg`.
+# Builds the npm package in pkg/: two optimised modules, `lesspay2` (pkg/lesspay2_bg.wasm: everything) and
+# `lesspay2/client` (pkg/client/lesspay2_bg.wasm: validation and error decoding, nothing that takes a
+# secret), each with its wasm-bindgen glue (ESM for browsers, Node ESM, workerd and Deno; a CommonJS copy
+# for `require`), next to the hand-written entry files that are committed in pkg/. Run through `make pkg`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
@@ -12,32 +13,50 @@ case "$(wasm-opt --version 2>/dev/null)" in
   *) echo "build-pkg: wasm-opt 132 from tools/node_modules is required (run scripts/setup.sh)" >&2; exit 1 ;;
 esac
 
-cargo build --quiet --lib --release --target wasm32-unknown-unknown
-raw=target/wasm32-unknown-unknown/release/lesspay2.wasm
-out=target/bindgen
-rm -rf "$out" && mkdir -p "$out/web" "$out/cjs"
-wasm-bindgen "$raw" --out-dir "$out/web" --target web --no-typescript
-wasm-bindgen "$raw" --out-dir "$out/cjs" --target no-modules --no-typescript
-# Both glues must drive the very same module: that is what lets the package ship one .wasm.
-cmp -s "$out/web/lesspay2_bg.wasm" "$out/cjs/lesspay2_bg.wasm" || {
-  echo "build-pkg: the web and no-modules builds produced different .wasm files" >&2; exit 1; }
+# wasm-bindgen: the glue (ESM for browsers, Node ESM, workerd and Deno; no-modules for the CommonJS copy)
+# and the .wasm with its bindings, for the build of `raw` into `out`.
+bindgen() {
+  local raw=$1 out=$2
+  rm -rf "$out" && mkdir -p "$out/web" "$out/cjs"
+  wasm-bindgen "$raw" --out-dir "$out/web" --target web --no-typescript
+  wasm-bindgen "$raw" --out-dir "$out/cjs" --target no-modules --no-typescript
+  # Both glues must drive the very same module: that is what lets each entry ship one .wasm.
+  cmp -s "$out/web/lesspay2_bg.wasm" "$out/cjs/lesspay2_bg.wasm" || {
+    echo "build-pkg: the web and no-modules builds produced different .wasm files" >&2; exit 1; }
+}
 
-mkdir -p pkg/glue
+# The optimised .wasm and the glue of one module into the directory `dir` (pkg/ or pkg/client/).
 # -Oz measured against -Os and `-Oz --converge` (smaller raw, larger gzipped); the names, producers and
 # target-features sections are dropped (nothing at run time reads them). The --enable-* list matches what
 # rustc 1.95 emits for wasm32-unknown-unknown. Sizes: README "Benchmarks and size".
 # -Oz, then flatten + rereloop + -Oz again until it converges: measured ~0.6 KB gzipped smaller than -Oz alone.
-wasm-opt -Oz --flatten --rereloop -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-  --enable-reference-types --enable-multivalue --strip-debug --strip-producers --strip-target-features \
-  "$out/web/lesspay2_bg.wasm" -o pkg/lesspay2_bg.wasm
-# The glue sits in glue/, the .wasm one level up: fix its default URL so that bundlers find the asset.
-sed "s|new URL('lesspay2_bg.wasm', import.meta.url)|new URL('../lesspay2_bg.wasm', import.meta.url)|" "$out/web/lesspay2.js" > pkg/glue/web.js
-grep -q "new URL('../lesspay2_bg.wasm', import.meta.url)" pkg/glue/web.js || {
-  echo "build-pkg: the glue's default .wasm URL was not found; check the wasm-bindgen output" >&2; exit 1; }
-{ cat "$out/cjs/lesspay2.js"; printf '\nmodule.exports = wasm_bindgen;\n'; } > pkg/glue/web.cjs
+package() {
+  local out=$1 dir=$2
+  mkdir -p "$dir/glue"
+  wasm-opt -Oz --flatten --rereloop -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+    --enable-reference-types --enable-multivalue --strip-debug --strip-producers --strip-target-features \
+    "$out/web/lesspay2_bg.wasm" -o "$dir/lesspay2_bg.wasm"
+  # The glue sits in glue/, the .wasm one level up: fix its default URL so that bundlers find the asset.
+  sed "s|new URL('lesspay2_bg.wasm', import.meta.url)|new URL('../lesspay2_bg.wasm', import.meta.url)|" "$out/web/lesspay2.js" > "$dir/glue/web.js"
+  grep -q "new URL('../lesspay2_bg.wasm', import.meta.url)" "$dir/glue/web.js" || {
+    echo "build-pkg: the glue's default .wasm URL was not found; check the wasm-bindgen output" >&2; exit 1; }
+  { cat "$out/cjs/lesspay2.js"; printf '\nmodule.exports = wasm_bindgen;\n'; } > "$dir/glue/web.cjs"
+  local raw_size gz_size
+  raw_size=$(stat -c %s "$dir/lesspay2_bg.wasm")
+  gz_size=$(gzip -9 -n -c "$dir/lesspay2_bg.wasm" | wc -c)
+  echo "pkg: $dir/lesspay2_bg.wasm $raw_size bytes, $gz_size gzipped"
+}
+
+# `lesspay2`: everything.
+cargo build --quiet --lib --release --target wasm32-unknown-unknown
+bindgen target/wasm32-unknown-unknown/release/lesspay2.wasm target/bindgen
+# `lesspay2/client`: validation and error decoding for pages, without the bindings that take a secret
+# (the `wasm-signing` feature). Its own target directory, so that neither build invalidates the other.
+cargo build --quiet --lib --release --target wasm32-unknown-unknown --no-default-features --target-dir target/client
+bindgen target/client/wasm32-unknown-unknown/release/lesspay2.wasm target/bindgen-client
+
+package target/bindgen pkg
+package target/bindgen-client pkg/client
 node scripts/cjs-extras.mjs pkg/extras.js pkg/glue/extras.cjs
 node scripts/cjs-types.mjs pkg/index.d.ts pkg/index.d.cts
-
-raw_size=$(stat -c %s pkg/lesspay2_bg.wasm)
-gz_size=$(gzip -9 -n -c pkg/lesspay2_bg.wasm | wc -c)
-echo "pkg: lesspay2_bg.wasm $raw_size bytes, $gz_size gzipped"
+node scripts/cjs-types.mjs pkg/client/index.d.ts pkg/client/index.d.cts

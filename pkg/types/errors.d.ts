@@ -1,5 +1,3 @@
-import type { OrderStatusInfo, VerifiedWebhook } from './signature.js';
-
 /**
  * What kind of answer it is. See the README's "Decoding gateway answers" table for what to do for each.
  *
@@ -164,6 +162,18 @@ export type DecodedResponse =
  * @throws {TypeError} only for a wrong `context` (see {@link decodeError}).
  */
 export function decodeResponse(status: number, bodyText: string, context?: ErrorContext | null): DecodedResponse;
+
+/** A decoded order status. */
+export interface OrderStatusInfo {
+  /** The gateway's number (`order_status_int`). */
+  code: number;
+  /** The canonical name, e.g. `'SUCCEED'`. */
+  name: string;
+  /** Whether no further change is expected. */
+  final: boolean;
+  /** What it means. */
+  description: string;
+}
 
 /** Options of {@link orderStatus}. */
 export interface OrderStatusOptions {
@@ -331,11 +341,3 @@ export interface PayoutWebhookPayload {
   /** The details; query `/api/global/payout/query` for the per-detail outcome. */
   details?: PayoutDetail[];
 }
-
-/**
- * A {@link VerifiedWebhook} with its payload typed by `kind`: narrow `verifyWebhook(...)` with
- * `as TypedVerifiedWebhook | RejectedWebhook`, then switch on `kind` (and `event` for fraud/dispute notices).
- */
-export type TypedVerifiedWebhook =
-  | (VerifiedWebhook & { kind: 'payin'; payload: PayinWebhookPayload })
-  | (VerifiedWebhook & { kind: 'payout'; payload: PayoutWebhookPayload; event: null });

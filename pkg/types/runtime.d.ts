@@ -1,5 +1,4 @@
-import type { VerifiedWebhook } from './signature.js';
-import type { TypedVerifiedWebhook } from './errors.js';
+import type { TypedVerifiedWebhook, VerifiedWebhook } from './signature.js';
 
 /** Options of {@link createWebhookHandler}. */
 export interface WebhookHandlerOptions {

@@ -1,3 +1,5 @@
+import type { OrderStatusInfo, PayinWebhookPayload, PayoutWebhookPayload, WebhookEvent } from './errors.js';
+
 /**
  * A request or webhook body: the exact JSON text, or an object that is first serialised with
  * `JSON.stringify`. Amounts must therefore be **strings** (`"100.50"`): a JSON number is signed by its
@@ -99,18 +101,6 @@ export type WebhookRejectionReason =
   | 'timestamp_too_new'
   | 'signature_mismatch';
 
-/** A decoded order status. */
-export interface OrderStatusInfo {
-  /** The gateway's number (`order_status_int`). */
-  code: number;
-  /** The canonical name, e.g. `'SUCCEED'`. */
-  name: string;
-  /** Whether no further change is expected. */
-  final: boolean;
-  /** What it means. */
-  description: string;
-}
-
 /** A verified webhook. */
 export interface VerifiedWebhook {
   valid: true;
@@ -129,7 +119,7 @@ export interface VerifiedWebhook {
   /** `order_status` decoded, or `null` when absent or unknown. */
   orderStatus: OrderStatusInfo | null;
   /** The fraud/dispute notice (`event`, `event_data`) decoded, or `null` when `event` is absent, null or empty. */
-  event: import('./errors.js').WebhookEvent | null;
+  event: WebhookEvent | null;
   /** {@link webhookKey} of the payload, from the signed fields only (`event` is left out when `unsignedFields` has it): deduplicate on it. */
   idempotencyKey: string | null;
 }
@@ -210,3 +200,11 @@ export function explainSignature(body: Body, appSecret: string, receivedSignatur
  * @throws {TypeError} / {Error} when `payload` is not a JSON object or its text.
  */
 export function webhookKey(payload: Body): string | null;
+
+/**
+ * A {@link VerifiedWebhook} with its payload typed by `kind`: narrow `verifyWebhook(...)` with
+ * `as TypedVerifiedWebhook | RejectedWebhook`, then switch on `kind` (and `event` for fraud/dispute notices).
+ */
+export type TypedVerifiedWebhook =
+  | (VerifiedWebhook & { kind: 'payin'; payload: PayinWebhookPayload })
+  | (VerifiedWebhook & { kind: 'payout'; payload: PayoutWebhookPayload; event: null });

@@ -5,6 +5,11 @@
 //! One file per concern of the gateway: `signature.rs` (sign, verify, explain), `validation.rs`
 //! (validate), `errors.rs` (decoding gateway answers), `standard_webhooks.rs` (re-signing for merchants'
 //! origins). Shared conversion helpers are here.
+//!
+//! Without the `wasm-signing` feature (the `lesspay2/client` module: validation and error decoding for
+//! pages) `signature.rs` and `standard_webhooks.rs` are left out, and the helpers only they call are
+//! unused: dead code is allowed in that build only, so the full build still reports any.
+#![cfg_attr(not(feature = "wasm-signing"), allow(dead_code))]
 
 use wasm_bindgen::prelude::*;
 
@@ -12,7 +17,9 @@ use js::{Array, JsString};
 
 mod errors;
 mod js;
+#[cfg(feature = "wasm-signing")]
 pub mod signature;
+#[cfg(feature = "wasm-signing")]
 mod standard_webhooks;
 mod to_js;
 mod validation;

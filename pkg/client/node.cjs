@@ -1,0 +1,14 @@
+'use strict';
+// `lesspay2/client` in Node, CommonJS: ready to use synchronously on require.
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const glue = require('./glue/web.cjs');
+const { clientHelpers } = require('../glue/extras.cjs');
+
+glue.initSync({ module: readFileSync(join(__dirname, 'lesspay2_bg.wasm')) });
+
+const { decodeError, decodeResponse, orderStatus, validate, initSync } = glue;
+const api = { decodeError, decodeResponse, orderStatus, validate, initSync };
+/** Already initialised on require; kept so that code shared with browsers can always `await init()`. */
+async function init() {}
+module.exports = { ...api, ...clientHelpers(api), init, default: init };

@@ -1,0 +1,15 @@
+// `lesspay2/client` in Node, ESM: ready to use synchronously on import (the .wasm is read from disk next
+// to this file). Server-side rendering of a page that validates forms lands here.
+import { createRequire } from 'node:module';
+import * as api from './glue/web.js';
+import { clientHelpers } from '../extras.js';
+
+// As in ../node.mjs: `process.getBuiltinModule` where Node has it, a require of node:fs before.
+const { readFileSync } = process.getBuiltinModule?.('node:fs') ?? createRequire(import.meta.url)('node:fs');
+api.initSync({ module: readFileSync(new URL('./lesspay2_bg.wasm', import.meta.url)) });
+
+export { decodeError, decodeResponse, orderStatus, validate, initSync } from './glue/web.js';
+export const { schemas, createSchema, validateField } = clientHelpers(api);
+/** Already initialised on import; kept so that code shared with browsers can always `await init()`. */
+export default async function init() {}
+export { init };
