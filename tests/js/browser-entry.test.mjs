@@ -1,22 +1,28 @@
-// The browser entry (pkg/browser.js) in Node, which runs its loading logic as a browser does: calls
-// before init() fail with an error that says what to do, a failed init() is retried, and it exports
-// what the Node entry exports. tests/runtimes/vite.mjs runs the same entry in real Chromium.
+// The browser entries (pkg/browser.js, pkg/client/browser.js) in Node, which runs their loading logic as a
+// browser does: calls before init() fail with an error that says what to do, a failed init() is retried,
+// and each exports what its Node entry exports. tests/runtimes/vite.mjs runs both in real Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-// Only this entry in this process: the Node entry would load the glue they share.
+// Only these entries in this process: a Node entry would load the glue it shares with one.
 import * as browser from '../../pkg/browser.js';
+import * as client from '../../pkg/client/browser.js';
 
 const wasm = readFileSync(new URL('../../pkg/lesspay2_bg.wasm', import.meta.url));
 const { vectors } = JSON.parse(readFileSync(new URL('../vectors/signatures.json', import.meta.url), 'utf8'));
 const vector = vectors.find((v) => v.signature && v.body.length > 100);
 
-test('the browser entry exports what the Node entry exports', () => {
-  const nodeEntry = new URL('../../pkg/node.mjs', import.meta.url).href;
+/** The sorted export names of a Node entry, imported in a child process (not in this one: see above). */
+function nodeExports(path) {
+  const nodeEntry = new URL(path, import.meta.url).href;
   const script = `import(${JSON.stringify(nodeEntry)}).then((m) => console.log(JSON.stringify(Object.keys(m).sort())))`;
-  const nodeKeys = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
-  assert.deepEqual(Object.keys(browser).sort(), nodeKeys);
+  return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+}
+
+test('each browser entry exports what its Node entry exports', () => {
+  assert.deepEqual(Object.keys(browser).sort(), nodeExports('../../pkg/node.mjs'));
+  assert.deepEqual(Object.keys(client).sort(), nodeExports('../../pkg/client/node.mjs'));
 });
 
 test('before init(): a clear error, from the functions and from the helpers built on them', () => {
@@ -36,4 +42,19 @@ test('a failed init() is not kept: the next call loads', async () => {
   await browser.init(new Uint8Array([1])); // loaded: later arguments are not looked at
   assert.equal(browser.sign(vector.body, vector.secret), vector.signature);
   assert.equal(browser.validateField('fetchPayout', 'request_id', 'R1').valid, true);
+});
+
+test('lesspay2/client: a clear error before init(), a failed init() retried, then ready', async () => {
+  assert.throws(() => client.validate('fetchPayout', {}), {
+    constructor: Error,
+    message: 'lesspay2: validate() was called before the module loaded; `await init()` once first',
+  });
+  assert.throws(() => client.decodeError(30009), /decodeError\(\) was called before the module loaded/);
+  assert.throws(() => client.validateField('fetchPayout', 'request_id', 'R1'), /validate\(\) was called before the module loaded/);
+  await assert.rejects(client.init(new Uint8Array([0, 97, 115, 109, 9, 9, 9, 9])), WebAssembly.CompileError);
+  assert.throws(() => client.orderStatus(2), /orderStatus\(\) was called before the module loaded/);
+  await client.init(readFileSync(new URL('../../pkg/client/lesspay2_bg.wasm', import.meta.url)));
+  assert.equal(client.orderStatus(2).name, 'SUCCEED');
+  assert.equal(client.decodeError(30009).name, 'Invalid Amount Format');
+  assert.deepEqual(client.validate('fetchPayout', { request_id: 'R1' }), { valid: true, issues: [] });
 });

@@ -1,13 +1,15 @@
 // decodeError, decodeResponse, orderStatus and the webhook `event` through the built package, over its
-// Node ESM and CommonJS entries. The table rows come from tests/vectors/errors.json (shared with
+// Node ESM and CommonJS entries (the table also through `lesspay2/client`'s). The table rows come from tests/vectors/errors.json (shared with
 // tests/errors.rs); expected values there are copied from spec section 5.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as esm from '../../pkg/node.mjs';
+import * as clientEsm from '../../pkg/client/node.mjs';
 
 const cjs = createRequire(import.meta.url)('../../pkg/node.cjs');
+const clientCjs = createRequire(import.meta.url)('../../pkg/client/node.cjs');
 const { cases } = JSON.parse(readFileSync(new URL('../vectors/errors.json', import.meta.url), 'utf8'));
 
 /** Feeds a vector's input to decodeError in the form it names. */
@@ -21,7 +23,7 @@ function run(api, input, context) {
 
 const KEYS = ['known', 'published', 'source', 'name', 'description', 'suggestion', 'advice', 'category', 'retry', 'msgConflict'];
 
-for (const [entry, api] of [['esm', esm], ['cjs', cjs]]) {
+for (const [entry, api] of [['esm', esm], ['cjs', cjs], ['client esm', clientEsm], ['client cjs', clientCjs]]) {
   test(`${entry}: every row of every table`, () => {
     assert.ok(cases.length > 100);
     for (const { input, context, expect } of cases) {

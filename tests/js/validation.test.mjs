@@ -1,4 +1,5 @@
-// Parameter validation through the built npm package, ESM and CommonJS entries, table-driven from the
+// Parameter validation through the built npm package, ESM and CommonJS entries of `lesspay2` and of
+// `lesspay2/client`, table-driven from the
 // same file as the Rust suite (tests/validation/cases.json): exact path, code, severity and gatewayCode
 // of every issue, exact messages in English and zh-CN.
 import { test } from 'node:test';
@@ -6,9 +7,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as esm from '../../pkg/node.mjs';
+import * as clientEsm from '../../pkg/client/node.mjs';
 
 const require = createRequire(import.meta.url);
 const cjs = require('../../pkg/node.cjs');
+const clientCjs = require('../../pkg/client/node.cjs');
 const doc = JSON.parse(readFileSync(new URL('../validation/cases.json', import.meta.url), 'utf8'));
 
 function paramsOf(c) {
@@ -24,7 +27,7 @@ function paramsOf(c) {
 const shape = (i) => JSON.stringify({ path: i.path, code: i.code, severity: i.severity, gatewayCode: i.gatewayCode });
 const sorted = (list) => list.map(shape).sort();
 
-for (const [entry, api] of [['ESM', esm], ['CJS', cjs]]) {
+for (const [entry, api] of [['ESM', esm], ['CJS', cjs], ['client ESM', clientEsm], ['client CJS', clientCjs]]) {
   test(`${entry}: every valid base has no issue`, () => {
     for (const [name, { kind, params }] of Object.entries(doc.valid)) {
       assert.deepEqual(api.validate(kind, params, { now: doc.now }), { valid: true, issues: [] }, name);

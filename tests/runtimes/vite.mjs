@@ -1,5 +1,6 @@
 // A small Vite app importing the packed package, built for production, served by `vite preview` on
-// 127.0.0.1, opened in headless Chromium (Debian's, through playwright-core): it must verify a webhook.
+// 127.0.0.1, opened in headless Chromium (Debian's, through playwright-core): it must verify a webhook
+// with `lesspay2` and validate and decode with `lesspay2/client`.
 import assert from 'node:assert/strict';
 import { cpSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -12,7 +13,7 @@ const project = freshProject(tarball);
 cpSync(join(root, 'tests/runtimes/vite-app'), project, { recursive: true });
 run(bin('vite'), ['build', '--logLevel', 'warn'], { cwd: project });
 const assets = readdirSync(join(project, 'dist/assets'));
-assert.ok(assets.some((f) => f.endsWith('.wasm')), `vite emitted no .wasm: ${assets}`);
+assert.equal(assets.filter((f) => f.endsWith('.wasm')).length, 2, `vite must emit both modules' .wasm: ${assets}`);
 
 const port = await new Promise((r) => { const s = createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => r(p)); }); });
 const server = start(bin('vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: project });
@@ -40,8 +41,14 @@ try {
     standardWebhook: true,
     handler: [200, 'SUCCESS'],
     early: 'lesspay2: sign() was called before the module loaded; `await init()` once first',
+    client: {
+      early: 'lesspay2: validate() was called before the module loaded; `await init()` once first',
+      issues: [['request_id', 'one_of_required', 'request_id, pay_order_id 至少需要提供一个']],
+      field: ['amount_precision'],
+      decoded: 'Invalid Amount Format',
+    },
   });
-  console.log(`vite + chromium: production build (${assets.length} assets) verified a webhook in the page`);
+  console.log(`vite + chromium: production build (${assets.length} assets) verified a webhook, and validated and decoded with lesspay2/client, in the page`);
 } finally {
   await browser?.close();
   server.stop();

@@ -1,7 +1,9 @@
 // The edge-webhook example served by workerd against the packed package; real HTTP requests; a local
 // origin stub that checks the forwarded Standard Webhooks signature with the `standardwebhooks` library.
+// Then a worker importing `lesspay2/client` (tests/runtimes/client-worker/) runs every validation case
+// and error-table row in workerd.
 import assert from 'node:assert/strict';
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -41,11 +43,15 @@ const example = join(root, 'examples/edge-webhook');
 cpSync(join(example, 'src'), join(project, 'src'), { recursive: true });
 cpSync(join(example, 'config.capnp'), join(project, 'config.capnp'));
 
-// A free port: bind one, release it, give it to workerd.
-const probe = createServer();
-await new Promise((r) => probe.listen(0, '127.0.0.1', r));
-const port = probe.address().port;
-await new Promise((r) => probe.close(r));
+/** A free port: bind one, release it, give it to workerd. */
+async function freePort() {
+  const probe = createServer();
+  await new Promise((r) => probe.listen(0, '127.0.0.1', r));
+  const { port } = probe.address();
+  await new Promise((r) => probe.close(r));
+  return port;
+}
+const port = await freePort();
 
 const server = start(bin('workerd'), ['serve', 'config.capnp', '--socket-addr', `http=127.0.0.1:${port}`], {
   cwd: project,
@@ -119,8 +125,36 @@ try {
   r = await send(webhook(body, APP_SECRET));
   assert.deepEqual([r.status, r.text], [502, 'origin_rejected: the merchant origin answered 503; retry later']);
   console.log(`workerd: edge-webhook example on 127.0.0.1:${port}: ${cases.length + 4} requests answered as expected, 2 forwards verified by standardwebhooks`);
+  await clientWorker();
 } finally {
   server.stop();
   origin.close();
   cleanup(project, join(tarball, '..'));
+}
+
+/** The `lesspay2/client` worker, in the same installed project, on its own workerd. */
+async function clientWorker() {
+  const dir = join(root, 'tests/runtimes');
+  cpSync(join(dir, 'client-worker/worker.js'), join(project, 'client-worker.js'));
+  cpSync(join(dir, 'client-worker/config.capnp'), join(project, 'client.capnp'));
+  cpSync(join(dir, 'consumer/client-check.mjs'), join(project, 'client-check.mjs'));
+  cpSync(join(root, 'tests/validation/cases.json'), join(project, 'validation-cases.json'));
+  cpSync(join(root, 'tests/vectors/errors.json'), join(project, 'errors.json'));
+  const clientPort = await freePort();
+  const client = start(bin('workerd'), ['serve', 'client.capnp', '--socket-addr', `http=127.0.0.1:${clientPort}`], { cwd: project });
+  try {
+    const clientUrl = `http://127.0.0.1:${clientPort}/`;
+    let answer;
+    await until(async () => {
+      const res = await fetch(clientUrl, { signal: AbortSignal.timeout(5000) });
+      answer = [res.status, await res.text()];
+      return true;
+    }, { tries: 150, everyMs: 100, what: `workerd (lesspay2/client) on ${clientUrl}\n${client.log()}` });
+    const cases = JSON.parse(readFileSync(join(project, 'validation-cases.json'), 'utf8')).cases.length;
+    assert.equal(answer[0], 200, answer[1]);
+    assert.match(answer[1], new RegExp(`^${cases} validation cases \\(\\d+ issues\\), 105 error rows, no signing export: ok$`));
+    console.log(`workerd: lesspay2/client: ${answer[1]}`);
+  } finally {
+    client.stop();
+  }
 }

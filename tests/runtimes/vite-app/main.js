@@ -1,5 +1,7 @@
 // A production Vite build importing the package like any app; the test reads #result.
 import init, { sign, verifyWebhook, standardWebhookSign, standardWebhookVerify, createWebhookHandler } from 'lesspay2';
+// What a page that only validates forms and decodes errors imports: the smaller module.
+import initClient, { validate, validateField, decodeError } from 'lesspay2/client';
 
 const out = document.getElementById('result');
 try {
@@ -10,6 +12,13 @@ try {
   } catch (e) {
     early = e.message;
   }
+  let clientEarly = null;
+  try {
+    validate('fetchPayout', {});
+  } catch (e) {
+    clientEarly = e.message;
+  }
+  await initClient();
   await init();
   await init(); // idempotent
   const secret = 'browser-secret';
@@ -32,6 +41,12 @@ try {
     standardWebhook: sw.valid,
     handler: [answer.status, await answer.text()],
     early,
+    client: {
+      early: clientEarly,
+      issues: validate('fetchPayout', {}, { locale: 'zh-CN' }).issues.map((i) => [i.path.join('.'), i.code, i.message]),
+      field: validateField('createPayoutBatch', 'payout_order_details.0.amount', '1.005', { currency: 'PHP' }).issues.map((i) => i.code),
+      decoded: decodeError(30009).name,
+    },
   });
 } catch (e) {
   out.textContent = `error: ${e && e.message}`;
