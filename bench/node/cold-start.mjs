@@ -1,6 +1,7 @@
 // Cold start: how long instantiating the module takes.
 // - Node: fresh processes; the whole `import 'lesspay2'` (entry + glue + read + compile + instantiate), and
-//   WebAssembly compile + instantiate alone (initSync from bytes), each in its own process.
+//   WebAssembly compile + instantiate alone (initSync from bytes), each in its own process; the same for
+//   `lesspay2/client`.
 // - workerd: time from process start to the first answered request, with the package imported and
 //   without it (same config otherwise); the difference is what the module costs a cold worker.
 import { execFileSync, spawn } from 'node:child_process';
@@ -18,11 +19,11 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.len
 // Two probes, each in its own fresh process: what `import 'lesspay2'` costs a merchant end to end (entry,
 // glue and extras imported, the .wasm read, compiled and instantiated once), and compile + instantiate
 // alone. The first sign call is outside both.
-const importProbe = `
+const importProbe = (entry, call) => `
   const t0 = performance.now();
-  const lib = await import(${JSON.stringify(join(root, 'pkg/node.mjs'))});
+  const lib = await import(${JSON.stringify(join(root, entry))});
   const t1 = performance.now();
-  if (lib.sign('{"a":"1"}', 'k').length !== 64) throw new Error('bad');
+  if (!(${call})) throw new Error('bad');
   console.log(JSON.stringify({ ms: t1 - t0 }));
 `;
 // The same dynamic import of an empty module file: Node's own loader start-up, which any import pays.
@@ -34,22 +35,28 @@ const emptyProbe = `
   await import(${JSON.stringify(emptyModule)});
   console.log(JSON.stringify({ ms: performance.now() - t0 }));
 `;
-const instantiateProbe = `
+const instantiateProbe = (dir, call) => `
   const fs = await import('node:fs');
-  const glue = await import(${JSON.stringify(join(root, 'pkg/glue/web.js'))});
-  const bytes = fs.readFileSync(${JSON.stringify(join(root, 'pkg/lesspay2_bg.wasm'))});
+  const glue = await import(${JSON.stringify(join(root, dir, 'glue/web.js'))});
+  const bytes = fs.readFileSync(${JSON.stringify(join(root, dir, 'lesspay2_bg.wasm'))});
   const t0 = performance.now();
   glue.initSync({ module: bytes });
   const t1 = performance.now();
-  if (glue.sign('{"a":"1"}', 'k').length !== 64) throw new Error('bad');
+  const lib = glue;
+  if (!(${call})) throw new Error('bad');
   console.log(JSON.stringify({ ms: t1 - t0 }));
 `;
+// The first call of each module, outside the timing: it must answer.
+const SIGN = `lib.sign('{"a":"1"}', 'k').length === 64`;
+const VALIDATE = `lib.validate('fetchPayout', { request_id: 'R1' }).valid === true`;
 const probe = (code) => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' })).ms;
-const node = { import: [], empty: [], instantiate: [] };
+const node = { import: [], empty: [], instantiate: [], clientImport: [], clientInstantiate: [] };
 for (let i = 0; i < RUNS; i++) {
-  node.import.push(probe(importProbe));
+  node.import.push(probe(importProbe('pkg/node.mjs', SIGN)));
   node.empty.push(probe(emptyProbe));
-  node.instantiate.push(probe(instantiateProbe));
+  node.instantiate.push(probe(instantiateProbe('pkg', SIGN)));
+  node.clientImport.push(probe(importProbe('pkg/client/node.mjs', VALIDATE)));
+  node.clientInstantiate.push(probe(instantiateProbe('pkg/client', VALIDATE)));
 }
 rmSync(emptyDir, { recursive: true, force: true });
 console.log('\ncold start (median of %d fresh processes)', RUNS);
@@ -59,6 +66,8 @@ console.log(`| Node ${process.version} | \`import 'lesspay2'\` end to end (entry
 console.log(`| Node ${process.version} | the same import of an empty module (Node's loader start-up) | ${median(node.empty).toFixed(2)} ms |`);
 console.log(`| Node ${process.version} | **what the package adds to a cold start** | **${(median(node.import) - median(node.empty)).toFixed(2)} ms** |`);
 console.log(`| Node ${process.version} | of which WebAssembly compile + instantiate (initSync from bytes, measured alone) | ${median(node.instantiate).toFixed(2)} ms |`);
+console.log(`| Node ${process.version} | **what \`lesspay2/client\` adds to a cold start** (its import less the empty one) | **${(median(node.clientImport) - median(node.empty)).toFixed(2)} ms** |`);
+console.log(`| Node ${process.version} | of which WebAssembly compile + instantiate | ${median(node.clientInstantiate).toFixed(2)} ms |`);
 
 // ------------------------------------------------------------------------------------------- workerd
 const workerdBin = join(root, 'tools/node_modules/.bin/workerd');
