@@ -13,7 +13,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 setup:
 	@bash scripts/setup.sh
 
-## The npm package in pkg/ (one .wasm, glue, entry files).
+## The npm package in pkg/ (the .wasm of `lesspay2` and of `lesspay2/client`, glue, entry files, README).
 pkg: setup
 	@bash scripts/build-pkg.sh
 

@@ -9,7 +9,7 @@ const entry = webEntry(initGlue, glue, ['canonicalize', 'decodeError', 'decodeRe
   'signRequest', 'standardWebhookSign', 'standardWebhookVerify', 'validate', 'verifyWebhook', 'webhookKey'],
 // Written out literally here (not left to the glue, which sits in glue/ one level down) so that bundlers
 // see the asset and emit it.
-() => new URL('./lesspay2_bg.wasm', import.meta.url));
+() => new URL('./lesspay2_bg.wasm', import.meta.url), 'lesspay2/lesspay2.wasm');
 
 export const { init, initSync } = entry;
 export default init;

@@ -6,33 +6,51 @@
 
 /**
  * `initGlue` and `glue`: the wasm-bindgen glue's default export and namespace; `names`: the functions to
- * export; `defaultSource()`: the .wasm URL used when `init()` is given nothing.
+ * export; `defaultSource()`: the .wasm URL used when `init()` is given nothing; `wasmName`: the package
+ * path of that .wasm, for the error when another one is given.
  */
-export function webEntry(initGlue, glue, names, defaultSource) {
+export function webEntry(initGlue, glue, names, defaultSource, wasmName) {
   let ready;
   let loaded = false;
+  // Set when another entry's .wasm was loaded: the glue keeps the first instance it gets, so nothing
+  // can be loaded after it, and every call says so.
+  let wrongModule;
+  const wrong = (cause) => new Error(`lesspay2: this .wasm does not belong to this entry; load ${wasmName}`, { cause });
+
+  /** Accepts the instance's exports, or refuses another entry's module (lesspay2 and lesspay2/client each have their own). */
+  function accept(exports) {
+    if (names.some((name) => typeof exports?.[name] !== 'function')) {
+      wrongModule = wrong();
+      throw wrongModule;
+    }
+    loaded = true;
+  }
 
   /**
    * Loads the module. Safe to call any number of times, concurrently too: it loads once. A failed load
    * (the network, a wrong URL) is not kept: the next call tries again.
    */
   function init(moduleOrPath) {
-    ready ??= initGlue({ module_or_path: moduleOrPath ?? defaultSource() }).then(
-      () => {
-        loaded = true;
-      },
-      (error) => {
-        ready = undefined;
-        throw error;
-      },
-    );
+    if (wrongModule) return Promise.reject(wrongModule);
+    ready ??= initGlue({ module_or_path: moduleOrPath ?? defaultSource() }).then(accept, (error) => {
+      ready = undefined;
+      // lesspay2's .wasm needs more imports than lesspay2/client's glue provides: the engine's message
+      // is about import numbers, so name the right file instead.
+      throw error instanceof WebAssembly.LinkError ? wrong(error) : error;
+    });
     return ready;
   }
 
   /** Loads the module synchronously from its bytes or a compiled `WebAssembly.Module`. */
   function initSync(module) {
-    const exports = glue.initSync(module);
-    loaded = true;
+    if (wrongModule) throw wrongModule;
+    let exports;
+    try {
+      exports = glue.initSync(module);
+    } catch (error) {
+      throw error instanceof WebAssembly.LinkError ? wrong(error) : error;
+    }
+    accept(exports);
     return exports;
   }
 
@@ -40,7 +58,7 @@ export function webEntry(initGlue, glue, names, defaultSource) {
   for (const name of names) {
     const call = glue[name];
     api[name] = function (...args) {
-      if (!loaded) throw new Error(`lesspay2: ${name}() was called before the module loaded; \`await init()\` once first`);
+      if (!loaded) throw wrongModule ?? new Error(`lesspay2: ${name}() was called before the module loaded; \`await init()\` once first`);
       return call(...args);
     };
   }

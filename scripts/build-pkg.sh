@@ -57,6 +57,8 @@ bindgen target/client/wasm32-unknown-unknown/release/lesspay2.wasm target/bindge
 
 package target/bindgen pkg
 package target/bindgen-client pkg/client
+# The package's page on npm.
+cp README.md pkg/README.md
 node scripts/cjs-extras.mjs pkg/extras.js pkg/glue/extras.cjs
 node scripts/cjs-types.mjs pkg/index.d.ts pkg/index.d.cts
 node scripts/cjs-types.mjs pkg/client/index.d.ts pkg/client/index.d.cts

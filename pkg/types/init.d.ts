@@ -4,7 +4,8 @@
  * - Browsers and bundlers: call `await init()` once before anything else. It is idempotent and safe to
  *   call concurrently; a failed load (network, wrong URL) is not kept, so a later call tries again. Pass
  *   a URL, `Response`, bytes or `WebAssembly.Module` to load the `.wasm` from elsewhere (it is also
- *   exported as `lesspay2/lesspay2.wasm`). A function called before the module is loaded throws an
+ *   exported as `lesspay2/lesspay2.wasm`, and `lesspay2/client`'s as `lesspay2/client.wasm`: each entry
+ *   needs its own). A function called before the module is loaded throws an
  *   `Error` that says to `await init()` first.
  * - Node (ESM and CommonJS), Deno and Cloudflare Workers: the module is ready on import; `init()` resolves
  *   at once, so code shared with browsers may always call it.

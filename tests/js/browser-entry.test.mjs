@@ -52,9 +52,28 @@ test('lesspay2/client: a clear error before init(), a failed init() retried, the
   assert.throws(() => client.decodeError(30009), /decodeError\(\) was called before the module loaded/);
   assert.throws(() => client.validateField('fetchPayout', 'request_id', 'R1'), /validate\(\) was called before the module loaded/);
   await assert.rejects(client.init(new Uint8Array([0, 97, 115, 109, 9, 9, 9, 9])), WebAssembly.CompileError);
+  // The other entry's .wasm: named, instead of the engine's message about import numbers.
+  await assert.rejects(client.init(wasm), (e) => e.constructor === Error && e.cause instanceof WebAssembly.LinkError &&
+    e.message === 'lesspay2: this .wasm does not belong to this entry; load lesspay2/client.wasm');
   assert.throws(() => client.orderStatus(2), /orderStatus\(\) was called before the module loaded/);
   await client.init(readFileSync(new URL('../../pkg/client/lesspay2_bg.wasm', import.meta.url)));
   assert.equal(client.orderStatus(2).name, 'SUCCEED');
   assert.equal(client.decodeError(30009).name, 'Invalid Amount Format');
   assert.deepEqual(client.validate('fetchPayout', { request_id: 'R1' }), { valid: true, issues: [] });
+});
+
+test('lesspay2 given lesspay2/client\'s .wasm: refused by name, and every later call says so', async () => {
+  // In a child process: the glue keeps the first instance it gets, so this one cannot load afterwards.
+  const entry = new URL('../../pkg/browser.js', import.meta.url).href;
+  const clientWasm = new URL('../../pkg/client/lesspay2_bg.wasm', import.meta.url).pathname;
+  const script = `
+    const lib = await import(${JSON.stringify(entry)});
+    const bytes = (await import('node:fs')).readFileSync(${JSON.stringify(clientWasm)});
+    const seen = [];
+    for (const attempt of [() => lib.init(bytes), () => lib.init(), () => lib.sign('{}', 'k')]) {
+      try { await attempt(); seen.push('ok'); } catch (e) { seen.push(e.message); }
+    }
+    console.log(JSON.stringify(seen));`;
+  const seen = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
+  assert.deepEqual(seen, Array(3).fill('lesspay2: this .wasm does not belong to this entry; load lesspay2/lesspay2.wasm'));
 });
