@@ -114,8 +114,7 @@ impl<'b, 'v> Writer<'b, 'v> {
             Value::Null => self.out.push_str("null"),
             Value::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
             Value::Number(n) => write_number(&mut self.out, n),
-            Value::String(Cow::Borrowed(s)) if json::is_plain_unescaped(s.as_bytes()) => push_quoted(&mut self.out, s),
-            Value::String(s) => write_json_string(&mut self.out, s),
+            Value::String(s) => write_parsed_string(&mut self.out, s),
             Value::Array(items) => self.write_array(items, parses),
             Value::Object(o) => {
                 self.out.push('{');
@@ -136,10 +135,7 @@ impl<'b, 'v> Writer<'b, 'v> {
                     if at > base {
                         self.out.push(',');
                     }
-                    match key {
-                        Cow::Borrowed(k) if json::is_plain_unescaped(k.as_bytes()) => push_quoted(&mut self.out, k),
-                        _ => write_json_string(&mut self.out, key),
-                    }
+                    write_parsed_string(&mut self.out, key);
                     self.out.push(':');
                     self.write_json(v, parses);
                 }
@@ -268,11 +264,18 @@ fn tree_order(keys: &[Key<'_>], is_null: &dyn Fn(usize) -> bool, parses: u32) ->
 
 /// fastjson's string escaping inside arrays (rule 7, pub-0018): short forms for `\b \f \n \r \t`,
 /// upper-case `\u00XX` for other controls and U+007F–U+009F, `\u2028`/`\u2029`, everything else raw.
-/// `"s"`, for text that needs no escape.
-fn push_quoted(out: &mut String, s: &str) {
-    out.push('"');
-    out.push_str(s);
-    out.push('"');
+/// [`write_json_string`] for a string or key of the parsed body: one the parser borrowed had no escape in
+/// the body, so only bytes of 0x7F and up can need one (see [`Value::String`]).
+#[allow(clippy::ptr_arg)] // the `Cow` itself, not its text: whether it is borrowed is the point
+fn write_parsed_string(out: &mut String, s: &Cow<'_, str>) {
+    match s {
+        Cow::Borrowed(text) if json::is_plain_unescaped(text.as_bytes()) => {
+            out.push('"');
+            out.push_str(text);
+            out.push('"');
+        }
+        _ => write_json_string(out, s),
+    }
 }
 
 pub(crate) fn write_json_string(out: &mut String, s: &str) {
