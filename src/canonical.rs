@@ -7,6 +7,10 @@ use std::borrow::Cow;
 use crate::java_hashmap::{self, Key};
 use crate::json::{self, Object, Value};
 
+// Natively, signing writes the canonical string from the body text without the tree (see the module).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) mod direct;
+
 /// Builds the canonical string of a parsed body, or `None` when the body has no parameters at all
 /// (`{}`), in which case the gateway hashes `key=<secret>` without the leading `&` (pub-0003).
 ///
@@ -169,14 +173,27 @@ fn push_hashmap_order(members: &[Member<'_>], parses: u32, order: &mut Vec<(u32,
     let base = order.len();
     order.extend(members.iter().enumerate().map(|(i, (k, _))| (key(k).hash as u32, i as u32)));
     let is_null = |i: u32| matches!(members.get(i as usize), Some((_, Value::Null)));
-    let Some(region) = order.get_mut(base..) else { return };
-    if region.len() > PLAIN_UP_TO || might_tree(region) {
+    if order.get(base..).is_some_and(needs_model) {
         let keys: Vec<Key<'_>> = members.iter().map(|(k, _)| key(k)).collect();
         let tree = tree_order(&keys, &|i| is_null(i as u32), parses);
         order.truncate(base);
         order.extend(tree.into_iter().filter_map(|i| keys.get(i).map(|k| (k.hash as u32, i as u32))));
         return;
     }
+    plain_order(order, base, is_null, parses);
+}
+
+/// Whether an object inside an array, given as its (spread hash, index) pairs, must be ordered by the
+/// model `HashMap` ([`tree_order`]) rather than by [`plain_order`].
+fn needs_model(region: &[(u32, u32)]) -> bool {
+    region.len() > PLAIN_UP_TO || might_tree(region)
+}
+
+/// [`push_hashmap_order`] for an object that cannot hold a tree bin (not [`needs_model`]): its (spread
+/// hash, index) pairs, pushed in body order from `base` on, are put in the order the gateway writes
+/// them, without the members `is_null` answers true for.
+fn plain_order(order: &mut Vec<(u32, u32)>, base: usize, is_null: impl Fn(u32) -> bool, parses: u32) {
+    let Some(region) = order.get_mut(base..) else { return };
     // Without tree bins a `HashMap`'s order is its keys stably sorted by bucket of its final table, and
     // the sets of later parses (subsets of the first) cannot form a tree bin either.
     let first = capacity(region.len());

@@ -304,7 +304,7 @@ fn below(word: u64, limit: u8) -> u64 {
 /// bytes at a time, several times faster than a byte loop, natively and in wasm. The last, short word
 /// is padded with zeros, which may be flagged but only after the real bytes (flags never run
 /// downwards), so the result is capped at the length.
-fn plain_run(bytes: &[u8], stops: impl Fn(u64) -> u64) -> usize {
+pub(crate) fn plain_run(bytes: &[u8], stops: impl Fn(u64) -> u64) -> usize {
     let mut done = 0;
     while let Some(rest) = bytes.get(done..).filter(|rest| !rest.is_empty()) {
         let word = match rest.first_chunk::<8>() {
@@ -327,9 +327,21 @@ fn plain_run(bytes: &[u8], stops: impl Fn(u64) -> u64) -> usize {
 /// Whether every byte is printable ASCII other than `"` and `\\` (0x20..=0x7E): text that a JSON
 /// writer copies as it is. Eight bytes at a time; the usual string of a body passes.
 pub(crate) fn is_plain_ascii(bytes: &[u8]) -> bool {
+    plain_run(bytes, not_printable) == bytes.len()
+}
+
+/// The [`plain_run`] test for the end of a string's plain text: `"`, `\\` or a control character.
+#[inline(always)]
+pub(crate) fn string_stops(w: u64) -> u64 {
+    below(w, 0x20) | equal(w, b'"') | equal(w, b'\\')
+}
+
+/// [`string_stops`] and bytes of 0x7F and up: whatever is not printable ASCII that a JSON writer copies.
+#[inline(always)]
+pub(crate) fn not_printable(w: u64) -> u64 {
     // Bytes of 0x7F and up set bit 7 of `word | word + 1` (a carry out of 0xFF only flags the byte
     // above it, which is already past a flagged one).
-    plain_run(bytes, |w| below(w, 0x20) | equal(w, b'"') | equal(w, b'\\') | ((w | w.wrapping_add(ONES)) & HIGHS)) == bytes.len()
+    string_stops(w) | ((w | w.wrapping_add(ONES)) & HIGHS)
 }
 
 /// [`is_plain_ascii`] for a string the parser borrowed from the body: text without an escape cannot hold
@@ -565,7 +577,7 @@ impl<'a> Parser<'a> {
         let mut run_start = self.pos;
         loop {
             let rest = self.bytes.get(self.pos..).unwrap_or_default();
-            self.pos += plain_run(rest, |w| below(w, 0x20) | equal(w, b'"') | equal(w, b'\\'));
+            self.pos += plain_run(rest, string_stops);
             match self.peek() {
                 None => return Err(self.err(JsonErrorKind::UnexpectedEnd)),
                 Some(b'"') => {
@@ -592,142 +604,146 @@ impl<'a> Parser<'a> {
     }
 
     fn escape(&mut self, out: &mut String) -> Result<(), JsonError> {
-        let at = self.pos;
-        self.pos += 1; // '\\'
-        let c = match self.peek() {
-            Some(b'"') => '"',
-            Some(b'\\') => '\\',
-            Some(b'/') => '/',
-            Some(b'b') => '\u{8}',
-            Some(b'f') => '\u{c}',
-            Some(b'n') => '\n',
-            Some(b'r') => '\r',
-            Some(b't') => '\t',
-            Some(b'u') => {
-                self.pos += 1;
-                let unit = self.hex4().ok_or(JsonError { kind: JsonErrorKind::InvalidEscape, offset: at })?;
-                let lone = JsonError { kind: JsonErrorKind::LoneSurrogate, offset: at };
-                let c = match unit {
-                    0xD800..=0xDBFF => {
-                        if self.bytes.get(self.pos..self.pos + 2) != Some(b"\\u") {
-                            return Err(lone);
-                        }
-                        self.pos += 2;
-                        let low = self.hex4().ok_or(JsonError { kind: JsonErrorKind::InvalidEscape, offset: at })?;
-                        if !(0xDC00..=0xDFFF).contains(&low) {
-                            return Err(lone);
-                        }
-                        let cp = 0x10000 + ((u32::from(unit) - 0xD800) << 10) + (u32::from(low) - 0xDC00);
-                        char::from_u32(cp).ok_or(lone)?
-                    }
-                    0xDC00..=0xDFFF => return Err(lone),
-                    _ => char::from_u32(u32::from(unit)).ok_or(lone)?,
-                };
-                out.push(c);
-                return Ok(());
-            }
-            None => return Err(self.err(JsonErrorKind::UnexpectedEnd)),
-            Some(_) => return Err(self.err_at(JsonErrorKind::InvalidEscape, at)),
-        };
-        self.pos += 1;
+        let (c, len) = escape_at(self.bytes, self.pos).map_err(|(kind, offset)| self.err_at(kind, offset))?;
         out.push(c);
+        self.pos += len;
         Ok(())
-    }
-
-    fn hex4(&mut self) -> Option<u16> {
-        let digits = self.bytes.get(self.pos..self.pos + 4)?;
-        let mut unit: u16 = 0;
-        for &d in digits {
-            unit = (unit << 4) | u16::from(hex_digit(d)?);
-        }
-        self.pos += 4;
-        Some(unit)
-    }
-
-    fn digits(&mut self) -> usize {
-        let start = self.pos;
-        while let Some(b'0'..=b'9') = self.peek() {
-            self.pos += 1;
-        }
-        self.pos - start
     }
 
     fn number(&mut self) -> Result<Value<'a>, JsonError> {
         let start = self.pos;
-        let invalid = |p: &Self| p.err_at(JsonErrorKind::InvalidNumber, start);
-        if self.peek() == Some(b'-') {
-            self.pos += 1;
-        }
-        match self.peek() {
-            Some(b'0') => {
-                self.pos += 1;
-                if let Some(b'0'..=b'9') = self.peek() {
-                    return Err(invalid(self)); // leading zero
-                }
-            }
-            Some(b'1'..=b'9') => {
-                self.digits();
-            }
-            _ => return Err(invalid(self)),
-        }
-        let mut fraction_digits = 0usize;
-        if self.peek() == Some(b'.') {
-            self.pos += 1;
-            fraction_digits = self.digits();
-            if fraction_digits == 0 {
-                return Err(invalid(self));
-            }
-        }
-        let mut exponent: i64 = 0;
-        if let Some(b'e' | b'E') = self.peek() {
-            self.pos += 1;
-            let negative = match self.peek() {
-                Some(b'-') => {
-                    self.pos += 1;
-                    true
-                }
-                Some(b'+') => {
-                    self.pos += 1;
-                    false
-                }
-                _ => false,
-            };
-            let digits_at = self.pos;
-            if self.digits() == 0 {
-                return Err(invalid(self));
-            }
-            // Saturate: anything past i32 is refused below, however long the digit run.
-            for &d in self.bytes.get(digits_at..self.pos).unwrap_or_default() {
-                exponent = (exponent * 10 + i64::from(d - b'0')).min(i64::from(u32::MAX) + 1);
-            }
-            if negative {
-                exponent = -exponent;
-            }
-        }
-        if let Some(b'a'..=b'z' | b'A'..=b'Z' | b'.' | b'_') = self.peek() {
-            return Err(self.err_at(JsonErrorKind::InvalidNumber, start)); // `1L`, `1.2.3`, `0x10`, ...
-        }
-        let text = self.text.get(start..self.pos).unwrap_or_default();
-        if !self.signing {
-            return Ok(Value::Number(text));
-        }
-        if text.len() > MAX_NUMBER_LEN {
-            return Err(self.err_at(JsonErrorKind::NumberOutOfRange, start));
-        }
-        // The gateway's BigDecimal needs the exponent, the scale and the rendered exponent to fit an int.
-        // Without an exponent all three are bounded by the length checked above: no second pass over
-        // the digits for the usual number.
-        if exponent != 0 {
-            let scale = fraction_digits as i64 - exponent;
-            let int32 = i64::from(i32::MIN)..=i64::from(i32::MAX);
-            let significant = crate::canonical::significant_digits(text) as i64;
-            let adjusted = significant - 1 - scale;
-            if !int32.contains(&exponent) || !int32.contains(&scale) || !int32.contains(&adjusted) {
-                return Err(self.err_at(JsonErrorKind::NumberOutOfRange, start));
-            }
-        }
-        Ok(Value::Number(text))
+        let end = scan_number(self.bytes, start, self.signing).map_err(|kind| self.err_at(kind, start))?;
+        self.pos = end;
+        Ok(Value::Number(self.text.get(start..end).unwrap_or_default()))
     }
+}
+
+/// The character written by the escape whose backslash is at `at`, and the escape's length in bytes; or
+/// why it is refused, and where. Shared by the parser and `canonical::direct`.
+pub(crate) fn escape_at(bytes: &[u8], at: usize) -> Result<(char, usize), (JsonErrorKind, usize)> {
+    let invalid = || (JsonErrorKind::InvalidEscape, at);
+    let lone = || (JsonErrorKind::LoneSurrogate, at);
+    let hex4 = |from: usize| -> Option<u32> {
+        let digits = bytes.get(from..from + 4)?;
+        digits.iter().try_fold(0u32, |unit, &d| Some((unit << 4) | u32::from(hex_digit(d)?)))
+    };
+    let c = match bytes.get(at + 1) {
+        Some(b'"') => '"',
+        Some(b'\\') => '\\',
+        Some(b'/') => '/',
+        Some(b'b') => '\u{8}',
+        Some(b'f') => '\u{c}',
+        Some(b'n') => '\n',
+        Some(b'r') => '\r',
+        Some(b't') => '\t',
+        Some(b'u') => {
+            let unit = hex4(at + 2).ok_or_else(invalid)?;
+            return match unit {
+                0xD800..=0xDBFF => {
+                    if bytes.get(at + 6..at + 8) != Some(b"\\u") {
+                        return Err(lone());
+                    }
+                    let low = hex4(at + 8).ok_or_else(invalid)?;
+                    if !(0xDC00..=0xDFFF).contains(&low) {
+                        return Err(lone());
+                    }
+                    let c = char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)).ok_or_else(lone)?;
+                    Ok((c, 12))
+                }
+                _ => Ok((char::from_u32(unit).ok_or_else(lone)?, 6)),
+            };
+        }
+        None => return Err((JsonErrorKind::UnexpectedEnd, at + 1)),
+        Some(_) => return Err(invalid()),
+    };
+    Ok((c, 2))
+}
+
+/// The end of the JSON number that starts at `start`, checked against the grammar and, when `signing`,
+/// against what the gateway's `BigDecimal` can hold. Shared by the parser and `canonical::direct`, so
+/// that both accept exactly the same numbers; every error is reported at `start`.
+pub(crate) fn scan_number(bytes: &[u8], start: usize, signing: bool) -> Result<usize, JsonErrorKind> {
+    let mut pos = start;
+    let digits = |pos: &mut usize| {
+        let from = *pos;
+        while let Some(b'0'..=b'9') = bytes.get(*pos) {
+            *pos += 1;
+        }
+        *pos - from
+    };
+    if bytes.get(pos) == Some(&b'-') {
+        pos += 1;
+    }
+    match bytes.get(pos) {
+        Some(b'0') => {
+            pos += 1;
+            if let Some(b'0'..=b'9') = bytes.get(pos) {
+                return Err(JsonErrorKind::InvalidNumber); // leading zero
+            }
+        }
+        Some(b'1'..=b'9') => {
+            digits(&mut pos);
+        }
+        _ => return Err(JsonErrorKind::InvalidNumber),
+    }
+    let mut fraction_digits = 0usize;
+    if bytes.get(pos) == Some(&b'.') {
+        pos += 1;
+        fraction_digits = digits(&mut pos);
+        if fraction_digits == 0 {
+            return Err(JsonErrorKind::InvalidNumber);
+        }
+    }
+    let mut exponent: i64 = 0;
+    if let Some(b'e' | b'E') = bytes.get(pos) {
+        pos += 1;
+        let negative = match bytes.get(pos) {
+            Some(b'-') => {
+                pos += 1;
+                true
+            }
+            Some(b'+') => {
+                pos += 1;
+                false
+            }
+            _ => false,
+        };
+        let digits_at = pos;
+        if digits(&mut pos) == 0 {
+            return Err(JsonErrorKind::InvalidNumber);
+        }
+        // Saturate: anything past i32 is refused below, however long the digit run.
+        for &d in bytes.get(digits_at..pos).unwrap_or_default() {
+            exponent = (exponent * 10 + i64::from(d - b'0')).min(i64::from(u32::MAX) + 1);
+        }
+        if negative {
+            exponent = -exponent;
+        }
+    }
+    if let Some(b'a'..=b'z' | b'A'..=b'Z' | b'.' | b'_') = bytes.get(pos) {
+        return Err(JsonErrorKind::InvalidNumber); // `1L`, `1.2.3`, `0x10`, ...
+    }
+    if !signing {
+        return Ok(pos);
+    }
+    if pos - start > MAX_NUMBER_LEN {
+        return Err(JsonErrorKind::NumberOutOfRange);
+    }
+    // The gateway's BigDecimal needs the exponent, the scale and the rendered exponent to fit an int.
+    // Without an exponent all three are bounded by the length checked above: no second pass over
+    // the digits for the usual number.
+    if exponent != 0 {
+        let scale = fraction_digits as i64 - exponent;
+        let int32 = i64::from(i32::MIN)..=i64::from(i32::MAX);
+        // The number is ASCII from `start` to `pos`.
+        let text = std::str::from_utf8(bytes.get(start..pos).unwrap_or_default()).unwrap_or_default();
+        let significant = crate::canonical::significant_digits(text) as i64;
+        let adjusted = significant - 1 - scale;
+        if !int32.contains(&exponent) || !int32.contains(&scale) || !int32.contains(&adjusted) {
+            return Err(JsonErrorKind::NumberOutOfRange);
+        }
+    }
+    Ok(pos)
 }
 
 /// Objects up to this many keys are searched linearly for a duplicate as they are built; past it the
@@ -806,7 +822,7 @@ fn has_duplicate_keys(list: &[(Cow<'_, str>, Value<'_>)]) -> Option<bool> {
 }
 
 /// One of 64 bits for a key, from its length and three of its bytes: keys with different bits differ.
-fn key_bit(key: &str) -> u64 {
+pub(crate) fn key_bit(key: &str) -> u64 {
     let b = key.as_bytes();
     let at = |i: usize| u32::from(b.get(i).copied().unwrap_or(0));
     let print = ((b.len() as u32) << 24) ^ (at(0) << 16) ^ (at(b.len() / 2) << 8) ^ at(b.len().wrapping_sub(1));

@@ -1,6 +1,6 @@
 //! Signed requests to the gateway (spec section 1): the exact body text and the four headers.
 
-use crate::json::{self, JsonError};
+use crate::json::JsonError;
 use crate::signature::{self, Secret, SecretError};
 
 /// The API paths (spec section 1). The base URL is always configuration: no production URL is published.
@@ -48,8 +48,8 @@ pub fn sign_request(app_id: &str, secret: &Secret, body: &str, timestamp_ms: u64
     if app_id.trim().is_empty() {
         return Err(SignRequestError::AppId);
     }
-    let object = json::parse_object(body)?;
-    let signature = signature::sign_object(&object, secret.expose());
+    // `sign` rather than parsing here: natively it writes the canonical string from the text.
+    let signature = signature::sign(body, secret.expose())?;
     Ok(SignedRequest {
         body: body.to_string(),
         headers: vec![
