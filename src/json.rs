@@ -305,23 +305,18 @@ fn below(word: u64, limit: u8) -> u64 {
 /// is padded with zeros, which may be flagged but only after the real bytes (flags never run
 /// downwards), so the result is capped at the length.
 pub(crate) fn plain_run(bytes: &[u8], stops: impl Fn(u64) -> u64) -> usize {
-    let mut done = 0;
-    while let Some(rest) = bytes.get(done..).filter(|rest| !rest.is_empty()) {
-        let word = match rest.first_chunk::<8>() {
-            Some(&eight) => eight,
-            None => {
-                let mut word = [0u8; 8];
-                word.iter_mut().zip(rest).for_each(|(w, &b)| *w = b);
-                word
-            }
-        };
-        let found = stops(u64::from_le_bytes(word));
+    let mut words = bytes.chunks_exact(8);
+    for (n, word) in words.by_ref().enumerate() {
+        let found = stops(u64::from_le_bytes(word.try_into().unwrap_or_default()));
         if found != 0 {
-            return (done + (found.trailing_zeros() / 8) as usize).min(bytes.len());
+            return n * 8 + (found.trailing_zeros() / 8) as usize;
         }
-        done += 8;
     }
-    bytes.len()
+    let tail = words.remainder();
+    let mut word = [0u8; 8];
+    word.iter_mut().zip(tail).for_each(|(w, &b)| *w = b);
+    let found = stops(u64::from_le_bytes(word));
+    (bytes.len() - tail.len() + (found.trailing_zeros() / 8) as usize).min(bytes.len())
 }
 
 /// Whether every byte is printable ASCII other than `"` and `\\` (0x20..=0x7E): text that a JSON

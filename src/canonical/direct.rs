@@ -57,6 +57,9 @@ pub(crate) fn canonicalize(text: &str) -> Option<Option<String>> {
 struct Member {
     /// The key's text in the body, between its quotes (it has no escape).
     key: (u32, u32),
+    /// Outside arrays, the key's first eight bytes as a big-endian number (zeros after a shorter key,
+    /// which has no zero byte): most comparisons of the sort are decided by it alone.
+    prefix: u64,
     /// The value as written: a range of `out`, or of the body when `from_body` (a string without an
     /// escape, copied once, when the object is written, instead of twice).
     value: (u32, u32),
@@ -119,6 +122,14 @@ impl<'t> Direct<'t> {
 
     fn slice(&self, (from, to): (u32, u32)) -> &'t [u8] {
         self.bytes.get(from as usize..to as usize).unwrap_or_default()
+    }
+
+    /// See [`Member::prefix`].
+    fn prefix(&self, (from, to): (u32, u32)) -> u64 {
+        let mut eight = [0u8; 8];
+        let key = self.bytes.get(from as usize..to as usize).unwrap_or_default();
+        eight.iter_mut().zip(key).for_each(|(e, &b)| *e = b);
+        u64::from_be_bytes(eight)
     }
 
     /// The string whose opening quote is at `pos`: the range of its content and what it holds.
@@ -210,17 +221,18 @@ impl<'t> Direct<'t> {
         loop {
             self.skip_ws();
             let key = self.key(false)?;
+            let prefix = self.prefix(key);
             self.colon()?;
             let start = self.out.len();
             if self.peek()? == b'"' {
                 let (from, to, kind) = self.string()?;
                 if kind != Text::Escaped {
                     let value = (from as u32, to as u32);
-                    self.members.push(Member { key, value, from_body: true, dropped: from == to });
+                    self.members.push(Member { key, prefix, value, from_body: true, dropped: from == to });
                 } else {
                     unescape(self.text.get(from..to)?, &mut self.out)?;
                     let value = (start as u32, self.out.len() as u32);
-                    self.members.push(Member { key, value, from_body: false, dropped: false });
+                    self.members.push(Member { key, prefix, value, from_body: false, dropped: false });
                 }
                 self.skip_ws();
                 match self.peek()? {
@@ -255,7 +267,7 @@ impl<'t> Direct<'t> {
                     false
                 }
             };
-            self.members.push(Member { key, value: (start as u32, self.out.len() as u32), from_body: false, dropped });
+            self.members.push(Member { key, prefix, value: (start as u32, self.out.len() as u32), from_body: false, dropped });
             self.skip_ws();
             match self.peek()? {
                 b',' => self.pos += 1,
@@ -268,15 +280,17 @@ impl<'t> Direct<'t> {
         }
         let bytes = self.bytes;
         let key_of = |m: &Member| bytes.get(m.key.0 as usize..m.key.1 as usize).unwrap_or_default();
+        let less = |a: &Member, b: &Member| a.prefix < b.prefix || (a.prefix == b.prefix && bytes_less(key_of(a), key_of(b)));
+        let same = |a: &Member, b: &Member| a.prefix == b.prefix && key_of(a) == key_of(b);
         let members = self.members.get_mut(base..)?;
         let count = members.len();
         // Stable, so equal keys stay in body order and the last of them is the value (as in the tree).
-        sort_by_less(members, |a, b| bytes_less(key_of(a), key_of(b)));
+        sort_by_less(members, less);
         self.scratch.clear();
         let mut first = true;
         let mut kept = members.iter().peekable();
         while let Some(m) = kept.next() {
-            if m.dropped || kept.peek().is_some_and(|next| key_of(next) == key_of(m)) {
+            if m.dropped || kept.peek().is_some_and(|next| same(next, m)) {
                 continue;
             }
             if !first {
@@ -409,7 +423,7 @@ impl<'t> Direct<'t> {
                 self.json(depth + 1, parses)?;
                 value = (start as u32, self.out.len() as u32);
             }
-            self.members.push(Member { key, value, from_body, dropped: null });
+            self.members.push(Member { key, prefix: 0, value, from_body, dropped: null });
             self.skip_ws();
             match self.peek()? {
                 b',' => self.pos += 1,
