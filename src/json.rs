@@ -331,6 +331,12 @@ pub(crate) fn string_stops(w: u64) -> u64 {
     below(w, 0x20) | equal(w, b'"') | equal(w, b'\\')
 }
 
+/// The [`plain_run`] test for backslashes alone: the escapes of a string already scanned.
+#[inline(always)]
+pub(crate) fn backslashes(w: u64) -> u64 {
+    equal(w, b'\\')
+}
+
 /// [`string_stops`] and bytes of 0x7F and up: whatever is not printable ASCII that a JSON writer copies.
 #[inline(always)]
 pub(crate) fn not_printable(w: u64) -> u64 {
