@@ -388,9 +388,13 @@ fn key(text: &str) -> Key<'_> {
     if !text.is_ascii() {
         return Key::new(text);
     }
+    Key { hash: ascii_spread_hash(text.as_bytes()), text }
+}
+
+/// [`java_hashmap::spread_hash`] of an ASCII key, computed on its bytes (one UTF-16 unit each).
+fn ascii_spread_hash(bytes: &[u8]) -> i32 {
     // h·31⁴ + b₀·31³ + b₁·31² + b₂·31 + b₃ per four bytes: the same sum as one byte at a time, with a
     // quarter of the dependent multiplications (the byte-serial chain was most of this function).
-    let bytes = text.as_bytes();
     let chunks = bytes.chunks_exact(4);
     let tail = chunks.remainder();
     let mut h = 0i32;
@@ -399,7 +403,7 @@ fn key(text: &str) -> Key<'_> {
         h = h.wrapping_mul(923_521).wrapping_add(b(0).wrapping_mul(29_791)).wrapping_add(b(1) * 961).wrapping_add(b(2) * 31).wrapping_add(b(3));
     }
     let h = tail.iter().fold(h, |h, &b| h.wrapping_mul(31).wrapping_add(i32::from(b)));
-    Key { hash: h ^ ((h as u32) >> 16) as i32, text }
+    h ^ ((h as u32) >> 16) as i32
 }
 
 /// `a < b` for byte strings, eight bytes at a time: what `<` on `str` answers, without a `memcmp` call

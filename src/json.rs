@@ -823,7 +823,7 @@ fn has_duplicate_keys(list: &[(Cow<'_, str>, Value<'_>)]) -> Option<bool> {
 }
 
 /// One of 64 bits for a key, from its length and three of its bytes: keys with different bits differ.
-pub(crate) fn key_bit(key: &str) -> u64 {
+fn key_bit(key: &str) -> u64 {
     let b = key.as_bytes();
     let at = |i: usize| u32::from(b.get(i).copied().unwrap_or(0));
     let print = ((b.len() as u32) << 24) ^ (at(0) << 16) ^ (at(b.len() / 2) << 8) ^ at(b.len().wrapping_sub(1));

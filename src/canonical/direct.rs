@@ -18,7 +18,7 @@
 //! Native only. In the wasm build webhook verification needs the tree anyway (it returns the parsed
 //! body), so this would be a second parser in the module for `sign` alone.
 
-use super::{bytes_less, key, needs_model, plain_order, sort_by_less, write_json_string, write_number};
+use super::{ascii_spread_hash, bytes_less, needs_model, plain_order, sort_by_less, write_json_string, write_number};
 use crate::json::{self, MAX_DEPTH};
 
 /// The canonical string of `text` (`Some(None)` for `{}`), or `None` when the tree path must answer.
@@ -401,8 +401,6 @@ impl<'t> Direct<'t> {
         self.pos += 1; // '{'
         let region = self.out.len();
         let base = self.members.len();
-        // The parser's filter for duplicate keys: with no two keys on one bit there is none.
-        let (mut seen, mut maybe_duplicate) = (0u64, false);
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -412,9 +410,6 @@ impl<'t> Direct<'t> {
         loop {
             self.skip_ws();
             let key = self.key(true)?;
-            let bit = json::key_bit(self.text.get(key.0 as usize..key.1 as usize)?);
-            maybe_duplicate |= seen & bit != 0;
-            seen |= bit;
             self.colon()?;
             let start = self.out.len();
             let mut from_body = false;
@@ -448,7 +443,7 @@ impl<'t> Direct<'t> {
             }
         }
         if !self.same_keys_as_last(base, parses) {
-            self.hashmap_order(base, parses, maybe_duplicate)?;
+            self.hashmap_order(base, parses)?;
         }
         self.scratch.clear();
         self.scratch.push('{');
@@ -479,26 +474,16 @@ impl<'t> Direct<'t> {
 
     /// Works out the `HashMap` order of the members from `base` on into `last_order` (as the tree
     /// writer does, `canonical::push_hashmap_order`); `None` for what only the model map can order
-    /// (a possible tree bin) and for a duplicate key, looked for when `maybe_duplicate`.
-    fn hashmap_order(&mut self, base: usize, parses: u32, maybe_duplicate: bool) -> Option<()> {
+    /// (a possible tree bin) and for a duplicate key.
+    fn hashmap_order(&mut self, base: usize, parses: u32) -> Option<()> {
         let members = self.members.get(base..)?;
         self.last_order.clear();
         for (i, m) in members.iter().enumerate() {
-            // ASCII: checked by `key`.
-            let text = self.text.get(m.key.0 as usize..m.key.1 as usize)?;
-            self.last_order.push((key(text).hash as u32, i as u32));
+            // Printable ASCII: checked by `key`.
+            self.last_order.push((ascii_spread_hash(self.slice(m.key)) as u32, i as u32));
         }
-        if needs_model(&self.last_order) {
+        if needs_model(&self.last_order) || self.has_duplicate(members) {
             return None;
-        }
-        // Equal keys have equal hashes: only those pairs are compared.
-        for (i, &(hash, _)) in self.last_order.iter().enumerate().filter(|_| maybe_duplicate) {
-            let later = self.last_order.get(i + 1..).unwrap_or_default();
-            for &(other, j) in later {
-                if other == hash && members.get(j as usize).map(|m| self.slice(m.key)) == members.get(i).map(|m| self.slice(m.key)) {
-                    return None;
-                }
-            }
         }
         let dropped = |i: u32| members.get(i as usize).is_some_and(|m| m.dropped);
         plain_order(&mut self.last_order, 0, dropped, parses);
@@ -506,6 +491,31 @@ impl<'t> Direct<'t> {
         self.last_keys.extend(members.iter().map(|m| (m.key, m.dropped)));
         self.last_parses = parses;
         Some(())
+    }
+
+    /// Whether two of `members` (at most [`super::PLAIN_UP_TO`], their hashes in `last_order`) share
+    /// a key: a table of 128 slots on the stack, probed by the hash already computed, the keys compared
+    /// only when their hashes are equal.
+    fn has_duplicate(&self, members: &[Member]) -> bool {
+        let mut slots = [0u8; 2 * super::PLAIN_UP_TO]; // member index + 1; 0 is free
+        for &(hash, i) in &self.last_order {
+            let mut probe = hash as usize;
+            loop {
+                probe %= slots.len();
+                let Some(slot) = slots.get_mut(probe) else { return true };
+                let Some(j) = usize::from(*slot).checked_sub(1) else {
+                    *slot = i as u8 + 1;
+                    break;
+                };
+                let same = |at: usize| self.last_order.get(at).map(|&(h, _)| h) == Some(hash);
+                let key = |at: usize| members.get(at).map(|m| self.slice(m.key));
+                if same(j) && key(j) == key(i as usize) {
+                    return true;
+                }
+                probe += 1;
+            }
+        }
+        false
     }
 }
 
