@@ -331,7 +331,9 @@ pub(crate) fn string_stops(w: u64) -> u64 {
     below(w, 0x20) | equal(w, b'"') | equal(w, b'\\')
 }
 
-/// The [`plain_run`] test for backslashes alone: the escapes of a string already scanned.
+/// The [`plain_run`] test for backslashes alone: the escapes of a string already scanned (natively,
+/// `canonical::direct`).
+#[cfg(not(target_arch = "wasm32"))]
 #[inline(always)]
 pub(crate) fn backslashes(w: u64) -> u64 {
     equal(w, b'\\')

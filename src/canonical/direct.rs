@@ -35,6 +35,7 @@ pub(crate) fn canonicalize(text: &str) -> Option<Option<String>> {
         scratch: String::with_capacity(text.len()),
         decoded: String::new(),
         members: Vec::with_capacity(32),
+        sorted: Vec::with_capacity(32),
         last_keys: Vec::new(),
         last_order: Vec::new(),
         last_parses: 0,
@@ -57,9 +58,6 @@ pub(crate) fn canonicalize(text: &str) -> Option<Option<String>> {
 struct Member {
     /// The key's text in the body, between its quotes (it has no escape).
     key: (u32, u32),
-    /// Outside arrays, the key's first eight bytes as a big-endian number (zeros after a shorter key,
-    /// which has no zero byte): most comparisons of the sort are decided by it alone.
-    prefix: u64,
     /// The value as written: a range of `out`, or of the body when `from_body` (a string without an
     /// escape, copied once, when the object is written, instead of twice).
     value: (u32, u32),
@@ -91,6 +89,8 @@ struct Direct<'t> {
     decoded: String,
     /// The members of the objects being written, innermost last.
     members: Vec<Member>,
+    /// An object's keys being sorted: (first eight bytes, member index).
+    sorted: Vec<(u64, u32)>,
     /// The keys (`null` or not) and the parse count of the last object inside an array whose order
     /// was worked out, and that order as (spread hash, member index): the objects of an array usually
     /// have the same keys (a payout's details), and then the same order.
@@ -118,31 +118,6 @@ impl<'t> Direct<'t> {
         self.pos += 1;
         self.skip_ws();
         Some(())
-    }
-
-    fn slice(&self, (from, to): (u32, u32)) -> &'t [u8] {
-        self.bytes.get(from as usize..to as usize).unwrap_or_default()
-    }
-
-    /// See [`Member::prefix`].
-    fn prefix(&self, (from, to): (u32, u32)) -> u64 {
-        let len = (to - from) as usize;
-        // One load of the eight bytes from the key on, the bytes past a short key masked off (a copy
-        // into a zeroed array instead stalled the load behind it: a fifth of `pairs`).
-        let word = match self.bytes.get(from as usize..).and_then(<[u8]>::first_chunk::<8>) {
-            Some(&eight) => u64::from_be_bytes(eight),
-            None => {
-                let mut eight = [0u8; 8];
-                let key = self.bytes.get(from as usize..to as usize).unwrap_or_default();
-                eight.iter_mut().zip(key).for_each(|(e, &b)| *e = b);
-                u64::from_be_bytes(eight)
-            }
-        };
-        match len {
-            0 => 0,
-            1..=7 => word & !(u64::MAX >> (8 * len)),
-            _ => word,
-        }
     }
 
     /// The string whose opening quote is at `pos`: the range of its content and what it holds.
@@ -234,18 +209,17 @@ impl<'t> Direct<'t> {
         loop {
             self.skip_ws();
             let key = self.key(false)?;
-            let prefix = self.prefix(key);
             self.colon()?;
             let start = self.out.len();
             if self.peek()? == b'"' {
                 let (from, to, kind) = self.string()?;
                 if kind != Text::Escaped {
                     let value = (from as u32, to as u32);
-                    self.members.push(Member { key, prefix, value, from_body: true, dropped: from == to });
+                    self.members.push(Member { key, value, from_body: true, dropped: from == to });
                 } else {
                     unescape(self.text.get(from..to)?, &mut self.out)?;
                     let value = (start as u32, self.out.len() as u32);
-                    self.members.push(Member { key, prefix, value, from_body: false, dropped: false });
+                    self.members.push(Member { key, value, from_body: false, dropped: false });
                 }
                 self.skip_ws();
                 match self.peek()? {
@@ -280,7 +254,7 @@ impl<'t> Direct<'t> {
                     false
                 }
             };
-            self.members.push(Member { key, prefix, value: (start as u32, self.out.len() as u32), from_body: false, dropped });
+            self.members.push(Member { key, value: (start as u32, self.out.len() as u32), from_body: false, dropped });
             self.skip_ws();
             match self.peek()? {
                 b',' => self.pos += 1,
@@ -292,18 +266,22 @@ impl<'t> Direct<'t> {
             }
         }
         let bytes = self.bytes;
-        let key_of = |m: &Member| bytes.get(m.key.0 as usize..m.key.1 as usize).unwrap_or_default();
-        let less = |a: &Member, b: &Member| a.prefix < b.prefix || (a.prefix == b.prefix && bytes_less(key_of(a), key_of(b)));
-        let same = |a: &Member, b: &Member| a.prefix == b.prefix && key_of(a) == key_of(b);
-        let members = self.members.get_mut(base..)?;
+        let members = self.members.get(base..)?;
         let count = members.len();
-        // Stable, so equal keys stay in body order and the last of them is the value (as in the tree).
-        sort_by_less(members, less);
+        // Sorted as (prefix, index) pairs: small to move, and most comparisons are decided by the
+        // prefix alone. Stable, so equal keys stay in body order and the last of them is the value
+        // (as in the tree).
+        self.sorted.clear();
+        self.sorted.extend(members.iter().enumerate().map(|(i, m)| (prefix(bytes, m.key), i as u32)));
+        let key_of = |i: u32| members.get(i as usize).map(|m| slice(bytes, m.key)).unwrap_or_default();
+        let less = |a: &(u64, u32), b: &(u64, u32)| a.0 < b.0 || (a.0 == b.0 && bytes_less(key_of(a.1), key_of(b.1)));
+        sort_by_less(&mut self.sorted, less);
         self.scratch.clear();
         let mut first = true;
-        let mut kept = members.iter().peekable();
-        while let Some(m) = kept.next() {
-            if m.dropped || kept.peek().is_some_and(|next| same(next, m)) {
+        let mut kept = self.sorted.iter().peekable();
+        while let Some(&(prefix, i)) = kept.next() {
+            let Some(m) = members.get(i as usize) else { continue };
+            if m.dropped || kept.peek().is_some_and(|&&(p, j)| p == prefix && key_of(j) == key_of(i)) {
                 continue;
             }
             if !first {
@@ -431,7 +409,7 @@ impl<'t> Direct<'t> {
                 self.json(depth + 1, parses)?;
                 value = (start as u32, self.out.len() as u32);
             }
-            self.members.push(Member { key, prefix: 0, value, from_body, dropped: null });
+            self.members.push(Member { key, value, from_body, dropped: null });
             self.skip_ws();
             match self.peek()? {
                 b',' => self.pos += 1,
@@ -469,7 +447,7 @@ impl<'t> Direct<'t> {
         let members = self.members.get(base..).unwrap_or_default();
         parses == self.last_parses
             && members.len() == self.last_keys.len()
-            && members.iter().zip(&self.last_keys).all(|(m, &(key, null))| m.dropped == null && self.slice(m.key) == self.slice(key))
+            && members.iter().zip(&self.last_keys).all(|(m, &(key, null))| m.dropped == null && slice(self.bytes, m.key) == slice(self.bytes, key))
     }
 
     /// Works out the `HashMap` order of the members from `base` on into `last_order` (as the tree
@@ -478,9 +456,10 @@ impl<'t> Direct<'t> {
     fn hashmap_order(&mut self, base: usize, parses: u32) -> Option<()> {
         let members = self.members.get(base..)?;
         self.last_order.clear();
+        self.last_order.reserve(members.len());
         for (i, m) in members.iter().enumerate() {
             // Printable ASCII: checked by `key`.
-            self.last_order.push((ascii_spread_hash(self.slice(m.key)) as u32, i as u32));
+            self.last_order.push((ascii_spread_hash(slice(self.bytes, m.key)) as u32, i as u32));
         }
         if needs_model(&self.last_order) || self.has_duplicate(members) {
             return None;
@@ -508,7 +487,7 @@ impl<'t> Direct<'t> {
                     break;
                 };
                 let same = |at: usize| self.last_order.get(at).map(|&(h, _)| h) == Some(hash);
-                let key = |at: usize| members.get(at).map(|m| self.slice(m.key));
+                let key = |at: usize| members.get(at).map(|m| slice(self.bytes, m.key));
                 if same(j) && key(j) == key(i as usize) {
                     return true;
                 }
@@ -516,6 +495,32 @@ impl<'t> Direct<'t> {
             }
         }
         false
+    }
+}
+
+/// The text of a range of the body.
+fn slice(bytes: &[u8], (from, to): (u32, u32)) -> &[u8] {
+    bytes.get(from as usize..to as usize).unwrap_or_default()
+}
+
+/// A key's first eight bytes as a big-endian number, zeros after a shorter key (which has no zero
+/// byte): the sort of an object's keys compares these first.
+fn prefix(bytes: &[u8], (from, to): (u32, u32)) -> u64 {
+    let len = (to - from) as usize;
+    // One load of the eight bytes from the key on, the bytes past a short key masked off (a copy
+    // into a zeroed array instead stalled the load behind it: a fifth of `pairs`).
+    let word = match bytes.get(from as usize..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(&eight) => u64::from_be_bytes(eight),
+        None => {
+            let mut eight = [0u8; 8];
+            eight.iter_mut().zip(slice(bytes, (from, to))).for_each(|(e, &b)| *e = b);
+            u64::from_be_bytes(eight)
+        }
+    };
+    match len {
+        0 => 0,
+        1..=7 => word & !(u64::MAX >> (8 * len)),
+        _ => word,
     }
 }
 
