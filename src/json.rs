@@ -305,18 +305,23 @@ fn below(word: u64, limit: u8) -> u64 {
 /// is padded with zeros, which may be flagged but only after the real bytes (flags never run
 /// downwards), so the result is capped at the length.
 pub(crate) fn plain_run(bytes: &[u8], stops: impl Fn(u64) -> u64) -> usize {
-    let mut words = bytes.chunks_exact(8);
-    for (n, word) in words.by_ref().enumerate() {
-        let found = stops(u64::from_le_bytes(word.try_into().unwrap_or_default()));
+    let mut done = 0;
+    while let Some(rest) = bytes.get(done..).filter(|rest| !rest.is_empty()) {
+        let word = match rest.first_chunk::<8>() {
+            Some(&eight) => eight,
+            None => {
+                let mut word = [0u8; 8];
+                word.iter_mut().zip(rest).for_each(|(w, &b)| *w = b);
+                word
+            }
+        };
+        let found = stops(u64::from_le_bytes(word));
         if found != 0 {
-            return n * 8 + (found.trailing_zeros() / 8) as usize;
+            return (done + (found.trailing_zeros() / 8) as usize).min(bytes.len());
         }
+        done += 8;
     }
-    let tail = words.remainder();
-    let mut word = [0u8; 8];
-    word.iter_mut().zip(tail).for_each(|(w, &b)| *w = b);
-    let found = stops(u64::from_le_bytes(word));
-    (bytes.len() - tail.len() + (found.trailing_zeros() / 8) as usize).min(bytes.len())
+    bytes.len()
 }
 
 /// Whether every byte is printable ASCII other than `"` and `\\` (0x20..=0x7E): text that a JSON
@@ -615,7 +620,7 @@ impl<'a> Parser<'a> {
 
     fn number(&mut self) -> Result<Value<'a>, JsonError> {
         let start = self.pos;
-        let end = scan_number(self.bytes, start, self.signing).map_err(|kind| self.err_at(kind, start))?;
+        let end = scan_number(self.text, start, self.signing).map_err(|kind| self.err_at(kind, start))?;
         self.pos = end;
         Ok(Value::Number(self.text.get(start..end).unwrap_or_default()))
     }
@@ -665,7 +670,8 @@ pub(crate) fn escape_at(bytes: &[u8], at: usize) -> Result<(char, usize), (JsonE
 /// The end of the JSON number that starts at `start`, checked against the grammar and, when `signing`,
 /// against what the gateway's `BigDecimal` can hold. Shared by the parser and `canonical::direct`, so
 /// that both accept exactly the same numbers; every error is reported at `start`.
-pub(crate) fn scan_number(bytes: &[u8], start: usize, signing: bool) -> Result<usize, JsonErrorKind> {
+pub(crate) fn scan_number(text: &str, start: usize, signing: bool) -> Result<usize, JsonErrorKind> {
+    let bytes = text.as_bytes();
     let mut pos = start;
     let digits = |pos: &mut usize| {
         let from = *pos;
@@ -738,9 +744,7 @@ pub(crate) fn scan_number(bytes: &[u8], start: usize, signing: bool) -> Result<u
     if exponent != 0 {
         let scale = fraction_digits as i64 - exponent;
         let int32 = i64::from(i32::MIN)..=i64::from(i32::MAX);
-        // The number is ASCII from `start` to `pos`.
-        let text = std::str::from_utf8(bytes.get(start..pos).unwrap_or_default()).unwrap_or_default();
-        let significant = crate::canonical::significant_digits(text) as i64;
+        let significant = crate::canonical::significant_digits(text.get(start..pos).unwrap_or_default()) as i64;
         let adjusted = significant - 1 - scale;
         if !int32.contains(&exponent) || !int32.contains(&scale) || !int32.contains(&adjusted) {
             return Err(JsonErrorKind::NumberOutOfRange);

@@ -184,7 +184,7 @@ impl<'t> Direct<'t> {
             b'n' => self.literal(b"null").map(|()| self.out.push_str("null")),
             b'-' | b'0'..=b'9' => {
                 let start = self.pos;
-                self.pos = json::scan_number(self.bytes, start, true).ok()?;
+                self.pos = json::scan_number(self.text, start, true).ok()?;
                 write_number(&mut self.out, self.text.get(start..self.pos)?);
                 Some(())
             }
