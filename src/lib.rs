@@ -8,7 +8,7 @@
 //! | module | concern |
 //! |---|---|
 //! | [`json`] | the strict JSON parser that keeps number text and first-key positions |
-//! | `canonical`, `java_hashmap` | the gateway's canonical string, bit for bit |
+//! | `canonical`, `java_hashmap` | the gateway's canonical string, bit for bit (natively, `sign` writes it straight from the body text: `canonical::direct`) |
 //! | [`signature`] | signing, signed requests, `explain_signature` |
 //! | [`webhook`] | webhook verification, the pay-in v1 rule, idempotency keys |
 //! | [`order_status`] | order statuses and their spellings |

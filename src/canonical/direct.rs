@@ -124,8 +124,23 @@ impl<'t> Direct<'t> {
     fn string(&mut self) -> Option<(usize, usize, Text)> {
         let start = self.pos + 1;
         let bytes = self.bytes;
-        // The usual string is printable ASCII to its closing quote: one test per word finds that.
-        let mut at = start + json::plain_run(bytes.get(start..)?, json::not_printable);
+        // The usual string is printable ASCII to its closing quote: one test per word finds that, and
+        // the first sixteen bytes (most keys and values) are tested without a loop.
+        let mut at = match bytes.get(start..).and_then(<[u8]>::first_chunk::<16>) {
+            Some(sixteen) => {
+                let (low, high) = sixteen.split_at(8);
+                let word = |half: &[u8]| u64::from_le_bytes(half.try_into().unwrap_or_default());
+                let (low, high) = (json::not_printable(word(low)), json::not_printable(word(high)));
+                if low != 0 {
+                    start + (low.trailing_zeros() / 8) as usize
+                } else if high != 0 {
+                    start + 8 + (high.trailing_zeros() / 8) as usize
+                } else {
+                    start + 16 + json::plain_run(bytes.get(start + 16..)?, json::not_printable)
+                }
+            }
+            None => start + json::plain_run(bytes.get(start..)?, json::not_printable),
+        };
         let mut kind = Text::Plain;
         loop {
             match bytes.get(at) {
