@@ -414,8 +414,12 @@ impl<'t> Direct<'t> {
                 let quote = self.pos;
                 let (from, to, kind) = self.string()?;
                 if kind == Text::Plain {
-                    // The body's own text, quotes and all.
+                    // The body's own text, quotes and all; written `"key":"value"` in a compact body,
+                    // the whole member is (see the loop below).
                     (from_body, value) = (true, (quote as u32, to as u32 + 1));
+                    if quote == key.1 as usize + 2 {
+                        value.0 = key.0 - 1;
+                    }
                 } else {
                     self.json_string(from, to, kind)?;
                     value = (start as u32, self.out.len() as u32);
@@ -445,9 +449,12 @@ impl<'t> Direct<'t> {
             if n > 0 {
                 self.scratch.push(',');
             }
-            self.scratch.push('"');
-            self.scratch.push_str(self.text.get(m.key.0 as usize..m.key.1 as usize)?);
-            self.scratch.push_str("\":");
+            // A member copied whole from the body starts with its key's quote.
+            if !(m.from_body && m.value.0 + 1 == m.key.0) {
+                self.scratch.push('"');
+                self.scratch.push_str(self.text.get(m.key.0 as usize..m.key.1 as usize)?);
+                self.scratch.push_str("\":");
+            }
             self.scratch.push_str(value_of(m, self.text, &self.out)?);
         }
         self.scratch.push('}');
