@@ -23,8 +23,9 @@ use crate::json::{self, MAX_DEPTH};
 
 /// The canonical string of `text` (`Some(None)` for `{}`), or `None` when the tree path must answer.
 pub(crate) fn canonicalize(text: &str) -> Option<Option<String>> {
-    // Ranges are kept as `u32`; the output can be up to twice the body (`\u2028` from 3 bytes to 6).
-    if text.len() > (u32::MAX / 4) as usize {
+    // Ranges are kept as `u32`: positions in the body fit, and ranges of the output are checked as they
+    // are made (`written`), since escaping inside arrays can make it six times the body (DEL, 1 → 6).
+    if text.len() >= u32::MAX as usize {
         return None;
     }
     let mut w = Direct {
@@ -233,7 +234,7 @@ impl<'t> Direct<'t> {
                     self.members.push(Member { key, value, from_body: true, dropped: from == to });
                 } else {
                     unescape(self.text.get(from..to)?, &mut self.out)?;
-                    let value = (start as u32, self.out.len() as u32);
+                    let value = written(start, self.out.len())?;
                     self.members.push(Member { key, value, from_body: false, dropped: false });
                 }
                 self.skip_ws();
@@ -269,7 +270,7 @@ impl<'t> Direct<'t> {
                     false
                 }
             };
-            self.members.push(Member { key, value: (start as u32, self.out.len() as u32), from_body: false, dropped });
+            self.members.push(Member { key, value: written(start, self.out.len())?, from_body: false, dropped });
             self.skip_ws();
             match self.peek()? {
                 b',' => self.pos += 1,
@@ -422,11 +423,11 @@ impl<'t> Direct<'t> {
                     }
                 } else {
                     self.json_string(from, to, kind)?;
-                    value = (start as u32, self.out.len() as u32);
+                    value = written(start, self.out.len())?;
                 }
             } else {
                 self.json(depth + 1, parses)?;
-                value = (start as u32, self.out.len() as u32);
+                value = written(start, self.out.len())?;
             }
             self.members.push(Member { key, value, from_body, dropped: null });
             self.skip_ws();
@@ -518,6 +519,11 @@ impl<'t> Direct<'t> {
         }
         false
     }
+}
+
+/// A range of the output as kept in a [`Member`]; `None` (the tree path answers) past `u32`.
+fn written(from: usize, to: usize) -> Option<(u32, u32)> {
+    Some((u32::try_from(from).ok()?, u32::try_from(to).ok()?))
 }
 
 /// The text of a range of the body.
@@ -618,6 +624,14 @@ mod tests {
         // Most bodies are written directly; the rest are errors, quirks, escaped keys and arrays of
         // objects with a duplicate key or a possible tree bin.
         assert_eq!((total, direct), (757, 590));
+    }
+
+    #[test]
+    fn output_ranges_past_u32_hand_over() {
+        // A body of ~716 MB of DEL in an array string would write over 4 GB: too big to test for real.
+        assert_eq!(written(0, u32::MAX as usize), Some((0, u32::MAX)));
+        assert_eq!(written(0, u32::MAX as usize + 1), None);
+        assert_eq!(written(u32::MAX as usize + 1, u32::MAX as usize + 2), None);
     }
 
     #[test]
