@@ -25,10 +25,12 @@ demo: pkg
 test: setup test-rust pkg test-size test-wasm-node test-wasm-browser test-js test-standard-schema test-types test-e2e test-runtimes test-fuzz-smoke
 	@echo "make test: every suite passed"
 
+# Rust tests, lints, and the API docs (the README is the crate's front page) with no broken link.
 test-rust:
 	cargo test --quiet --all-targets
 	cargo test --quiet --doc
 	cargo clippy --quiet --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps --document-private-items
 
 # wasm-bindgen-test, in Node and in real headless Chromium. The runner prints no test and exits 0 when
 # it skips, so scripts/expect-tests.sh fails the build unless the expected suites really ran.
