@@ -106,7 +106,21 @@ impl<'t> Direct<'t> {
         self.bytes.get(self.pos).copied()
     }
 
+    #[inline(always)]
     fn skip_ws(&mut self) {
+        // None (a compact body) or one space (after a colon, pretty-printed) without a call.
+        if let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+            if let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+                self.skip_ws_run();
+            }
+        }
+    }
+
+    /// Whitespace in a pretty-printed body, out of line: compact bodies (most bodies sent and signed)
+    /// pay one test, and the scanners that call this stay small enough to inline well.
+    #[inline(never)]
+    fn skip_ws_run(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.pos += 1;
         }
