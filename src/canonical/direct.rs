@@ -3,14 +3,16 @@
 //!
 //! Each object's members are written in body order as they are read, every value already in the form
 //! its place asks for (raw text after `key=`, fastjson's JSON inside arrays), and each piece is
-//! remembered as a range of the output. When the object closes, its pieces are copied out again in the
-//! gateway's order: keys sorted for the body and the objects under it, the `java.util.HashMap` order
-//! for objects inside arrays. Copying a few hundred bytes twice costs far less than building the tree.
+//! remembered as a range of the output (or of the body, for a string without an escape, which is then
+//! copied only once). When the object closes, its pieces are copied out again in the gateway's order:
+//! keys sorted for the body and the objects under it, the `java.util.HashMap` order for objects inside
+//! arrays. Copying a few hundred bytes twice costs far less than building the tree.
 //!
 //! Only the common path is taken here. Anything else answers `None` and the caller takes the tree
 //! path (`json::parse_object` and `canonical_string`), which has every error and every rule: a body
-//! that is not valid, an escaped key, a key above U+FFFF in the body or any non-ASCII key inside an
-//! array, a duplicate key or a possible tree bin in an object inside an array. Both paths share the
+//! that is not valid, an escaped key, a key with a character above U+FFFF (UTF-16 order), a key inside
+//! an array that is not printable ASCII (its `hashCode` and escaping), a duplicate key or a possible
+//! tree bin in an object inside an array, a body over 4 GB. Both paths share the
 //! number grammar ([`json::scan_number`]), escapes ([`json::escape_at`]), the number and string writers
 //! and the `HashMap` order; the tests below hold them to the same answer on every vector and on
 //! generated bodies, and the `canonicalize` fuzz target compares them.
