@@ -224,79 +224,76 @@ impl<'t> Direct<'t> {
         }
     }
 
-    /// The object at `pos` as `k1=v1&k2=v2…` (the body, and objects outside arrays): members in body
-    /// order into `out`, then rewritten sorted. Answers how many members the body held.
-    fn pairs(&mut self, depth: usize, parses: u32) -> Option<usize> {
+    /// The members of the object at `pos`, pushed onto `members` in body order with their values
+    /// written: as after `key=` (`in_array` false) or as fastjson's JSON (`in_array`).
+    fn read_members(&mut self, depth: usize, parses: u32, in_array: bool) -> Option<()> {
         if depth > MAX_DEPTH {
             return None;
         }
         self.pos += 1; // '{'
-        let region = self.out.len();
-        let base = self.members.len();
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Some(0);
+            return Some(());
         }
         loop {
             self.skip_ws();
-            let key = self.key(false)?;
+            let key = self.key(in_array)?;
             self.colon()?;
-            let start = self.out.len();
-            if self.peek()? == b'"' {
-                let (from, to, kind) = self.string()?;
-                if kind != Text::Escaped {
-                    let value = (from as u32, to as u32);
-                    self.members.push(Member { key, value, from_body: true, dropped: from == to });
-                } else {
-                    unescape(self.text.get(from..to)?, &mut self.out)?;
-                    let value = written(start, self.out.len())?;
-                    self.members.push(Member { key, value, from_body: false, dropped: false });
-                }
-                self.skip_ws();
-                match self.peek()? {
-                    b',' => {
-                        self.pos += 1;
-                        continue;
-                    }
-                    b'}' => {
-                        self.pos += 1;
-                        break;
-                    }
-                    _ => return None,
-                }
-            }
-            let dropped = match self.peek()? {
-                b'n' => {
-                    self.literal(b"null")?;
-                    true
-                }
-                b'{' => {
-                    self.out.push('{');
-                    self.pairs(depth + 1, parses + 1)?;
-                    self.out.push('}');
-                    false
-                }
-                b'[' => {
-                    self.array(depth + 1, parses)?;
-                    false
-                }
-                _ => {
-                    self.scalar()?;
-                    false
-                }
-            };
-            self.members.push(Member { key, value: written(start, self.out.len())?, from_body: false, dropped });
+            let member = if in_array { self.json_member(key, depth, parses)? } else { self.pair_member(key, depth, parses)? };
+            self.members.push(member);
             self.skip_ws();
             match self.peek()? {
                 b',' => self.pos += 1,
                 b'}' => {
                     self.pos += 1;
-                    break;
+                    return Some(());
                 }
                 _ => return None,
             }
         }
+    }
+
+    /// A member's value after `key=`.
+    fn pair_member(&mut self, key: (u32, u32), depth: usize, parses: u32) -> Option<Member> {
+        let start = self.out.len();
+        let dropped = match self.peek()? {
+            b'"' => {
+                let (from, to, kind) = self.string()?;
+                if kind != Text::Escaped {
+                    return Some(Member { key, value: (from as u32, to as u32), from_body: true, dropped: from == to });
+                }
+                unescape(self.text.get(from..to)?, &mut self.out)?;
+                false
+            }
+            b'n' => {
+                self.literal(b"null")?;
+                true
+            }
+            b'{' => {
+                self.out.push('{');
+                self.pairs(depth + 1, parses + 1)?;
+                self.out.push('}');
+                false
+            }
+            b'[' => {
+                self.array(depth + 1, parses)?;
+                false
+            }
+            _ => {
+                self.scalar()?;
+                false
+            }
+        };
+        Some(Member { key, value: written(start, self.out.len())?, from_body: false, dropped })
+    }
+
+    /// The object at `pos` as `k1=v1&k2=v2…` (the body, and objects outside arrays): members in body
+    /// order into `out`, then rewritten sorted. Answers how many members the body held.
+    fn pairs(&mut self, depth: usize, parses: u32) -> Option<usize> {
+        let region = self.out.len();
+        let base = self.members.len();
+        self.read_members(depth, parses, false)?;
         let bytes = self.bytes;
         let members = self.members.get(base..)?;
         let count = members.len();
@@ -403,59 +400,36 @@ impl<'t> Direct<'t> {
         Some(())
     }
 
-    /// An object inside an array: its members (without the `null` ones) in `HashMap` order.
-    fn json_object(&mut self, depth: usize, parses: u32) -> Option<()> {
-        if depth > MAX_DEPTH {
-            return None;
-        }
-        self.pos += 1; // '{'
-        let region = self.out.len();
-        let base = self.members.len();
-        self.skip_ws();
-        if self.peek() == Some(b'}') {
-            self.pos += 1;
-            self.out.push_str("{}");
-            return Some(());
-        }
-        loop {
-            self.skip_ws();
-            let key = self.key(true)?;
-            self.colon()?;
-            let start = self.out.len();
-            let mut from_body = false;
-            let mut value = (0, 0);
-            let null = self.peek()? == b'n';
-            if null {
+    /// A member's value inside an array's object; `null` is dropped.
+    fn json_member(&mut self, key: (u32, u32), depth: usize, parses: u32) -> Option<Member> {
+        let start = self.out.len();
+        match self.peek()? {
+            b'n' => {
                 self.literal(b"null")?;
-            } else if self.peek()? == b'"' {
+                return Some(Member { key, value: (0, 0), from_body: false, dropped: true });
+            }
+            b'"' => {
                 let quote = self.pos;
                 let (from, to, kind) = self.string()?;
                 if kind == Text::Plain {
                     // The body's own text, quotes and all; written `"key":"value"` in a compact body,
-                    // the whole member is (see the loop below).
-                    (from_body, value) = (true, (quote as u32, to as u32 + 1));
-                    if quote == key.1 as usize + 2 {
-                        value.0 = key.0 - 1;
-                    }
-                } else {
-                    self.json_string(from, to, kind)?;
-                    value = written(start, self.out.len())?;
+                    // the whole member is (see `json_object`).
+                    let whole = quote == key.1 as usize + 2;
+                    let value = (if whole { key.0 - 1 } else { quote as u32 }, to as u32 + 1);
+                    return Some(Member { key, value, from_body: true, dropped: false });
                 }
-            } else {
-                self.json(depth + 1, parses)?;
-                value = written(start, self.out.len())?;
+                self.json_string(from, to, kind)?;
             }
-            self.members.push(Member { key, value, from_body, dropped: null });
-            self.skip_ws();
-            match self.peek()? {
-                b',' => self.pos += 1,
-                b'}' => {
-                    self.pos += 1;
-                    break;
-                }
-                _ => return None,
-            }
+            _ => self.json(depth + 1, parses)?,
         }
+        Some(Member { key, value: written(start, self.out.len())?, from_body: false, dropped: false })
+    }
+
+    /// An object inside an array: its members (without the `null` ones) in `HashMap` order.
+    fn json_object(&mut self, depth: usize, parses: u32) -> Option<()> {
+        let region = self.out.len();
+        let base = self.members.len();
+        self.read_members(depth, parses, true)?;
         if !self.same_keys_as_last(base, parses) {
             self.hashmap_order(base, parses)?;
         }
