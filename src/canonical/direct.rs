@@ -487,7 +487,8 @@ impl<'t> Direct<'t> {
 
     /// Whether two of `members` (at most [`super::PLAIN_UP_TO`], their hashes in `last_order`) share
     /// a key: a table of 128 slots on the stack, probed by the hash already computed, the keys compared
-    /// only when their hashes are equal.
+    /// only when their hashes are equal. The parser's `json::FirstSeen` (a `Vec`, its own hash of every
+    /// byte) measured 7% slower on the 2-detail payout webhook, whose first detail comes here.
     fn has_duplicate(&self, members: &[Member]) -> bool {
         let mut slots = [0u8; 2 * super::PLAIN_UP_TO]; // member index + 1; 0 is free
         for &(hash, i) in &self.last_order {
