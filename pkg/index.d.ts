@@ -5,5 +5,6 @@ export { default } from './types/init.js';
 export * from './types/signature.js';
 export * from './types/standard-webhooks.js';
 export * from './types/runtime.js';
+export * from './types/webhook.js';
 export * from './types/errors.js';
 export * from './types/validation.js';

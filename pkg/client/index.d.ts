@@ -3,5 +3,6 @@
 export * from '../types/init.js';
 // `export *` skips default exports: the entries' `export default init` needs its own line.
 export { default } from '../types/init.js';
+export * from '../types/webhook.js';
 export * from '../types/errors.js';
 export * from '../types/validation.js';

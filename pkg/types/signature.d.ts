@@ -1,4 +1,4 @@
-import type { OrderStatusInfo, PayinWebhookPayload, PayoutWebhookPayload, WebhookEvent } from './errors.js';
+import type { OrderStatusInfo, PayinWebhookPayload, PayoutWebhookPayload, WebhookEvent } from './webhook.js';
 
 /**
  * A request or webhook body: the exact JSON text, or an object that is first serialised with
