@@ -13,7 +13,8 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 setup:
 	@bash scripts/setup.sh
 
-## The npm package in pkg/ (the .wasm of `lesspay2` and of `lesspay2/client`, glue, entry files, README).
+## The npm package in pkg/ (the .wasm of `lesspay2`, `lesspay2/client` and `lesspay2/edge`, glue, entry files,
+## README).
 pkg: setup
 	@bash scripts/build-pkg.sh
 
@@ -32,10 +33,13 @@ test-rust:
 	cargo clippy --quiet --all-targets -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps --document-private-items
 
-# wasm-bindgen-test, in Node and in real headless Chromium. The runner prints no test and exits 0 when
-# it skips, so scripts/expect-tests.sh fails the build unless the expected suites really ran.
+# wasm-bindgen-test, in Node and in real headless Chromium (after clippy over each module's feature set). The
+# runner prints no test and exits 0 when it skips, so scripts/expect-tests.sh fails the build unless the
+# expected suites really ran.
 test-wasm-node:
 	cargo clippy --quiet --target wasm32-unknown-unknown --lib --tests -- -D warnings
+	cargo clippy --quiet --target wasm32-unknown-unknown --lib --no-default-features --features wasm-client --target-dir target/client -- -D warnings
+	cargo clippy --quiet --target wasm32-unknown-unknown --lib --no-default-features --features wasm-signing --target-dir target/edge -- -D warnings
 	cargo test --target wasm32-unknown-unknown --test wasm 2>&1 | bash scripts/expect-tests.sh "wasm (node)"
 
 test-wasm-browser:
@@ -108,11 +112,12 @@ test-errors: pkg
 	node --test tests/js/errors.test.mjs
 
 ## The size budget of the built .wasm files: prints the gzipped sizes, fails above 80 KB = 80,000 bytes for
-## `lesspay2` (the goal is 60 KB) and above the 60 KB goal itself for `lesspay2/client`.
+## `lesspay2` (the goal is 60 KB) and above the 60 KB goal itself for `lesspay2/client` and `lesspay2/edge`.
 ## Deterministic: gzip -9 -n of the files `make pkg` wrote.
 test-size:
 	@bash scripts/test-size.sh pkg/lesspay2_bg.wasm 80000
 	@bash scripts/test-size.sh pkg/client/lesspay2_bg.wasm 60000
+	@bash scripts/test-size.sh pkg/edge/lesspay2_bg.wasm 60000
 
 ## cargo-fuzz: every target in fuzz/ for FUZZ_SECONDS each (default 120), seeded from the vectors.
 FUZZ_SECONDS ?= 120

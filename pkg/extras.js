@@ -162,8 +162,8 @@ export function clientHelpers(api) {
   return { schemas, createSchema, validateField: (...args) => fieldIssues(api, ...args) };
 }
 
-/** The JavaScript-level helpers of `lesspay2`: {@link clientHelpers} and `createWebhookHandler`. */
-export function extend(api) {
+/** The JavaScript-level helper of `lesspay2/edge` (webhook verification), built on the wasm API object `api`: `createWebhookHandler`. */
+export function edgeHelpers(api) {
   /**
    * A fetch-style handler `(request) => Promise<Response>` that verifies a Lesspay2 webhook on its raw
    * body and calls `onEvent(verified, request)`. See pkg/types/runtime.d.ts.
@@ -215,5 +215,10 @@ export function extend(api) {
     };
   }
 
-  return { createWebhookHandler, ...clientHelpers(api) };
+  return { createWebhookHandler };
+}
+
+/** The JavaScript-level helpers of `lesspay2`: {@link edgeHelpers} and {@link clientHelpers}. */
+export function extend(api) {
+  return { ...edgeHelpers(api), ...clientHelpers(api) };
 }

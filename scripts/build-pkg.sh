@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the npm package in pkg/: two optimised modules, `lesspay2` (pkg/lesspay2_bg.wasm: everything) and
+# Builds the npm package in pkg/: three optimised modules, `lesspay2` (pkg/lesspay2_bg.wasm: everything),
 # `lesspay2/client` (pkg/client/lesspay2_bg.wasm: validation and error decoding, nothing that takes a
-# secret), each with its wasm-bindgen glue (ESM for browsers, Node ESM, workerd and Deno; a CommonJS copy
+# secret) and `lesspay2/edge` (pkg/edge/lesspay2_bg.wasm: signing and verification, no validation or error
+# decoding), each with its wasm-bindgen glue (ESM for browsers, Node ESM, workerd and Deno; a CommonJS copy
 # for `require`), next to the hand-written entry files that are committed in pkg/. Run through `make pkg`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,14 +52,20 @@ package() {
 cargo build --quiet --lib --release --target wasm32-unknown-unknown
 bindgen target/wasm32-unknown-unknown/release/lesspay2.wasm target/bindgen
 # `lesspay2/client`: validation and error decoding for pages, without the bindings that take a secret
-# (the `wasm-signing` feature). Its own target directory, so that neither build invalidates the other.
-cargo build --quiet --lib --release --target wasm32-unknown-unknown --no-default-features --target-dir target/client
+# (the `wasm-client` feature alone). `lesspay2/edge`: signing and verification for edge workers, without
+# validation and error decoding (the `wasm-signing` feature alone). Each in its own target directory, so
+# that no build invalidates another.
+cargo build --quiet --lib --release --target wasm32-unknown-unknown --no-default-features --features wasm-client --target-dir target/client
 bindgen target/client/wasm32-unknown-unknown/release/lesspay2.wasm target/bindgen-client
+cargo build --quiet --lib --release --target wasm32-unknown-unknown --no-default-features --features wasm-signing --target-dir target/edge
+bindgen target/edge/wasm32-unknown-unknown/release/lesspay2.wasm target/bindgen-edge
 
 package target/bindgen pkg
 package target/bindgen-client pkg/client
+package target/bindgen-edge pkg/edge
 # The package's page on npm.
 cp README.md pkg/README.md
 node scripts/cjs-extras.mjs pkg/extras.js pkg/glue/extras.cjs
 node scripts/cjs-types.mjs pkg/index.d.ts pkg/index.d.cts
 node scripts/cjs-types.mjs pkg/client/index.d.ts pkg/client/index.d.cts
+node scripts/cjs-types.mjs pkg/edge/index.d.ts pkg/edge/index.d.cts

@@ -1,5 +1,6 @@
-// Makes pkg/index.d.cts (and pkg/client/index.d.cts), the types that TypeScript gives a CommonJS consumer
-// (`require('lesspay2')`, `require('lesspay2/client')`) under moduleResolution node16/nodenext. The package is `"type": "module"`, so index.d.ts and
+// Makes pkg/index.d.cts (and pkg/client/index.d.cts, pkg/edge/index.d.cts), the types that TypeScript gives a
+// CommonJS consumer (`require('lesspay2')`, `require('lesspay2/client')`, `require('lesspay2/edge')`) under
+// moduleResolution node16/nodenext. The package is `"type": "module"`, so index.d.ts and
 // types/*.d.ts are ESM declarations, which a CommonJS file may not import; this concatenates them into
 // one self-contained declaration file in CommonJS format (its `export default` is node.cjs's `default`).
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,7 @@
-//! JS bindings for decoding gateway answers and order statuses. Shapes are documented in
-//! `pkg/types/errors.d.ts`. Reading the input never throws (hostile getters are swallowed by `get`);
-//! only a `context`/`options` of the wrong type does.
+//! JS bindings for decoding gateway answers and order statuses, exported with the `wasm-client` feature
+//! (`verifyWebhook` writes its status and event with `status` and `event` in every build). Shapes are
+//! documented in `pkg/types/errors.d.ts`. Reading the input never throws (hostile getters are swallowed
+//! by `get`); only a `context`/`options` of the wrong type does.
 
 use wasm_bindgen::prelude::*;
 
@@ -165,6 +166,7 @@ fn conflict<'o>(o: &'o mut Out, m: &MsgConflict) -> &'o mut Out {
 }
 
 /// `decodeError(input, context?)`.
+#[cfg(feature = "wasm-client")]
 #[wasm_bindgen(js_name = decodeError)]
 pub fn decode_error(input: JsValue, context_value: JsValue) -> Result<JsValue, JsValue> {
     let ctx = context(&context_value)?;
@@ -174,6 +176,7 @@ pub fn decode_error(input: JsValue, context_value: JsValue) -> Result<JsValue, J
 }
 
 /// `decodeResponse(status, bodyText, context?)`.
+#[cfg(feature = "wasm-client")]
 #[wasm_bindgen(js_name = decodeResponse)]
 pub fn decode_response(status: JsValue, body: JsValue, context_value: JsValue) -> Result<JsValue, JsValue> {
     let ctx = context(&context_value)?;
@@ -217,6 +220,7 @@ pub(super) fn status(o: &mut Out, s: order_status::OrderStatus, locale: Locale) 
 }
 
 /// `orderStatus(value, options?)`.
+#[cfg(feature = "wasm-client")]
 #[wasm_bindgen(js_name = orderStatus)]
 pub fn order_status(value: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let locale = if is_absent(&options) {

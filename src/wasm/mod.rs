@@ -6,10 +6,13 @@
 //! (validate), `errors.rs` (decoding gateway answers), `standard_webhooks.rs` (re-signing for merchants'
 //! origins). Shared conversion helpers are here.
 //!
-//! Without the `wasm-signing` feature (the `lesspay2/client` module: validation and error decoding for
-//! pages) `signature.rs` and `standard_webhooks.rs` are left out, and the helpers only they call are
-//! unused: dead code is allowed in that build only, so the full build still reports any.
-#![cfg_attr(not(feature = "wasm-signing"), allow(dead_code))]
+//! Two features choose what is exported (Cargo.toml). Without `wasm-signing` (the `lesspay2/client`
+//! module: validation and error decoding for pages) `signature.rs` and `standard_webhooks.rs` are left
+//! out; without `wasm-client` (the `lesspay2/edge` module: signing and verification for edge workers)
+//! `validation.rs` and the exports of `errors.rs` are, and `errors.rs` keeps only what `verifyWebhook`
+//! writes with it. Helpers and imports only the left-out half uses are then unused: that is allowed in
+//! those builds only, so the full build still reports any.
+#![cfg_attr(not(all(feature = "wasm-signing", feature = "wasm-client")), allow(dead_code, unused_imports))]
 
 use wasm_bindgen::prelude::*;
 
@@ -22,6 +25,7 @@ pub mod signature;
 #[cfg(feature = "wasm-signing")]
 mod standard_webhooks;
 mod to_js;
+#[cfg(feature = "wasm-client")]
 mod validation;
 
 /// A thrown `TypeError` (wrong argument type).

@@ -1,6 +1,7 @@
-// The browser entries (pkg/browser.js, pkg/client/browser.js) in Node, which runs their loading logic as a
-// browser does: calls before init() fail with an error that says what to do, a failed init() is retried,
-// and each exports what its Node entry exports. tests/runtimes/vite.mjs runs both in real Chromium.
+// The browser entries (pkg/browser.js, pkg/client/browser.js, pkg/edge/browser.js) in Node, which runs
+// their loading logic as a browser does: calls before init() fail with an error that says what to do, a
+// failed init() is retried, and each exports what its Node entry exports. tests/runtimes/vite.mjs runs
+// `lesspay2` and `lesspay2/client` in real Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -8,6 +9,7 @@ import { readFileSync } from 'node:fs';
 // Only these entries in this process: a Node entry would load the glue it shares with one.
 import * as browser from '../../pkg/browser.js';
 import * as client from '../../pkg/client/browser.js';
+import * as edge from '../../pkg/edge/browser.js';
 
 const wasm = readFileSync(new URL('../../pkg/lesspay2_bg.wasm', import.meta.url));
 const { vectors } = JSON.parse(readFileSync(new URL('../vectors/signatures.json', import.meta.url), 'utf8'));
@@ -23,6 +25,7 @@ function nodeExports(path) {
 test('each browser entry exports what its Node entry exports', () => {
   assert.deepEqual(Object.keys(browser).sort(), nodeExports('../../pkg/node.mjs'));
   assert.deepEqual(Object.keys(client).sort(), nodeExports('../../pkg/client/node.mjs'));
+  assert.deepEqual(Object.keys(edge).sort(), nodeExports('../../pkg/edge/node.mjs'));
 });
 
 test('before init(): a clear error, from the functions and from the helpers built on them', () => {
@@ -60,6 +63,23 @@ test('lesspay2/client: a clear error before init(), a failed init() retried, the
   assert.equal(client.orderStatus(2).name, 'SUCCEED');
   assert.equal(client.decodeError(30009).name, 'Invalid Amount Format');
   assert.deepEqual(client.validate('fetchPayout', { request_id: 'R1' }), { valid: true, issues: [] });
+});
+
+test('lesspay2/edge: a clear error before init(), the other entries\' .wasm refused by name, then ready', async () => {
+  assert.throws(() => edge.verifyWebhook({ body: '{}', headers: {}, secret: 'k' }), {
+    constructor: Error,
+    message: 'lesspay2: verifyWebhook() was called before the module loaded; `await init()` once first',
+  });
+  assert.throws(() => edge.createWebhookHandler({ secret: 's', onEvent() {} }), /verifyWebhook\(\) was called before the module loaded/);
+  const clientWasm = readFileSync(new URL('../../pkg/client/lesspay2_bg.wasm', import.meta.url));
+  await assert.rejects(edge.init(clientWasm), (e) => e.constructor === Error && e.cause instanceof WebAssembly.LinkError &&
+    e.message === 'lesspay2: this .wasm does not belong to this entry; load lesspay2/edge.wasm');
+  await assert.rejects(edge.init(new Uint8Array([0, 97, 115, 109, 9, 9, 9, 9])), WebAssembly.CompileError);
+  assert.throws(() => edge.sign('{}', 's'), /sign\(\) was called before the module loaded/);
+  await edge.init(readFileSync(new URL('../../pkg/edge/lesspay2_bg.wasm', import.meta.url)));
+  assert.equal(edge.sign(vector.body, vector.secret), vector.signature);
+  const v = edge.verifyWebhook({ body: vector.body, headers: { 'X-Auth-Signature': vector.signature }, secret: vector.secret });
+  assert.equal(v.valid, true);
 });
 
 test('lesspay2 given lesspay2/client\'s .wasm: refused by name, and every later call says so', async () => {

@@ -1,5 +1,5 @@
-// Throws random values of every type at every export of the built package (pkg/ and pkg/client/, through
-// their Node ESM entries: two separate wasm instances) and accepts only documented results or thrown `Error`s (TypeError included) — never a
+// Throws random values of every type at every export of the built package (pkg/, pkg/client/ and
+// pkg/edge/, through their Node ESM entries: three separate wasm instances) and accepts only documented results or thrown `Error`s (TypeError included) — never a
 // `WebAssembly.RuntimeError` (a trap: a panic or an out-of-bounds access in the module) — and checks that
 // the instance still answers correctly afterwards. Exports added later are covered automatically.
 import { test } from 'node:test';
@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fc from '../../tools/node_modules/fast-check/lib/fast-check.js';
 import * as lib from '../../pkg/node.mjs';
 import * as client from '../../pkg/client/node.mjs';
+import * as edge from '../../pkg/edge/node.mjs';
 
 // `ROBUSTNESS_RUNS=5000 ROBUSTNESS_SEED=<n>` for a longer run on another seed (make test: 300, seed 7).
 const RUNS = Number(process.env.ROBUSTNESS_RUNS ?? 300);
@@ -15,6 +16,7 @@ const SKIP = new Set(['default', 'init', 'initSync']);
 const functionsOf = (entry) => Object.entries(entry).filter(([name, f]) => typeof f === 'function' && !SKIP.has(name));
 const exportsUnderTest = functionsOf(lib);
 const clientExportsUnderTest = functionsOf(client);
+const edgeExportsUnderTest = functionsOf(edge);
 
 const KNOWN_BODY = '{"b":"2","a":1.50,"c":[{"y":null,"x":"\\u2028"}]}';
 const KNOWN_SIGNATURE = lib.sign(KNOWN_BODY, 'k');
@@ -92,6 +94,14 @@ for (const [name, f] of clientExportsUnderTest) {
   });
 }
 
+for (const [name, f] of edgeExportsUnderTest) {
+  test(`lesspay2/edge ${name}: random arguments give a documented result or an Error, never a trap`, () => {
+    fc.assert(fc.property(args, (callArgs) => { callOnce(name, f, callArgs); }), { numRuns: RUNS, seed: Number(process.env.ROBUSTNESS_SEED ?? 7) });
+    // The edge module's own instance still works.
+    assert.equal(edge.sign(KNOWN_BODY, 'k'), KNOWN_SIGNATURE);
+  });
+}
+
 test('every export survives a burst of junk and the instance still verifies', () => {
   fc.assert(fc.property(fc.constantFrom(...exportsUnderTest), args, ([name, f], callArgs) => { callOnce(name, f, callArgs); }),
     { numRuns: RUNS * 2, seed: 11 });
@@ -100,11 +110,13 @@ test('every export survives a burst of junk and the instance still verifies', ()
   assert.equal(lib.sign(KNOWN_BODY, 'k'), KNOWN_SIGNATURE);
 });
 
-test('the exports under test include the signature API, and the client\'s its whole API', () => {
+test('the exports under test include the signature API, and the client\'s and the edge module\'s their whole API', () => {
   const names = exportsUnderTest.map(([n]) => n);
   for (const n of ['sign', 'canonicalize', 'verifyWebhook', 'signRequest', 'explainSignature', 'webhookKey']) {
     assert.ok(names.includes(n), `missing export ${n}`);
   }
   assert.deepEqual(clientExportsUnderTest.map(([n]) => n).sort(),
     ['createSchema', 'decodeError', 'decodeResponse', 'orderStatus', 'validate', 'validateField']);
+  assert.deepEqual(edgeExportsUnderTest.map(([n]) => n).sort(), ['canonicalize', 'createWebhookHandler', 'explainSignature', 'sign', 'signRequest',
+    'standardWebhookSign', 'standardWebhookVerify', 'verifyWebhook', 'webhookKey']);
 });

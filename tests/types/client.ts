@@ -17,7 +17,7 @@ import init, {
 } from 'lesspay2/client';
 // @ts-expect-error signing needs the secret, which a page must never hold: not in lesspay2/client
 import { sign } from 'lesspay2/client';
-// @ts-expect-error webhooks are verified on a server or an edge worker, with `lesspay2`
+// @ts-expect-error webhooks are verified on a server or an edge worker, with `lesspay2` or `lesspay2/edge`
 import { verifyWebhook } from 'lesspay2/client';
 
 export async function page(form: Record<string, unknown>, status: number, answer: string): Promise<string[]> {

@@ -1,0 +1,13 @@
+'use strict';
+// `lesspay2/edge` in Node, CommonJS: ready to use synchronously on require.
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const glue = require('./glue/web.cjs');
+const { edgeHelpers } = require('../glue/extras.cjs');
+
+glue.initSync({ module: readFileSync(join(__dirname, 'lesspay2_bg.wasm')) });
+
+const api = { ...glue };
+/** Already initialised on require; kept so that code shared with browsers can always `await init()`. */
+async function init() {}
+module.exports = { ...api, ...edgeHelpers(api), init, default: init };

@@ -1,0 +1,15 @@
+// `lesspay2/edge` in Node, ESM: ready to use synchronously on import (the .wasm is read from disk next to
+// this file).
+import { createRequire } from 'node:module';
+import * as api from './glue/web.js';
+import { edgeHelpers } from '../extras.js';
+
+// As in ../node.mjs: `process.getBuiltinModule` where Node has it, a require of node:fs before.
+const { readFileSync } = process.getBuiltinModule?.('node:fs') ?? createRequire(import.meta.url)('node:fs');
+api.initSync({ module: readFileSync(new URL('./lesspay2_bg.wasm', import.meta.url)) });
+
+export * from './glue/web.js';
+export const { createWebhookHandler } = edgeHelpers(api);
+/** Already initialised on import; kept so that code shared with browsers can always `await init()`. */
+export default async function init() {}
+export { init };
