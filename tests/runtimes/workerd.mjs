@@ -1,7 +1,8 @@
-// The edge-webhook example served by workerd against the packed package; real HTTP requests; a local
-// origin stub that checks the forwarded Standard Webhooks signature with the `standardwebhooks` library.
-// Then a worker importing `lesspay2/client` (tests/runtimes/client-worker/) runs every validation case
-// and error-table row in workerd.
+// The edge-webhook example (on `lesspay2/edge`) served by workerd against the packed package; real HTTP
+// requests; a local origin stub that checks the forwarded Standard Webhooks signature with the
+// `standardwebhooks` library. Then a worker importing `lesspay2/client` (tests/runtimes/client-worker/)
+// runs every validation case and error-table row in workerd, and one importing the whole `lesspay2`
+// (tests/runtimes/full-worker/) every signature vector and webhook case.
 import assert from 'node:assert/strict';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -126,6 +127,7 @@ try {
   assert.deepEqual([r.status, r.text], [502, 'origin_rejected: the merchant origin answered 503; retry later']);
   console.log(`workerd: edge-webhook example on 127.0.0.1:${port}: ${cases.length + 4} requests answered as expected, 2 forwards verified by standardwebhooks`);
   await clientWorker();
+  await fullWorker();
 } finally {
   server.stop();
   origin.close();
@@ -156,5 +158,31 @@ async function clientWorker() {
     console.log(`workerd: lesspay2/client: ${answer[1]}`);
   } finally {
     client.stop();
+  }
+}
+
+/** A worker importing the whole `lesspay2`, in the same installed project, on its own workerd. */
+async function fullWorker() {
+  const dir = join(root, 'tests/runtimes');
+  cpSync(join(dir, 'full-worker/worker.js'), join(project, 'full-worker.js'));
+  cpSync(join(dir, 'full-worker/config.capnp'), join(project, 'full.capnp'));
+  cpSync(join(dir, 'consumer/check.mjs'), join(project, 'check.mjs'));
+  cpSync(join(root, 'tests/vectors/signatures.json'), join(project, 'signatures.json'));
+  cpSync(join(root, 'tests/vectors/webhooks.json'), join(project, 'webhooks.json'));
+  const fullPort = await freePort();
+  const full = start(bin('workerd'), ['serve', 'full.capnp', '--socket-addr', `http=127.0.0.1:${fullPort}`], { cwd: project });
+  try {
+    const fullUrl = `http://127.0.0.1:${fullPort}/`;
+    let answer;
+    await until(async () => {
+      const res = await fetch(fullUrl, { signal: AbortSignal.timeout(5000) });
+      answer = [res.status, await res.text()];
+      return true;
+    }, { tries: 150, everyMs: 100, what: `workerd (lesspay2) on ${fullUrl}\n${full.log()}` });
+    assert.deepEqual(answer, [200, '560 signatures (23 refused as in Rust), 162 webhook cases, Standard Webhooks example: ok; '
+      + 'validate ["request_id:one_of_required"]; decodeError Invalid Amount Format']);
+    console.log(`workerd: lesspay2: ${answer[1]}`);
+  } finally {
+    full.stop();
   }
 }

@@ -10,7 +10,9 @@
 //   ORIGIN_URL            where verified events go, e.g. https://merchant.example/webhooks/lesspay2
 //   ORIGIN_WEBHOOK_SECRET Standard Webhooks secret `whsec_...` shared with the origin (secret)
 //   LESSPAY2_TOLERANCE_MS optional freshness window for X-Auth-Timestamp in ms (unset: none)
-import { createWebhookHandler, standardWebhookSign } from 'lesspay2';
+// `lesspay2/edge`: signing and verification without validation and error decoding, a smaller module for
+// a worker's cold start (README "Size").
+import { createWebhookHandler, standardWebhookSign } from 'lesspay2/edge';
 
 const handlers = new WeakMap();
 /** The exact bytes of each request, to forward unchanged (the handler consumes the body to verify it). */

@@ -1,0 +1,24 @@
+# workerd config for tests/runtimes/workerd.mjs (copied next to the installed package as full.capnp, with
+# worker.js as full-worker.js): a worker importing the whole `lesspay2` from the installed package. Module
+# names mirror the package's relative imports: workerd.js is named "lesspay2", so its ./glue/web.js,
+# ./lesspay2_bg.wasm and ./extras.js resolve to the names below (Wrangler's bundler does this by itself).
+using Workerd = import "/workerd/workerd.capnp";
+
+const config :Workerd.Config = (
+  services = [ (name = "main", worker = .worker) ],
+  sockets = [ (name = "http", address = "127.0.0.1:8789", http = (), service = "main") ],
+);
+
+const worker :Workerd.Worker = (
+  modules = [
+    (name = "worker.js", esModule = embed "full-worker.js"),
+    (name = "check.mjs", esModule = embed "check.mjs"),
+    (name = "signatures.json", json = embed "signatures.json"),
+    (name = "webhooks.json", json = embed "webhooks.json"),
+    (name = "lesspay2", esModule = embed "node_modules/lesspay2/workerd.js"),
+    (name = "glue/web.js", esModule = embed "node_modules/lesspay2/glue/web.js"),
+    (name = "extras.js", esModule = embed "node_modules/lesspay2/extras.js"),
+    (name = "lesspay2_bg.wasm", wasm = embed "node_modules/lesspay2/lesspay2_bg.wasm"),
+  ],
+  compatibilityDate = "2025-09-01",
+);
