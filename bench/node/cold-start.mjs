@@ -1,9 +1,10 @@
 // Cold start: how long instantiating the module takes.
 // - Node: fresh processes; the whole `import 'lesspay2'` (entry + glue + read + compile + instantiate), and
 //   WebAssembly compile + instantiate alone (initSync from bytes), each in its own process; the same for
-//   `lesspay2/client`.
-// - workerd: time from process start to the first answered request, with the package imported and
-//   without it (same config otherwise); the difference is what the module costs a cold worker.
+//   `lesspay2/client` and `lesspay2/edge`.
+// - workerd: time from process start to the first answered request, with `lesspay2` imported, with
+//   `lesspay2/edge` imported, and without either (same config otherwise); the differences are what each
+//   module costs a cold worker.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync, cpSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,13 +51,15 @@ const instantiateProbe = (dir, call) => `
 const SIGN = `lib.sign('{"a":"1"}', 'k').length === 64`;
 const VALIDATE = `lib.validate('fetchPayout', { request_id: 'R1' }).valid === true`;
 const probe = (code) => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' })).ms;
-const node = { import: [], empty: [], instantiate: [], clientImport: [], clientInstantiate: [] };
+const node = { import: [], empty: [], instantiate: [], clientImport: [], clientInstantiate: [], edgeImport: [], edgeInstantiate: [] };
 for (let i = 0; i < RUNS; i++) {
   node.import.push(probe(importProbe('pkg/node.mjs', SIGN)));
   node.empty.push(probe(emptyProbe));
   node.instantiate.push(probe(instantiateProbe('pkg', SIGN)));
   node.clientImport.push(probe(importProbe('pkg/client/node.mjs', VALIDATE)));
   node.clientInstantiate.push(probe(instantiateProbe('pkg/client', VALIDATE)));
+  node.edgeImport.push(probe(importProbe('pkg/edge/node.mjs', SIGN)));
+  node.edgeInstantiate.push(probe(instantiateProbe('pkg/edge', SIGN)));
 }
 rmSync(emptyDir, { recursive: true, force: true });
 console.log('\ncold start (median of %d fresh processes)', RUNS);
@@ -68,6 +71,8 @@ console.log(`| Node ${process.version} | **what the package adds to a cold start
 console.log(`| Node ${process.version} | of which WebAssembly compile + instantiate (initSync from bytes, measured alone) | ${median(node.instantiate).toFixed(2)} ms |`);
 console.log(`| Node ${process.version} | **what \`lesspay2/client\` adds to a cold start** (its import less the empty one) | **${(median(node.clientImport) - median(node.empty)).toFixed(2)} ms** |`);
 console.log(`| Node ${process.version} | of which WebAssembly compile + instantiate | ${median(node.clientInstantiate).toFixed(2)} ms |`);
+console.log(`| Node ${process.version} | **what \`lesspay2/edge\` adds to a cold start** (its import less the empty one) | **${(median(node.edgeImport) - median(node.empty)).toFixed(2)} ms** |`);
+console.log(`| Node ${process.version} | of which WebAssembly compile + instantiate | ${median(node.edgeInstantiate).toFixed(2)} ms |`);
 
 // ------------------------------------------------------------------------------------------- workerd
 const workerdBin = join(root, 'tools/node_modules/.bin/workerd');
@@ -95,7 +100,8 @@ async function firstResponse(dir, port) {
   }
 }
 
-function config(main, port, withWasm) {
+// `entry`: the package directory whose workerd.js the worker imports (pkg or pkg/edge), or null.
+function config(main, port, entry) {
   return `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [ (name = "main", worker = .w) ],
@@ -104,10 +110,10 @@ const config :Workerd.Config = (
 const w :Workerd.Worker = (
   modules = [
     (name = "worker.js", esModule = embed "${main}"),
-${withWasm ? `    (name = "pkg/workerd.js", esModule = embed "pkg/workerd.js"),
-    (name = "pkg/glue/web.js", esModule = embed "pkg/glue/web.js"),
+${entry ? `    (name = "${entry}/workerd.js", esModule = embed "${entry}/workerd.js"),
+    (name = "${entry}/glue/web.js", esModule = embed "${entry}/glue/web.js"),
     (name = "pkg/extras.js", esModule = embed "pkg/extras.js"),
-    (name = "pkg/lesspay2_bg.wasm", wasm = embed "pkg/lesspay2_bg.wasm"),` : ''}
+    (name = "${entry}/lesspay2_bg.wasm", wasm = embed "${entry}/lesspay2_bg.wasm"),` : ''}
   ],
   compatibilityDate = "2024-09-23",
 );
@@ -117,24 +123,30 @@ ${withWasm ? `    (name = "pkg/workerd.js", esModule = embed "pkg/workerd.js"),
 try {
   const dir = mkdtempSync(join(tmpdir(), 'lesspay2-cold-'));
   mkdirSync(join(dir, 'pkg/glue'), { recursive: true });
-  for (const f of ['workerd.js', 'extras.js', 'lesspay2_bg.wasm', 'glue/web.js']) cpSync(join(root, 'pkg', f), join(dir, 'pkg', f));
+  mkdirSync(join(dir, 'pkg/edge/glue'), { recursive: true });
+  for (const f of ['workerd.js', 'extras.js', 'lesspay2_bg.wasm', 'glue/web.js', 'edge/workerd.js', 'edge/lesspay2_bg.wasm', 'edge/glue/web.js']) {
+    cpSync(join(root, 'pkg', f), join(dir, 'pkg', f));
+  }
   cpSync(join(root, 'bench/workerd/worker.js'), join(dir, 'worker.js'));
+  cpSync(join(root, 'bench/workerd/worker-edge.js'), join(dir, 'worker-edge.js'));
   cpSync(join(root, 'bench/workerd/empty.js'), join(dir, 'empty.js'));
-  const results = { with: [], without: [] };
+  const variants = { without: ['empty.js', null], with: ['worker.js', 'pkg'], edge: ['worker-edge.js', 'pkg/edge'] };
+  const results = { with: [], without: [], edge: [] };
   for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i++) {
-    for (const variant of ['without', 'with']) {
+    for (const [variant, [main, entry]] of Object.entries(variants)) {
       const port = await freePort();
-      writeFileSync(join(dir, 'config.capnp'), config(variant === 'with' ? 'worker.js' : 'empty.js', port, variant === 'with'));
+      writeFileSync(join(dir, 'config.capnp'), config(main, port, entry));
       const r = await firstResponse(dir, port);
-      if (variant === 'with' && !/^[0-9A-F]{64}$/.test(r.text)) throw new Error(`unexpected answer ${r.text}`);
+      if (entry && !/^[0-9A-F]{64}$/.test(r.text)) throw new Error(`unexpected answer ${r.text}`);
       results[variant].push(r.ms);
     }
   }
-  const w = median(results.with);
-  const wo = median(results.without);
+  const [w, wo, edge] = [median(results.with), median(results.without), median(results.edge)];
   console.log(`| workerd | process start → first response, worker importing lesspay2 | ${w.toFixed(1)} ms |`);
   console.log(`| workerd | the same worker without the package | ${wo.toFixed(1)} ms |`);
   console.log(`| workerd | **what the package adds to a cold start** | **${(w - wo).toFixed(1)} ms** |`);
+  console.log(`| workerd | process start → first response, worker importing lesspay2/edge | ${edge.toFixed(1)} ms |`);
+  console.log(`| workerd | **what \`lesspay2/edge\` adds to a cold start** | **${(edge - wo).toFixed(1)} ms** |`);
   rmSync(dir, { recursive: true, force: true });
 } catch (e) {
   console.log(`| workerd | skipped: ${String(e.message).split('\n')[0]} | — |`);
