@@ -1,7 +1,7 @@
 // The browser entries (pkg/browser.js, pkg/client/browser.js, pkg/edge/browser.js) in Node, which runs
 // their loading logic as a browser does: calls before init() fail with an error that says what to do, a
 // failed init() is retried, and each exports what its Node entry exports. tests/runtimes/vite.mjs runs
-// `lesspay2` and `lesspay2/client` in real Chromium.
+// all three in real Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';

@@ -1,6 +1,6 @@
 // A small Vite app importing the packed package, built for production, served by `vite preview` on
 // 127.0.0.1, opened in headless Chromium (Debian's, through playwright-core): it must verify a webhook
-// with `lesspay2` and validate and decode with `lesspay2/client`.
+// with `lesspay2`, validate and decode with `lesspay2/client`, and sign and verify with `lesspay2/edge`.
 import assert from 'node:assert/strict';
 import { cpSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -13,7 +13,7 @@ const project = freshProject(tarball);
 cpSync(join(root, 'tests/runtimes/vite-app'), project, { recursive: true });
 run(bin('vite'), ['build', '--logLevel', 'warn'], { cwd: project });
 const assets = readdirSync(join(project, 'dist/assets'));
-assert.equal(assets.filter((f) => f.endsWith('.wasm')).length, 2, `vite must emit both modules' .wasm: ${assets}`);
+assert.equal(assets.filter((f) => f.endsWith('.wasm')).length, 3, `vite must emit the three modules' .wasm: ${assets}`);
 
 const port = await new Promise((r) => { const s = createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => r(p)); }); });
 const server = start(bin('vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: project });
@@ -47,8 +47,13 @@ try {
       field: ['amount_precision'],
       decoded: 'Invalid Amount Format',
     },
+    edge: {
+      early: 'lesspay2: verifyWebhook() was called before the module loaded; `await init()` once first',
+      sameSignature: true,
+      valid: true,
+    },
   });
-  console.log(`vite + chromium: production build (${assets.length} assets) verified a webhook, and validated and decoded with lesspay2/client, in the page`);
+  console.log(`vite + chromium: production build (${assets.length} assets) verified a webhook, validated and decoded with lesspay2/client, and signed and verified with lesspay2/edge, in the page`);
 } finally {
   await browser?.close();
   server.stop();

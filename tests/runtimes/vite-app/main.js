@@ -2,6 +2,8 @@
 import init, { sign, verifyWebhook, standardWebhookSign, standardWebhookVerify, createWebhookHandler } from 'lesspay2';
 // What a page that only validates forms and decodes errors imports: the smaller module.
 import initClient, { validate, validateField, decodeError } from 'lesspay2/client';
+// The signing module without validation (an edge worker's; bundled here to prove its browser entry).
+import initEdge, { sign as edgeSign, verifyWebhook as edgeVerify } from 'lesspay2/edge';
 
 const out = document.getElementById('result');
 try {
@@ -18,7 +20,14 @@ try {
   } catch (e) {
     clientEarly = e.message;
   }
+  let edgeEarly = null;
+  try {
+    edgeVerify({ body: '{}', headers: {}, secret: 'k' });
+  } catch (e) {
+    edgeEarly = e.message;
+  }
   await initClient();
+  await initEdge();
   await init();
   await init(); // idempotent
   const secret = 'browser-secret';
@@ -46,6 +55,11 @@ try {
       issues: validate('fetchPayout', {}, { locale: 'zh-CN' }).issues.map((i) => [i.path.join('.'), i.code, i.message]),
       field: validateField('createPayoutBatch', 'payout_order_details.0.amount', '1.005', { currency: 'PHP' }).issues.map((i) => i.code),
       decoded: decodeError(30009).name,
+    },
+    edge: {
+      early: edgeEarly,
+      sameSignature: edgeSign(body, secret) === sign(body, secret),
+      valid: edgeVerify({ body, headers, secret }).valid,
     },
   });
 } catch (e) {
