@@ -134,55 +134,54 @@ try {
   cleanup(project, join(tarball, '..'));
 }
 
-/** The `lesspay2/client` worker, in the same installed project, on its own workerd. */
-async function clientWorker() {
-  const dir = join(root, 'tests/runtimes');
-  cpSync(join(dir, 'client-worker/worker.js'), join(project, 'client-worker.js'));
-  cpSync(join(dir, 'client-worker/config.capnp'), join(project, 'client.capnp'));
-  cpSync(join(dir, 'consumer/client-check.mjs'), join(project, 'client-check.mjs'));
-  cpSync(join(root, 'tests/validation/cases.json'), join(project, 'validation-cases.json'));
-  cpSync(join(root, 'tests/vectors/errors.json'), join(project, 'errors.json'));
-  const clientPort = await freePort();
-  const client = start(bin('workerd'), ['serve', 'client.capnp', '--socket-addr', `http=127.0.0.1:${clientPort}`], { cwd: project });
+/**
+ * Serves a test worker from the same installed project on its own workerd and answers its GET /:
+ * `files` are [source under the repository, name in the project] (its worker.js and config.capnp among
+ * them), `config` the config's name, `what` the module it imports (for messages).
+ */
+async function workerAnswer(what, config, files) {
+  for (const [from, to] of files) cpSync(join(root, from), join(project, to));
+  const workerPort = await freePort();
+  const worker = start(bin('workerd'), ['serve', config, '--socket-addr', `http=127.0.0.1:${workerPort}`], { cwd: project });
   try {
-    const clientUrl = `http://127.0.0.1:${clientPort}/`;
+    const workerUrl = `http://127.0.0.1:${workerPort}/`;
     let answer;
     await until(async () => {
-      const res = await fetch(clientUrl, { signal: AbortSignal.timeout(5000) });
+      const res = await fetch(workerUrl, { signal: AbortSignal.timeout(5000) });
       answer = [res.status, await res.text()];
       return true;
-    }, { tries: 150, everyMs: 100, what: `workerd (lesspay2/client) on ${clientUrl}\n${client.log()}` });
-    const cases = JSON.parse(readFileSync(join(project, 'validation-cases.json'), 'utf8')).cases.length;
-    assert.equal(answer[0], 200, answer[1]);
-    assert.match(answer[1], new RegExp(`^${cases} validation cases \\(\\d+ issues\\), 105 error rows, no signing export: ok$`));
-    console.log(`workerd: lesspay2/client: ${answer[1]}`);
+    }, { tries: 150, everyMs: 100, what: `workerd (${what}) on ${workerUrl}\n${worker.log()}` });
+    return answer;
   } finally {
-    client.stop();
+    worker.stop();
   }
 }
 
-/** A worker importing the whole `lesspay2`, in the same installed project, on its own workerd. */
+/** The `lesspay2/client` worker: every validation case and error-table row. */
+async function clientWorker() {
+  const answer = await workerAnswer('lesspay2/client', 'client.capnp', [
+    ['tests/runtimes/client-worker/worker.js', 'client-worker.js'],
+    ['tests/runtimes/client-worker/config.capnp', 'client.capnp'],
+    ['tests/runtimes/consumer/client-check.mjs', 'client-check.mjs'],
+    ['tests/validation/cases.json', 'validation-cases.json'],
+    ['tests/vectors/errors.json', 'errors.json'],
+  ]);
+  const cases = JSON.parse(readFileSync(join(project, 'validation-cases.json'), 'utf8')).cases.length;
+  assert.equal(answer[0], 200, answer[1]);
+  assert.match(answer[1], new RegExp(`^${cases} validation cases \\(\\d+ issues\\), 105 error rows, no signing export: ok$`));
+  console.log(`workerd: lesspay2/client: ${answer[1]}`);
+}
+
+/** A worker importing the whole `lesspay2`: every signature vector and webhook case, a validation, a decoding. */
 async function fullWorker() {
-  const dir = join(root, 'tests/runtimes');
-  cpSync(join(dir, 'full-worker/worker.js'), join(project, 'full-worker.js'));
-  cpSync(join(dir, 'full-worker/config.capnp'), join(project, 'full.capnp'));
-  cpSync(join(dir, 'consumer/check.mjs'), join(project, 'check.mjs'));
-  cpSync(join(root, 'tests/vectors/signatures.json'), join(project, 'signatures.json'));
-  cpSync(join(root, 'tests/vectors/webhooks.json'), join(project, 'webhooks.json'));
-  const fullPort = await freePort();
-  const full = start(bin('workerd'), ['serve', 'full.capnp', '--socket-addr', `http=127.0.0.1:${fullPort}`], { cwd: project });
-  try {
-    const fullUrl = `http://127.0.0.1:${fullPort}/`;
-    let answer;
-    await until(async () => {
-      const res = await fetch(fullUrl, { signal: AbortSignal.timeout(5000) });
-      answer = [res.status, await res.text()];
-      return true;
-    }, { tries: 150, everyMs: 100, what: `workerd (lesspay2) on ${fullUrl}\n${full.log()}` });
-    assert.deepEqual(answer, [200, '560 signatures (23 refused as in Rust), 162 webhook cases, Standard Webhooks example: ok; '
-      + 'validate ["request_id:one_of_required"]; decodeError Invalid Amount Format']);
-    console.log(`workerd: lesspay2: ${answer[1]}`);
-  } finally {
-    full.stop();
-  }
+  const answer = await workerAnswer('lesspay2', 'full.capnp', [
+    ['tests/runtimes/full-worker/worker.js', 'full-worker.js'],
+    ['tests/runtimes/full-worker/config.capnp', 'full.capnp'],
+    ['tests/runtimes/consumer/check.mjs', 'check.mjs'],
+    ['tests/vectors/signatures.json', 'signatures.json'],
+    ['tests/vectors/webhooks.json', 'webhooks.json'],
+  ]);
+  assert.deepEqual(answer, [200, '560 signatures (23 refused as in Rust), 162 webhook cases, Standard Webhooks example: ok; '
+    + 'validate ["request_id:one_of_required"]; decodeError Invalid Amount Format']);
+  console.log(`workerd: lesspay2: ${answer[1]}`);
 }
