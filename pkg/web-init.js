@@ -17,7 +17,7 @@ export function webEntry(initGlue, glue, names, defaultSource, wasmName) {
   let wrongModule;
   const wrong = (cause) => new Error(`lesspay2: this .wasm does not belong to this entry; load ${wasmName}`, { cause });
 
-  /** Accepts the instance's exports, or refuses another entry's module (lesspay2 and lesspay2/client each have their own). */
+  /** Accepts the instance's exports, or refuses another entry's module (lesspay2, lesspay2/client and lesspay2/edge each have their own). */
   function accept(exports) {
     if (names.some((name) => typeof exports?.[name] !== 'function')) {
       wrongModule = wrong();
