@@ -222,3 +222,25 @@ export function edgeHelpers(api) {
 export function extend(api) {
   return { ...edgeHelpers(api), ...clientHelpers(api) };
 }
+
+/**
+ * The `.wasm` bytes for the Node entries. `asset` is `new URL('./lesspay2_bg.wasm', import.meta.url)`,
+ * written literally in each entry so that bundlers and file tracers (Next.js's `@vercel/nft`) keep the
+ * file. Some bundlers hand back a URL that is not a file: Next.js with Turbopack, in server components
+ * and server actions, gives the path the browser would fetch (`/_next/static/media/…`). Then the file
+ * beside the entry module (`moduleUrl`, its `import.meta.url`) is read, as a plain Node import would.
+ */
+export function nodeWasmBytes(readFileSync, asset, moduleUrl) {
+  try {
+    return readFileSync(asset);
+  } catch (error) {
+    try {
+      const beside = new URL(moduleUrl);
+      beside.pathname = beside.pathname.replace(/[^/]*$/, 'lesspay2_bg.wasm');
+      return readFileSync(beside);
+    } catch {
+      throw new Error(`lesspay2: cannot read its .wasm (${error?.message}). A bundler moved it out of the `
+        + "package: with Next.js, list 'lesspay2' in serverExternalPackages in next.config");
+    }
+  }
+}

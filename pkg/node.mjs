@@ -1,13 +1,13 @@
 // Node, ESM: ready to use synchronously on import (the .wasm is read from disk next to this file).
 import { createRequire } from 'node:module';
 import * as api from './glue/web.js';
-import { extend } from './extras.js';
+import { extend, nodeWasmBytes } from './extras.js';
 
 // `process.getBuiltinModule` (Node 20.16+, 22.3+) hands over node:fs without building its ESM facade,
 // which loads Node's streams (measured: 1.3 ms of a fresh import in Node 20); older versions require it.
 // No top-level await: the entry stays a synchronous module for every bundler.
 const { readFileSync } = process.getBuiltinModule?.('node:fs') ?? createRequire(import.meta.url)('node:fs');
-api.initSync({ module: readFileSync(new URL('./lesspay2_bg.wasm', import.meta.url)) });
+api.initSync({ module: nodeWasmBytes(readFileSync, new URL('./lesspay2_bg.wasm', import.meta.url), import.meta.url) });
 
 export * from './glue/web.js';
 export const { createWebhookHandler, schemas, createSchema, validateField } = extend(api);

@@ -2,11 +2,11 @@
 // to this file). Server-side rendering of a page that validates forms lands here.
 import { createRequire } from 'node:module';
 import * as api from './glue/web.js';
-import { clientHelpers } from '../extras.js';
+import { clientHelpers, nodeWasmBytes } from '../extras.js';
 
 // As in ../node.mjs: `process.getBuiltinModule` where Node has it, a require of node:fs before.
 const { readFileSync } = process.getBuiltinModule?.('node:fs') ?? createRequire(import.meta.url)('node:fs');
-api.initSync({ module: readFileSync(new URL('./lesspay2_bg.wasm', import.meta.url)) });
+api.initSync({ module: nodeWasmBytes(readFileSync, new URL('./lesspay2_bg.wasm', import.meta.url), import.meta.url) });
 
 export { decodeError, decodeResponse, orderStatus, validate, initSync } from './glue/web.js';
 export const { schemas, createSchema, validateField } = clientHelpers(api);

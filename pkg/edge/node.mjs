@@ -2,11 +2,11 @@
 // this file).
 import { createRequire } from 'node:module';
 import * as api from './glue/web.js';
-import { edgeHelpers } from '../extras.js';
+import { edgeHelpers, nodeWasmBytes } from '../extras.js';
 
 // As in ../node.mjs: `process.getBuiltinModule` where Node has it, a require of node:fs before.
 const { readFileSync } = process.getBuiltinModule?.('node:fs') ?? createRequire(import.meta.url)('node:fs');
-api.initSync({ module: readFileSync(new URL('./lesspay2_bg.wasm', import.meta.url)) });
+api.initSync({ module: nodeWasmBytes(readFileSync, new URL('./lesspay2_bg.wasm', import.meta.url), import.meta.url) });
 
 export * from './glue/web.js';
 export const { createWebhookHandler } = edgeHelpers(api);
