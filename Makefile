@@ -7,7 +7,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 
 .PHONY: setup pkg demo test bench fuzz \
         test-rust test-wasm-node test-wasm-browser test-js test-types test-e2e java-fixtures \
-        test-runtimes test-handler test-packages test-workerd test-vite test-errors test-validation test-standard-schema \
+        test-runtimes test-handler test-packages test-workerd test-vite test-next test-errors test-validation test-standard-schema \
         test-size test-fuzz-smoke
 
 setup:
@@ -87,7 +87,7 @@ java-fixtures:
 	mv tests/java/signutil_model.json.tmp tests/java/signutil_model.json
 
 ## The packed package (`npm pack`, installed from the tarball into fresh projects) on the real runtimes.
-test-runtimes: test-handler test-packages test-workerd test-vite
+test-runtimes: test-handler test-packages test-workerd test-vite test-next
 
 # createWebhookHandler and the Standard Webhooks signer, cross-checked with the standardwebhooks library.
 test-handler:
@@ -104,6 +104,11 @@ test-workerd:
 # A Vite production build of a small app importing the package, served and opened in headless Chromium.
 test-vite:
 	node tests/runtimes/vite.mjs
+
+# A Next.js app (server component, route handler, client component in headless Chromium) built with
+# Turbopack, under `next start` and as a standalone server.
+test-next:
+	node tests/runtimes/next.mjs
 
 ## Error decoding alone (tests/errors.rs and tests/js/errors.test.mjs; `make test` runs both through
 ## test-rust and test-js).

@@ -1,0 +1,116 @@
+// A Next.js app (App Router, Turbopack, the versions pinned below) consuming the packed package: a server
+// component validates with `lesspay2/client` while rendering, a client component validates a field in
+// headless Chromium after `init()`, and a Node.js route handler verifies a webhook with `lesspay2` and
+// signs with `lesspay2/edge`. Built and served twice: `next start` with the default configuration, then
+// the standalone server (`output: 'standalone'`, `serverExternalPackages: ['lesspay2']`, as the README
+// recommends for deployments) copied out of the project and run alone. Every answer is compared with the
+// same package in plain Node. Next.js is installed from the registry into the temp project (npm's cache
+// makes later runs offline).
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { cleanup, packTarball, root, run, start, tools, until } from './lib.mjs';
+
+const VERSIONS = { next: '16.4.6', react: '19.3.1', 'react-dom': '19.3.1' };
+const SECRET = 'sk_live_9fQ2xLw7TzR4mB8vN1cK';
+
+const tarball = packTarball();
+const project = mkdtempSync(join(tmpdir(), 'lesspay2-next-'));
+const standalone = mkdtempSync(join(tmpdir(), 'lesspay2-next-standalone-'));
+const pkg = { name: 'lesspay2-next-consumer', private: true, type: 'module', dependencies: { ...VERSIONS, lesspay2: `file:${tarball}` } };
+writeFileSync(join(project, 'package.json'), JSON.stringify(pkg, null, 2));
+cpSync(join(root, 'tests/runtimes/next-app'), project, { recursive: true });
+run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: project, timeoutMs: 600_000 });
+
+// What the package answers in plain Node, for the same inputs.
+const plain = await import(pathToFileURL(join(project, 'node_modules/lesspay2/node.mjs')));
+const plainClient = await import(pathToFileURL(join(project, 'node_modules/lesspay2/client/node.mjs')));
+const { batch, amount } = await import(pathToFileURL(join(project, 'app/params.js')));
+const expectedPage = plainClient.validate('createPayoutBatch', batch);
+assert.deepEqual(expectedPage.issues.map((i) => [i.path.join('.'), i.code]), [
+  ['payout_order_details.1.mch_order_id', 'duplicate'],
+  ['total_amount', 'sum_mismatch'],
+]);
+const expectedHint = plainClient.validateField(amount.kind, amount.path, amount.value, amount.form, amount.options);
+assert.equal(expectedHint.issues[0].message, 'target_amount 在 USD 下最多 2 位小数');
+
+const bodies = join(root, 'bench/bodies');
+const body = readFileSync(join(bodies, 'payout-webhook-2.json'), 'utf8');
+const { signature } = JSON.parse(readFileSync(join(bodies, 'index.json'), 'utf8')).find((b) => b.name === 'payout-webhook-2');
+const tampered = body.replace('"9876.65"', '"9876.66"');
+assert.notEqual(tampered, body);
+const verdictOf = (text) => JSON.parse(JSON.stringify(plain.verifyWebhook({ body: text, headers: { 'x-auth-signature': signature }, secret: SECRET })));
+
+const freePort = () => new Promise((r) => { const s = createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => r(p)); }); });
+const unescapeHtml = (s) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** The page rendered on the server, the route handler on a valid and a tampered webhook, the page in Chromium. */
+async function check(base, label, chromium) {
+  const html = await (await fetch(`${base}/`)).text();
+  const ssr = html.match(/<pre id="ssr">(.*?)<\/pre>/s);
+  assert.ok(ssr, `${label}: the page did not render:\n${html.slice(0, 2000)}`);
+  assert.deepEqual(JSON.parse(unescapeHtml(ssr[1])), JSON.parse(JSON.stringify(expectedPage)), `${label}: server component`);
+
+  for (const [text, status] of [[body, 200], [tampered, 401]]) {
+    const res = await fetch(`${base}/api/webhook`, { method: 'POST', body: text, headers: { 'x-auth-signature': signature, 'content-type': 'application/json' } });
+    const answer = await res.json();
+    assert.equal(res.status, status, `${label}: route handler ${JSON.stringify(answer)}`);
+    assert.deepEqual(answer, { verdict: verdictOf(text), signature: plain.sign(text, SECRET) }, `${label}: route handler`);
+    assert.equal(answer.verdict.valid, status === 200);
+    if (status === 401) assert.equal(answer.verdict.reason, 'signature_mismatch');
+    else assert.equal(answer.signature, signature);
+  }
+
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    timeout: 30_000,
+  });
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/`, { timeout: 30_000 });
+    await page.waitForFunction(() => document.getElementById('hint')?.textContent !== 'loading', null, { timeout: 30_000 });
+    const hint = await page.textContent('#hint');
+    assert.deepEqual(errors, [], `${label}: page errors`);
+    assert.deepEqual(JSON.parse(hint.startsWith('error') ? JSON.stringify(hint) : hint), JSON.parse(JSON.stringify(expectedHint)), `${label}: client component`);
+  } finally {
+    await browser.close();
+  }
+}
+
+const { chromium } = await import(join(tools, 'playwright-core/index.mjs'));
+const env = { NEXT_TELEMETRY_DISABLED: '1', LESSPAY2_APP_SECRET: SECRET };
+const next = join(project, 'node_modules/.bin/next');
+let server;
+try {
+  // `next build` with the default configuration, served by `next start`.
+  run(next, ['build'], { cwd: project, env, timeoutMs: 600_000 });
+  let port = await freePort();
+  server = start(next, ['start', '-H', '127.0.0.1', '-p', String(port)], { cwd: project, env });
+  let base = `http://127.0.0.1:${port}`;
+  await until(() => fetch(`${base}/api/webhook`, { signal: AbortSignal.timeout(2000) }).then((r) => r.status === 405), { tries: 150, what: `next start\n${server.log()}` });
+  await check(base, 'next start', chromium);
+  server.stop();
+
+  // The standalone server, copied out of the project (with the static files it leaves to a CDN).
+  cleanup(join(project, '.next'));
+  run(next, ['build'], { cwd: project, env: { ...env, NEXT_STANDALONE: '1' }, timeoutMs: 600_000 });
+  cpSync(join(project, '.next/standalone'), standalone, { recursive: true });
+  cpSync(join(project, '.next/static'), join(standalone, '.next/static'), { recursive: true });
+  assert.ok(existsSync(join(standalone, 'node_modules/lesspay2/client/lesspay2_bg.wasm')), 'the client module .wasm was not traced');
+  port = await freePort();
+  server = start('node', ['server.js'], { cwd: standalone, env: { ...env, PORT: String(port), HOSTNAME: '127.0.0.1' } });
+  base = `http://127.0.0.1:${port}`;
+  await until(() => fetch(`${base}/api/webhook`, { signal: AbortSignal.timeout(2000) }).then((r) => r.status === 405), { tries: 150, what: `standalone server\n${server.log()}` });
+  await check(base, 'standalone', chromium);
+  console.log(`next.js ${VERSIONS.next}: a server component, a route handler and a client component answered as plain Node does, under next start and as a standalone server`);
+} finally {
+  server?.stop();
+  cleanup(project, standalone, join(tarball, '..'));
+}
