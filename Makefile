@@ -106,7 +106,7 @@ test-vite:
 	node tests/runtimes/vite.mjs
 
 # A Next.js app (server component, route handler, client component in headless Chromium) built with
-# Turbopack, under `next start` and as a standalone server.
+# Turbopack and with webpack under `next start`, and as a standalone server.
 test-next:
 	node tests/runtimes/next.mjs
 

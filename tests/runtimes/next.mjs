@@ -1,11 +1,11 @@
-// A Next.js app (App Router, Turbopack, the versions pinned below) consuming the packed package: a server
+// A Next.js app (App Router, the versions pinned below) consuming the packed package: a server
 // component validates with `lesspay2/client` while rendering, a client component validates a field in
 // headless Chromium after `init()`, and a Node.js route handler verifies a webhook with `lesspay2` and
-// signs with `lesspay2/edge`. Built and served twice: `next start` with the default configuration, then
-// the standalone server (`output: 'standalone'`, `serverExternalPackages: ['lesspay2']`, as the README
-// recommends for deployments) copied out of the project and run alone. Every answer is compared with the
-// same package in plain Node. Next.js is installed from the registry into the temp project (npm's cache
-// makes later runs offline).
+// signs with `lesspay2/edge`. Built and served three times: `next start` on a Turbopack build and on a
+// webpack one with the default configuration, then the standalone server (`output: 'standalone'`,
+// `serverExternalPackages: ['lesspay2']`, as the README recommends for deployments) copied out of the
+// project and run alone. Every answer is compared with the same package in plain Node. Next.js is
+// installed from the registry into the temp project (npm's cache makes later runs offline).
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -88,28 +88,32 @@ const { chromium } = await import(join(tools, 'playwright-core/index.mjs'));
 const env = { NEXT_TELEMETRY_DISABLED: '1', LESSPAY2_APP_SECRET: SECRET };
 const next = join(project, 'node_modules/.bin/next');
 let server;
+// Each build, then its server: `next start` on a Turbopack build (Next.js 16's default) and on a webpack
+// one, then the standalone server, copied out of the project (with the static files it leaves to a CDN).
+const builds = [
+  { label: 'next start (Turbopack)', args: ['build'], env: {} },
+  { label: 'next start (webpack)', args: ['build', '--webpack'], env: {} },
+  { label: 'standalone server (Turbopack)', args: ['build'], env: { NEXT_STANDALONE: '1' } },
+];
 try {
-  // `next build` with the default configuration, served by `next start`.
-  run(next, ['build'], { cwd: project, env, timeoutMs: 600_000 });
-  let port = await freePort();
-  server = start(next, ['start', '-H', '127.0.0.1', '-p', String(port)], { cwd: project, env });
-  let base = `http://127.0.0.1:${port}`;
-  await until(() => fetch(`${base}/api/webhook`, { signal: AbortSignal.timeout(2000) }).then((r) => r.status === 405), { tries: 150, what: `next start\n${server.log()}` });
-  await check(base, 'next start', chromium);
-  server.stop();
-
-  // The standalone server, copied out of the project (with the static files it leaves to a CDN).
-  cleanup(join(project, '.next'));
-  run(next, ['build'], { cwd: project, env: { ...env, NEXT_STANDALONE: '1' }, timeoutMs: 600_000 });
-  cpSync(join(project, '.next/standalone'), standalone, { recursive: true });
-  cpSync(join(project, '.next/static'), join(standalone, '.next/static'), { recursive: true });
-  assert.ok(existsSync(join(standalone, 'node_modules/lesspay2/client/lesspay2_bg.wasm')), 'the client module .wasm was not traced');
-  port = await freePort();
-  server = start('node', ['server.js'], { cwd: standalone, env: { ...env, PORT: String(port), HOSTNAME: '127.0.0.1' } });
-  base = `http://127.0.0.1:${port}`;
-  await until(() => fetch(`${base}/api/webhook`, { signal: AbortSignal.timeout(2000) }).then((r) => r.status === 405), { tries: 150, what: `standalone server\n${server.log()}` });
-  await check(base, 'standalone', chromium);
-  console.log(`next.js ${VERSIONS.next}: a server component, a route handler and a client component answered as plain Node does, under next start and as a standalone server`);
+  for (const build of builds) {
+    cleanup(join(project, '.next'));
+    run(next, build.args, { cwd: project, env: { ...env, ...build.env }, timeoutMs: 600_000 });
+    const port = await freePort();
+    if (build.env.NEXT_STANDALONE) {
+      cpSync(join(project, '.next/standalone'), standalone, { recursive: true });
+      cpSync(join(project, '.next/static'), join(standalone, '.next/static'), { recursive: true });
+      assert.ok(existsSync(join(standalone, 'node_modules/lesspay2/client/lesspay2_bg.wasm')), 'the client module .wasm was not traced');
+      server = start('node', ['server.js'], { cwd: standalone, env: { ...env, PORT: String(port), HOSTNAME: '127.0.0.1' } });
+    } else {
+      server = start(next, ['start', '-H', '127.0.0.1', '-p', String(port)], { cwd: project, env });
+    }
+    const base = `http://127.0.0.1:${port}`;
+    await until(() => fetch(`${base}/api/webhook`, { signal: AbortSignal.timeout(2000) }).then((r) => r.status === 405), { tries: 150, what: `${build.label}\n${server.log()}` });
+    await check(base, build.label, chromium);
+    server.stop();
+  }
+  console.log(`next.js ${VERSIONS.next}: a server component, a route handler and a client component answered as plain Node does, in ${builds.map((b) => b.label).join(', ')}`);
 } finally {
   server?.stop();
   cleanup(project, standalone, join(tarball, '..'));
