@@ -3,6 +3,7 @@
 // time limit, and clean up.
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,4 +68,24 @@ export async function until(fn, { tries = 100, everyMs = 100, what = 'condition'
 
 export function cleanup(...dirs) {
   for (const d of dirs) if (d) rmSync(d, { recursive: true, force: true });
+}
+
+/** A free port on 127.0.0.1: bind one, release it, give it to the server under test. */
+export async function freePort() {
+  const probe = createServer();
+  await new Promise((r) => probe.listen(0, '127.0.0.1', r));
+  const { port } = probe.address();
+  await new Promise((r) => probe.close(r));
+  return port;
+}
+
+/** Debian's headless Chromium through the pinned playwright-core (tools/), as the browser suites use it. */
+export async function launchChromium() {
+  const { chromium } = await import(join(tools, 'playwright-core/index.mjs'));
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    timeout: 30_000,
+  });
 }

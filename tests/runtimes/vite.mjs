@@ -3,11 +3,9 @@
 // with `lesspay2`, validate and decode with `lesspay2/client`, and sign and verify with `lesspay2/edge`.
 import assert from 'node:assert/strict';
 import { cpSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { bin, cleanup, freshProject, packTarball, root, run, start, tools, until } from './lib.mjs';
+import { bin, cleanup, freePort, freshProject, launchChromium, packTarball, root, run, start, until } from './lib.mjs';
 
-const { chromium } = await import(join(tools, 'playwright-core/index.mjs'));
 const tarball = packTarball();
 const project = freshProject(tarball);
 cpSync(join(root, 'tests/runtimes/vite-app'), project, { recursive: true });
@@ -15,18 +13,13 @@ run(bin('vite'), ['build', '--logLevel', 'warn'], { cwd: project });
 const assets = readdirSync(join(project, 'dist/assets'));
 assert.equal(assets.filter((f) => f.endsWith('.wasm')).length, 3, `vite must emit the three modules' .wasm: ${assets}`);
 
-const port = await new Promise((r) => { const s = createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => r(p)); }); });
+const port = await freePort();
 const server = start(bin('vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: project });
 let browser;
 try {
   const url = `http://127.0.0.1:${port}/`;
   await until(() => fetch(url, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok), { tries: 100, what: `vite preview\n${server.log()}` });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    timeout: 30_000,
-  });
+  browser = await launchChromium();
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -8,7 +8,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { bin, cleanup, freshProject, packTarball, root, start, until } from './lib.mjs';
+import { bin, cleanup, freePort, freshProject, packTarball, root, start, until } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const { Webhook } = require(join(root, 'tools/node_modules/standardwebhooks'));
@@ -44,14 +44,6 @@ const example = join(root, 'examples/edge-webhook');
 cpSync(join(example, 'src'), join(project, 'src'), { recursive: true });
 cpSync(join(example, 'config.capnp'), join(project, 'config.capnp'));
 
-/** A free port: bind one, release it, give it to workerd. */
-async function freePort() {
-  const probe = createServer();
-  await new Promise((r) => probe.listen(0, '127.0.0.1', r));
-  const { port } = probe.address();
-  await new Promise((r) => probe.close(r));
-  return port;
-}
 const port = await freePort();
 
 const server = start(bin('workerd'), ['serve', 'config.capnp', '--socket-addr', `http=127.0.0.1:${port}`], {
