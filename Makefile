@@ -97,7 +97,8 @@ test-handler:
 test-packages:
 	node tests/runtimes/packages.mjs
 
-# The edge-webhook example worker served by workerd, with an origin stub checking Standard Webhooks.
+# The edge-webhook example worker served by workerd, with an origin stub checking Standard Webhooks, and
+# workers on lesspay2/client and lesspay2: each module by module and as bundled by `wrangler deploy`.
 test-workerd:
 	node tests/runtimes/workerd.mjs
 

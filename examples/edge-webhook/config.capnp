@@ -4,7 +4,7 @@
 # environment). Workers refuse to compile wasm from bytes: the .wasm is embedded as a wasm module and
 # the package's `workerd` entry imports it. Module names mirror the package's relative imports:
 # edge/workerd.js is named "lesspay2/edge", so its ./glue/web.js, ./lesspay2_bg.wasm and ../extras.js
-# resolve to the names below (Wrangler's bundler does this by itself).
+# resolve to the names below (Wrangler's bundle does this by itself: `make test-workerd` serves both).
 using Workerd = import "/workerd/workerd.capnp";
 
 const config :Workerd.Config = (

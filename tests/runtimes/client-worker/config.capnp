@@ -2,7 +2,7 @@
 # with worker.js as client-worker.js): a worker importing `lesspay2/client` from the installed
 # package. Module names mirror the package's relative imports: client/workerd.js is named
 # "lesspay2/client", so its ./glue/web.js, ./lesspay2_bg.wasm and ../extras.js resolve to the names below
-# (Wrangler's bundler does this by itself).
+# (Wrangler's bundle does this by itself: `make test-workerd` serves both).
 using Workerd = import "/workerd/workerd.capnp";
 
 const config :Workerd.Config = (

@@ -1,7 +1,8 @@
 # workerd config for tests/runtimes/workerd.mjs (copied next to the installed package as full.capnp, with
 # worker.js as full-worker.js): a worker importing the whole `lesspay2` from the installed package. Module
 # names mirror the package's relative imports: workerd.js is named "lesspay2", so its ./glue/web.js,
-# ./lesspay2_bg.wasm and ./extras.js resolve to the names below (Wrangler's bundler does this by itself).
+# ./lesspay2_bg.wasm and ./extras.js resolve to the names below (Wrangler's bundle does this by itself:
+# `make test-workerd` serves both).
 using Workerd = import "/workerd/workerd.capnp";
 
 const config :Workerd.Config = (
