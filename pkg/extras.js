@@ -224,23 +224,33 @@ export function extend(api) {
 }
 
 /**
- * The `.wasm` bytes for the Node entries. `asset` is `new URL('./lesspay2_bg.wasm', import.meta.url)`,
- * written literally in each entry so that bundlers and file tracers (Next.js's `@vercel/nft`) keep the
- * file. Some bundlers hand back a URL that is not a file: Next.js with Turbopack, in server components
- * and server actions, gives the path the browser would fetch (`/_next/static/media/…`). Then the file
- * beside the entry module (`moduleUrl`, its `import.meta.url`) is read, as a plain Node import would.
+ * The `.wasm` bytes for a Node entry: the first of `places` that can be read. Each place is a function
+ * (it may throw) giving the `.wasm`'s path or file URL, or a module's path or URL ending in `.js`,
+ * `.mjs` or `.cjs`, meaning the `lesspay2_bg.wasm` beside that module. The ESM entries pass
+ * 1. `new URL('./lesspay2_bg.wasm', import.meta.url)`, written literally so that bundlers and file
+ *    tracers (Next.js's `@vercel/nft`) keep the file;
+ * 2. `import.meta.url`: Turbopack, in Next.js server components, hands back for 1. the path a browser
+ *    would fetch (`/_next/static/media/…`), but the module's own URL is a file;
+ * 3. `__filename`: a bundler writing CommonJS (esbuild's `--format=cjs`) leaves no `import.meta.url`,
+ *    but the bundle's own path, where the file can be copied.
+ * The CommonJS entries pass `join(__dirname, 'lesspay2_bg.wasm')`, the bundle's directory once bundled.
+ * When none can be read, the Error says what to do; `wasmPath` is the file's path in the package.
  */
-export function nodeWasmBytes(readFileSync, asset, moduleUrl) {
-  try {
-    return readFileSync(asset);
-  } catch (error) {
+export function nodeWasmBytes(readFileSync, wasmPath, ...places) {
+  let missing;
+  for (const place of places) {
     try {
-      const beside = new URL(moduleUrl);
-      beside.pathname = beside.pathname.replace(/[^/]*$/, 'lesspay2_bg.wasm');
-      return readFileSync(beside);
-    } catch {
-      throw new Error(`lesspay2: cannot read its .wasm (${error?.message}). A bundler moved it out of the `
-        + "package: with Next.js, list 'lesspay2' in serverExternalPackages in next.config");
+      let file = place();
+      if (typeof file !== 'string' && !(file instanceof URL)) continue;
+      if (/\.[cm]?js$/.test(String(file))) file = String(file).replace(/[^/\\]*$/, 'lesspay2_bg.wasm');
+      if (typeof file === 'string' && file.startsWith('file:')) file = new URL(file);
+      return readFileSync(file);
+    } catch (error) {
+      // The last place that named a file is the one a user can act on (the bundle's own directory).
+      if (error?.path) missing = error;
     }
   }
+  throw new Error(`lesspay2: cannot read its .wasm${missing ? ` (${missing.message})` : ''}: a bundler has moved `
+    + `this entry away from ${wasmPath}. Leave the package to Node (esbuild: --external:lesspay2; Next.js: `
+    + `serverExternalPackages: ['lesspay2']), or copy node_modules/${wasmPath} beside the bundle`);
 }

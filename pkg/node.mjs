@@ -7,7 +7,9 @@ import { extend, nodeWasmBytes } from './extras.js';
 // which loads Node's streams (measured: 1.3 ms of a fresh import in Node 20); older versions require it.
 // No top-level await: the entry stays a synchronous module for every bundler.
 const { readFileSync } = process.getBuiltinModule?.('node:fs') ?? createRequire(import.meta.url)('node:fs');
-api.initSync({ module: nodeWasmBytes(readFileSync, new URL('./lesspay2_bg.wasm', import.meta.url), import.meta.url) });
+// The .wasm beside this file; where a bundler moved this file, beside the bundle (extras.js says how).
+api.initSync({ module: nodeWasmBytes(readFileSync, 'lesspay2/lesspay2_bg.wasm',
+  () => new URL('./lesspay2_bg.wasm', import.meta.url), () => import.meta.url, () => __filename) });
 
 export * from './glue/web.js';
 export const { createWebhookHandler, schemas, createSchema, validateField } = extend(api);

@@ -3,9 +3,9 @@
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const glue = require('./glue/web.cjs');
-const { clientHelpers } = require('../glue/extras.cjs');
+const { clientHelpers, nodeWasmBytes } = require('../glue/extras.cjs');
 
-glue.initSync({ module: readFileSync(join(__dirname, 'lesspay2_bg.wasm')) });
+glue.initSync({ module: nodeWasmBytes(readFileSync, 'lesspay2/client/lesspay2_bg.wasm', () => join(__dirname, 'lesspay2_bg.wasm')) });
 
 const { decodeError, decodeResponse, orderStatus, validate, initSync } = glue;
 const api = { decodeError, decodeResponse, orderStatus, validate, initSync };

@@ -6,7 +6,9 @@ import { clientHelpers, nodeWasmBytes } from '../extras.js';
 
 // As in ../node.mjs: `process.getBuiltinModule` where Node has it, a require of node:fs before.
 const { readFileSync } = process.getBuiltinModule?.('node:fs') ?? createRequire(import.meta.url)('node:fs');
-api.initSync({ module: nodeWasmBytes(readFileSync, new URL('./lesspay2_bg.wasm', import.meta.url), import.meta.url) });
+// The .wasm beside this file; where a bundler moved this file, beside the bundle (extras.js says how).
+api.initSync({ module: nodeWasmBytes(readFileSync, 'lesspay2/client/lesspay2_bg.wasm',
+  () => new URL('./lesspay2_bg.wasm', import.meta.url), () => import.meta.url, () => __filename) });
 
 export { decodeError, decodeResponse, orderStatus, validate, initSync } from './glue/web.js';
 export const { schemas, createSchema, validateField } = clientHelpers(api);

@@ -3,9 +3,9 @@
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const glue = require('./glue/web.cjs');
-const { edgeHelpers } = require('../glue/extras.cjs');
+const { edgeHelpers, nodeWasmBytes } = require('../glue/extras.cjs');
 
-glue.initSync({ module: readFileSync(join(__dirname, 'lesspay2_bg.wasm')) });
+glue.initSync({ module: nodeWasmBytes(readFileSync, 'lesspay2/edge/lesspay2_bg.wasm', () => join(__dirname, 'lesspay2_bg.wasm')) });
 
 const api = { ...glue };
 /** Already initialised on require; kept so that code shared with browsers can always `await init()`. */

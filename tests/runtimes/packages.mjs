@@ -1,7 +1,9 @@
 // Node 20 (ESM and CommonJS), Deno and TypeScript (node16 and bundler) against the packed package,
 // `lesspay2`, `lesspay2/client` and `lesspay2/edge`, installed from its tarball into a fresh project as a user
-// would. Run by `make test-runtimes`.
-import { cpSync, writeFileSync } from 'node:fs';
+// would; then Node servers bundled by esbuild (as AWS Lambda's tooling does). Run by `make test-runtimes`.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bin, cleanup, freshProject, packTarball, root, run } from './lib.mjs';
 
@@ -43,6 +45,58 @@ try {
     run(bin('tsc'), ['-p', name], { cwd: project });
     console.log(`tsc --strict (${name.split('.')[1]}): ok`);
   }
+  bundledServers();
 } finally {
   cleanup(project, join(tarball, '..'));
+}
+
+/**
+ * A Node server bundled by esbuild, for each entry, from ESM and from CommonJS source: with the package
+ * left external it runs as is; bundled in, it runs once the entry's .wasm is copied beside the bundle
+ * (in ESM output, and in CommonJS output, where an ESM entry has no `import.meta.url`), and without the
+ * copy it stops with the error that says so. Every run must answer what plain Node answers.
+ */
+function bundledServers() {
+  const body = '{"pay_order_id":"P1","order_status":"SUCCEED","amount":100.50}';
+  // Each entry's own functions: the client has no signing, the edge no validation or decoding.
+  const signing = `sign: lib.sign(${JSON.stringify(body)}, 'k'), valid: lib.verifyWebhook({ body: ${JSON.stringify(body)}, `
+    + `headers: { 'x-auth-signature': lib.sign(${JSON.stringify(body)}, 'k') }, secret: 'k' }).valid`;
+  const client = "issues: lib.validate('fetchPayout', {}).issues.map((i) => i.code), decoded: lib.decodeError(30009).name";
+  const calls = { lesspay2: `({ ${signing}, ${client} })`, 'lesspay2/client': `({ ${client} })`, 'lesspay2/edge': `({ ${signing} })` };
+  const signed = (a) => /^[0-9A-F]{64}$/.test(a.sign) && a.valid === true;
+  const decoded = (a) => JSON.stringify(a.issues) === '["one_of_required"]' && a.decoded === 'Invalid Amount Format';
+  const expected = { lesspay2: (a) => signed(a) && decoded(a), 'lesspay2/client': decoded, 'lesspay2/edge': signed };
+  const esbuild = bin('esbuild');
+  for (const [entry, dir] of [['lesspay2', ''], ['lesspay2/client', 'client/'], ['lesspay2/edge', 'edge/']]) {
+    const name = entry.replace('/', '-');
+    writeFileSync(join(project, `${name}-server.mjs`), `import * as lib from '${entry}';\nconsole.log(JSON.stringify(${calls[entry]}));\n`);
+    writeFileSync(join(project, `${name}-server.cjs`), `const lib = require('${entry}');\nconsole.log(JSON.stringify(${calls[entry]}));\n`);
+    const answer = (file) => JSON.parse(execFileSync('node', [file], { cwd: project, encoding: 'utf8' }));
+    const plain = answer(`${name}-server.mjs`);
+    assert.ok(expected[entry](plain), `${entry} in plain Node: ${JSON.stringify(plain)}`);
+    assert.deepEqual(answer(`${name}-server.cjs`), plain);
+    const wasm = join(project, 'node_modules/lesspay2', dir, 'lesspay2_bg.wasm');
+    const builds = [
+      ['esm', 'mjs', 'mjs', true], ['esm', 'mjs', 'mjs', false], ['cjs', 'mjs', 'cjs', false], ['cjs', 'cjs', 'cjs', false],
+    ];
+    for (const [format, from, ext, external] of builds) {
+      const label = `${entry}: esbuild --format=${format} from .${from}${external ? ', package external' : ''}`;
+      const out = join(project, 'bundles', `${name}-${format}-${from}${external ? '-external' : ''}`);
+      mkdirSync(out, { recursive: true });
+      const bundle = join(out, `server.${ext}`);
+      execFileSync(esbuild, [`${name}-server.${from}`, '--bundle', '--platform=node', `--format=${format}`, `--outfile=${bundle}`,
+        '--log-level=warning', ...(external ? ['--external:lesspay2'] : [])], { cwd: project, stdio: 'inherit' });
+      if (!external) {
+        const refused = spawnSync('node', [bundle], { cwd: project, encoding: 'utf8' });
+        assert.notEqual(refused.status, 0, `${label}: ran without its .wasm`);
+        const message = `lesspay2: cannot read its .wasm (ENOENT: no such file or directory, open '${join(out, 'lesspay2_bg.wasm')}'): `
+          + `a bundler has moved this entry away from ${entry}/lesspay2_bg.wasm. Leave the package to Node (esbuild: `
+          + `--external:lesspay2; Next.js: serverExternalPackages: ['lesspay2']), or copy node_modules/${entry}/lesspay2_bg.wasm beside the bundle`;
+        assert.ok(refused.stderr.includes(`Error: ${message}\n`), `${label}: ${refused.stderr}`);
+        copyFileSync(wasm, join(out, 'lesspay2_bg.wasm'));
+      }
+      assert.deepEqual(answer(bundle), plain, label);
+    }
+    console.log(`esbuild: ${entry} bundled into Node servers (ESM and CommonJS output, package external or .wasm copied): ${JSON.stringify(plain)}`);
+  }
 }
