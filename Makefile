@@ -107,7 +107,8 @@ test-vite:
 	node tests/runtimes/vite.mjs
 
 # A Next.js app (server component, route handler, client component in headless Chromium) built with
-# Turbopack and with webpack under `next start`, and as a standalone server.
+# Turbopack and with webpack under `next start`, and as a standalone server (with and without
+# serverExternalPackages).
 test-next:
 	node tests/runtimes/next.mjs
 
