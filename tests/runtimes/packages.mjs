@@ -1,4 +1,4 @@
-// Node 20 (ESM and CommonJS), Deno and TypeScript (node16 and bundler) against the packed package,
+// Node 20 (ESM and CommonJS), Deno, Bun and TypeScript (node16 and bundler) against the packed package,
 // `lesspay2`, `lesspay2/client` and `lesspay2/edge`, installed from its tarball into a fresh project as a user
 // would; then Node servers bundled by esbuild (as AWS Lambda's tooling does). Run by `make test-runtimes`.
 import assert from 'node:assert/strict';
@@ -13,7 +13,7 @@ const project = freshProject(tarball, {
 });
 try {
   for (const f of ['check.mjs', 'handler.mjs', 'esm.mjs', 'deno-npm.mjs', 'cjs.cjs', 'esm.ts', 'cjs.cts',
-    'client-check.mjs', 'client.mjs', 'client.cjs', 'client.ts', 'client.cts', 'edge.mjs', 'edge.cjs', 'edge.ts', 'edge.cts']) cpSync(join(root, 'tests/runtimes/consumer', f), join(project, f));
+    'client-check.mjs', 'client.mjs', 'client.cjs', 'client.ts', 'client.cts', 'edge.mjs', 'edge.cjs', 'edge.ts', 'edge.cts', 'bun-serve.mjs']) cpSync(join(root, 'tests/runtimes/consumer', f), join(project, f));
 
   run('node', ['esm.mjs'], { cwd: project });
   // Node before 20.16 has no `process.getBuiltinModule`: the ESM entry then requires node:fs itself.
@@ -34,6 +34,8 @@ try {
   run(bin('deno'), ['run', '--node-modules-dir=manual', `--allow-read=${project}`, 'edge.mjs'], { cwd: project, env: denoEnv });
   // No flag at all: Deno sees package.json + node_modules and uses them for `npm:` specifiers too.
   run(bin('deno'), ['run', 'deno-npm.mjs'], { cwd: project, env: denoEnv });
+  // Bun picks the Node entries (its `bun` condition is not used), ESM and CommonJS alike.
+  for (const f of ['esm.mjs', 'cjs.cjs', 'client.mjs', 'client.cjs', 'edge.mjs', 'edge.cjs', 'bun-serve.mjs']) run(bin('bun'), [f], { cwd: project });
 
   const base = { strict: true, noEmit: true, target: 'ES2022', lib: ['ES2022', 'DOM'], skipLibCheck: false, types: [] };
   const configs = {

@@ -1,9 +1,9 @@
-// Node, CommonJS: `require` the installed package (ready synchronously).
+// Node and Bun, CommonJS: `require` the installed package (ready synchronously).
 const lib = require('lesspay2');
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const read = (f) => JSON.parse(readFileSync(join(__dirname, 'vectors', f), 'utf8'));
 import('./check.mjs').then(({ check }) => {
-  console.log(`node cjs: ${check(lib, read('signatures.json'), read('webhooks.json'))}`);
+  console.log(`${globalThis.Bun ? 'bun' : 'node'} cjs: ${check(lib, read('signatures.json'), read('webhooks.json'))}`);
 }).catch((e) => { console.error(e); process.exit(1); });

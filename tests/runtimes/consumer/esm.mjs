@@ -1,4 +1,4 @@
-// Node and Deno, ESM: `import` the installed package.
+// Node, Deno and Bun, ESM: `import` the installed package.
 import * as lib from 'lesspay2';
 import init from 'lesspay2';
 import { readFileSync } from 'node:fs';
@@ -7,4 +7,4 @@ import { checkHandler } from './handler.mjs';
 
 await init();
 const read = (f) => JSON.parse(readFileSync(new URL(`./vectors/${f}`, import.meta.url), 'utf8'));
-console.log(`${globalThis.Deno ? 'deno' : 'node esm'}: ${check(lib, read('signatures.json'), read('webhooks.json'))}, ${await checkHandler(lib)}`);
+console.log(`${globalThis.Deno ? 'deno' : globalThis.Bun ? 'bun esm' : 'node esm'}: ${check(lib, read('signatures.json'), read('webhooks.json'))}, ${await checkHandler(lib)}`);

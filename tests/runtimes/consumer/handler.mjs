@@ -1,4 +1,4 @@
-// The fetch-style handler on the runtime's own Request/Response (Node, Deno).
+// The fetch-style handler on the runtime's own Request/Response (Node, Deno, Bun).
 export async function checkHandler(lib) {
   const secret = 'runtime-secret';
   const body = '{"pay_order_id":"P1","order_status":"SUCCEED"}';
