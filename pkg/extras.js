@@ -224,27 +224,28 @@ export function extend(api) {
 }
 
 /**
- * The `.wasm` bytes for a Node entry: the first of `places` that can be read. Each place is a function
- * (it may throw) giving the `.wasm`'s path or file URL, or a module's path or URL ending in `.js`,
- * `.mjs` or `.cjs`, meaning the `lesspay2_bg.wasm` beside that module. The ESM entries pass
- * 1. `new URL('./lesspay2_bg.wasm', import.meta.url)`, written literally so that bundlers and file
- *    tracers (Next.js's `@vercel/nft`) keep the file;
- * 2. `import.meta.url`: Turbopack, in Next.js server components, hands back for 1. the path a browser
- *    would fetch (`/_next/static/media/…`), but the module's own URL is a file;
- * 3. `__filename`: a bundler writing CommonJS (esbuild's `--format=cjs`) leaves no `import.meta.url`,
- *    but the bundle's own path, where the file can be copied.
+ * The `.wasm` bytes for a Node entry, read from `asset()` or else from beside one of `modules()`; each
+ * may throw. The ESM entries pass
+ * - as `asset`, `new URL('./lesspay2_bg.wasm', import.meta.url)`, written literally so that bundlers and
+ *   file tracers (Next.js's `@vercel/nft`) keep the file;
+ * - as `modules`, `import.meta.url`, for Turbopack, which in Next.js server components turns the asset
+ *   into the path a browser would fetch (`/_next/static/media/…`) but leaves the module's own URL a
+ *   file; and `__filename`, for a bundler writing CommonJS (esbuild's `--format=cjs`), which leaves no
+ *   `import.meta.url`, only the bundle's own path, where the file can be copied.
  * The CommonJS entries pass `join(__dirname, 'lesspay2_bg.wasm')`, the bundle's directory once bundled.
  * When none can be read, the Error says what to do; `wasmPath` is the file's path in the package.
  */
-export function nodeWasmBytes(readFileSync, wasmPath, ...places) {
+export function nodeWasmBytes(readFileSync, wasmPath, asset, ...modules) {
+  // `lesspay2_bg.wasm` in a module's directory; a module a bundler left undefined names none.
+  const beside = (module) => {
+    if (typeof module !== 'string') throw new TypeError('no module location');
+    const file = module.replace(/[^/\\]*$/, 'lesspay2_bg.wasm');
+    return file.startsWith('file:') ? new URL(file) : file;
+  };
   let missing;
-  for (const place of places) {
+  for (const place of [asset, ...modules.map((module) => () => beside(module()))]) {
     try {
-      let file = place();
-      if (typeof file !== 'string' && !(file instanceof URL)) continue;
-      if (/\.[cm]?js$/.test(String(file))) file = String(file).replace(/[^/\\]*$/, 'lesspay2_bg.wasm');
-      if (typeof file === 'string' && file.startsWith('file:')) file = new URL(file);
-      return readFileSync(file);
+      return readFileSync(place());
     } catch (error) {
       // The last place that named a file is the one a user can act on (the bundle's own directory).
       if (error?.path) missing = error;

@@ -69,7 +69,7 @@ function bundledServers() {
   const decoded = (a) => JSON.stringify(a.issues) === '["one_of_required"]' && a.decoded === 'Invalid Amount Format';
   const expected = { lesspay2: (a) => signed(a) && decoded(a), 'lesspay2/client': decoded, 'lesspay2/edge': signed };
   const esbuild = bin('esbuild');
-  for (const [entry, dir] of [['lesspay2', ''], ['lesspay2/client', 'client/'], ['lesspay2/edge', 'edge/']]) {
+  for (const entry of ['lesspay2', 'lesspay2/client', 'lesspay2/edge']) {
     const name = entry.replace('/', '-');
     writeFileSync(join(project, `${name}-server.mjs`), `import * as lib from '${entry}';\nconsole.log(JSON.stringify(${calls[entry]}));\n`);
     writeFileSync(join(project, `${name}-server.cjs`), `const lib = require('${entry}');\nconsole.log(JSON.stringify(${calls[entry]}));\n`);
@@ -77,15 +77,14 @@ function bundledServers() {
     const plain = answer(`${name}-server.mjs`);
     assert.ok(expected[entry](plain), `${entry} in plain Node: ${JSON.stringify(plain)}`);
     assert.deepEqual(answer(`${name}-server.cjs`), plain);
-    const wasm = join(project, 'node_modules/lesspay2', dir, 'lesspay2_bg.wasm');
-    const builds = [
-      ['esm', 'mjs', 'mjs', true], ['esm', 'mjs', 'mjs', false], ['cjs', 'mjs', 'cjs', false], ['cjs', 'cjs', 'cjs', false],
-    ];
-    for (const [format, from, ext, external] of builds) {
+    const wasm = join(project, 'node_modules', entry, 'lesspay2_bg.wasm');
+    // [output format, source, package left external]
+    const builds = [['esm', 'mjs', true], ['esm', 'mjs', false], ['cjs', 'mjs', false], ['cjs', 'cjs', false]];
+    for (const [format, from, external] of builds) {
       const label = `${entry}: esbuild --format=${format} from .${from}${external ? ', package external' : ''}`;
       const out = join(project, 'bundles', `${name}-${format}-${from}${external ? '-external' : ''}`);
       mkdirSync(out, { recursive: true });
-      const bundle = join(out, `server.${ext}`);
+      const bundle = join(out, `server.${format === 'esm' ? 'mjs' : 'cjs'}`);
       execFileSync(esbuild, [`${name}-server.${from}`, '--bundle', '--platform=node', `--format=${format}`, `--outfile=${bundle}`,
         '--log-level=warning', ...(external ? ['--external:lesspay2'] : [])], { cwd: project, stdio: 'inherit' });
       if (!external) {
