@@ -107,7 +107,7 @@ async function serve(label, config, env, check) {
 /**
  * `wrangler deploy --dry-run` for one worker: the example with its own wrangler.toml, the test workers
  * with a minimal one. Returns a copy of the worker's config.capnp whose modules are the bundle's: the
- * bundled worker.js and each `.wasm` Wrangler left beside it under the name the bundle imports it by.
+ * bundled script and the one `.wasm` Wrangler left beside it, under the name the bundle imports it by.
  */
 function wranglerBundle(name, { config, main }) {
   const args = ['node_modules/wrangler/bin/wrangler.js', 'deploy', '--dry-run', '--outdir', `dist-${name}`];
