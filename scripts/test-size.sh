@@ -6,6 +6,13 @@ set -euo pipefail
 wasm=${1:-pkg/lesspay2_bg.wasm}
 limit=${2:-80000}
 [[ -f "$wasm" ]] || { echo "test-size: $wasm is missing; run make pkg" >&2; exit 1; }
+# The module must not depend on where it was built (the Makefile remaps $CARGO_HOME for wasm builds).
+for dir in "${CARGO_HOME:-$HOME/.cargo}" "$PWD"; do
+  if grep -qaF "$dir/" "$wasm"; then
+    echo "test-size: FAILED: $wasm names a directory of the machine that built it ($dir)" >&2
+    exit 1
+  fi
+done
 raw=$(stat -c %s "$wasm")
 gz=$(gzip -9 -n -c "$wasm" | wc -c)
 awk -v f="$wasm" -v r="$raw" -v g="$gz" -v l="$limit" 'BEGIN {
