@@ -6,8 +6,12 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/tools/node_modules/.bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 # Panic locations in the .wasm name their source files, and the registry's crates are named from
 # $CARGO_HOME: remapped, the modules are the same bytes whoever builds them (`make test-size` checks).
-# Set for every wasm build (package and wasm tests alike), so that they share their compiled crates.
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(or $(CARGO_HOME),$(HOME)/.cargo)=/cargo
+# Set for every wasm build (package and wasm tests alike), so that they share their compiled crates;
+# not for a path with a space, which cargo's RUSTFLAGS cannot carry (test-size then leaves it unchecked).
+cargo_home := $(or $(CARGO_HOME),$(HOME)/.cargo)
+ifeq ($(words $(cargo_home)),1)
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(cargo_home)=/cargo
+endif
 
 .PHONY: setup pkg demo test bench fuzz \
         test-rust test-wasm-node test-wasm-browser test-js test-types test-e2e java-fixtures \
