@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { CHROMIUM } from '../runtimes/lib.mjs';
 
 export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const shots = join(root, 'tests/e2e/screenshots');
@@ -28,12 +29,7 @@ export async function startServer() {
 export async function startBrowser() {
   const profile = mkdtempSync(join(tmpdir(), 'lesspay2-e2e-'));
   // A persistent context is how playwright passes a fresh --user-data-dir to the browser.
-  const browser = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await chromium.launchPersistentContext(profile, { ...CHROMIUM, args: ['--headless', ...CHROMIUM.args] });
   mkdirSync(shots, { recursive: true });
   return { browser, close: async () => { await browser.close(); rmSync(profile, { recursive: true, force: true }); } };
 }

@@ -79,13 +79,15 @@ export async function freePort() {
   return port;
 }
 
-/** Debian's headless Chromium through the pinned playwright-core (tools/), as the browser suites use it. */
+/** How every browser suite (these and tests/e2e/) launches Debian's headless Chromium. */
+export const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+
+/** Debian's headless Chromium through the pinned playwright-core (tools/). */
 export async function launchChromium() {
   const { chromium } = await import(join(tools, 'playwright-core/index.mjs'));
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    timeout: 30_000,
-  });
+  return chromium.launch({ ...CHROMIUM, timeout: 30_000 });
 }
