@@ -34,6 +34,15 @@ export function freshProject(tarball, { type = 'module', files = {}, extraDeps =
   return dir;
 }
 
+/**
+ * Installs from the registry into the project `cwd`: its package.json, or else `specs` (then leaving
+ * package.json as it is). npm's cache comes first, so later runs are offline.
+ */
+export function npmInstall(cwd, specs = []) {
+  const args = specs.length ? ['--no-save', ...specs] : [];
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...args], { cwd, timeoutMs: 600_000 });
+}
+
 /** Runs a command to completion within `timeoutMs`, inheriting output; throws on failure. */
 export function run(cmd, args, { cwd = root, env = {}, timeoutMs = 120_000 } = {}) {
   execFileSync(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: 'inherit', timeout: timeoutMs, killSignal: 'SIGKILL' });

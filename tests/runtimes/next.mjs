@@ -13,7 +13,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cleanup, freePort, launchChromium, packTarball, root, run, start, until } from './lib.mjs';
+import { cleanup, freePort, launchChromium, npmInstall, packTarball, root, run, start, until } from './lib.mjs';
 
 const VERSIONS = { next: '16.4.6', react: '19.3.1', 'react-dom': '19.3.1' };
 const SECRET = 'sk_live_9fQ2xLw7TzR4mB8vN1cK';
@@ -24,7 +24,7 @@ const standalone = mkdtempSync(join(tmpdir(), 'lesspay2-next-standalone-'));
 const pkg = { name: 'lesspay2-next-consumer', private: true, type: 'module', dependencies: { ...VERSIONS, lesspay2: `file:${tarball}` } };
 writeFileSync(join(project, 'package.json'), JSON.stringify(pkg, null, 2));
 cpSync(join(root, 'tests/runtimes/next-app'), project, { recursive: true });
-run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: project, timeoutMs: 600_000 });
+npmInstall(project);
 
 // What the package answers in plain Node, for the same inputs.
 const plain = await import(pathToFileURL(join(project, 'node_modules/lesspay2/node.mjs')));

