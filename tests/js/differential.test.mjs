@@ -3,14 +3,16 @@
 // random bodies built to reach the gateway's quirks: number text in every form BigDecimal renders
 // differently, duplicated keys, keys whose Java hashes collide ("Aa"/"BB" blocks) in objects inside
 // arrays wide enough for resizes and tree bins, escapes and astral characters. Request mode through
-// `canonicalize`, pay-in and payout webhook modes through `verifyWebhook`. The vectors are the ground
-// truth; where the two implementations disagree, at least one breaks a rule the vectors do not sample.
+// `canonicalize`, pay-in and payout webhook modes through `verifyWebhook`, in both builds that sign. The
+// vectors are the ground truth; where the two implementations disagree, at least one breaks a rule the
+// vectors do not sample.
 // `DIFF_RUNS=20000 DIFF_SEED=<n>` for a longer run (make test: 2,000 on seed 1).
 import { test } from 'node:test';
 import { createHash } from 'node:crypto';
 import fc from '../../tools/node_modules/fast-check/lib/fast-check.js';
 import { parseObject, signedString, webhookSignedString } from '../../bench/js-baseline/canonical.mjs';
 import * as lib from '../../pkg/node.mjs';
+import * as edge from '../../pkg/edge/node.mjs';
 
 const RUNS = Number(process.env.DIFF_RUNS ?? 2000);
 const SEED = Number(process.env.DIFF_SEED ?? 1);
@@ -57,16 +59,19 @@ const body = fc.oneof(
     .map(([items, m]) => `{"list":[${items.join(',')}]${m.map(([k, v]) => `,${JSON.stringify(k)}:${v}`).join('')}}`),
 );
 
-test('canonicalisation agrees with the independent JS implementation on random bodies', () => {
-  fc.assert(fc.property(body, (text) => {
-    const expected = signedString(parseObject(text), 's');
-    const canon = lib.canonicalize(text);
-    const got = canon == null ? 'key=s' : `${canon}&key=s`;
-    if (got !== expected) throw new Error(`request mode differs\nbody ${text}\nwasm ${got}\njs   ${expected}`);
-    for (const kind of ['payin', 'payout']) {
-      const signed = webhookSignedString(parseObject(text), 's', kind);
-      const r = lib.verifyWebhook({ body: text, headers: { 'x-auth-signature': sha(signed) }, secret: 's', kind });
-      if (!r.valid) throw new Error(`${kind} webhook differs (${r.reason})\nbody ${text}\njs ${signed}`);
-    }
-  }), { numRuns: RUNS, seed: SEED });
-});
+// Both builds that sign: `lesspay2` (compiled for size) and `lesspay2/edge` (compiled for speed).
+for (const [entry, api] of [['lesspay2', lib], ['lesspay2/edge', edge]]) {
+  test(`${entry}: canonicalisation agrees with the independent JS implementation on random bodies`, () => {
+    fc.assert(fc.property(body, (text) => {
+      const expected = signedString(parseObject(text), 's');
+      const canon = api.canonicalize(text);
+      const got = canon == null ? 'key=s' : `${canon}&key=s`;
+      if (got !== expected) throw new Error(`request mode differs\nbody ${text}\nwasm ${got}\njs   ${expected}`);
+      for (const kind of ['payin', 'payout']) {
+        const signed = webhookSignedString(parseObject(text), 's', kind);
+        const r = api.verifyWebhook({ body: text, headers: { 'x-auth-signature': sha(signed) }, secret: 's', kind });
+        if (!r.valid) throw new Error(`${kind} webhook differs (${r.reason})\nbody ${text}\njs ${signed}`);
+      }
+    }), { numRuns: RUNS, seed: SEED });
+  });
+}
