@@ -58,7 +58,7 @@ bindgen target/wasm32-unknown-unknown/release/lesspay2.wasm target/bindgen
 cargo build --quiet --lib --release --target wasm32-unknown-unknown --no-default-features --features wasm-client --target-dir target/client
 bindgen target/client/wasm32-unknown-unknown/release/lesspay2.wasm target/bindgen-client
 # `lesspay2/edge` verifies a webhook per request and has room under the 60 KB goal: compiled for speed
-# (opt-level 2: verifyWebhook 1.36x faster than at "z" for +5.5 KB gzipped; 3 is no faster and 3 KB
+# (opt-level 2: verifyWebhook 1.36x faster than at "z" for +5.4 KB gzipped; 3 is no faster and 3 KB
 # larger; measured in bench/README.md).
 CARGO_PROFILE_RELEASE_OPT_LEVEL=2 \
   cargo build --quiet --lib --release --target wasm32-unknown-unknown --no-default-features --features wasm-signing --target-dir target/edge
