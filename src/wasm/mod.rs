@@ -82,15 +82,20 @@ pub(crate) fn js_text(v: &JsValue, what: &str) -> Result<String, JsValue> {
     text_of(v, what, |s| s.as_string().unwrap_or_default())
 }
 
-/// [`js_text`] for a body to sign, which is long: copied by the platform's `TextEncoder`, native code,
-/// where wasm-bindgen's string passing copies the ASCII part one `charCodeAt` at a time in JS (measured
-/// in Node 20: `sign` 18.3 → 16.1 µs on the 1.4 KB payout webhook, 273 → 238 µs on the 22 KB one).
+/// A long string (a body) as UTF-8, copied by the platform's `TextEncoder` (see [`js::TextEncoder`]): a
+/// lone surrogate becomes U+FFFD. A new encoder per call: keeping one measured ~1 µs faster for ~100 B
+/// more gzipped.
+#[cfg(feature = "wasm-signing")]
+pub(crate) fn encoded(s: &JsString) -> Vec<u8> {
+    js::bytes_of(&js::TextEncoder::new().encode(s))
+}
+
+/// [`js_text`] for a body to sign, which is long: [`encoded`] (measured in Node 20: `sign` 18.3 → 16.1 µs
+/// on the 1.4 KB payout webhook, 273 → 238 µs on the 22 KB one).
 #[cfg(feature = "wasm-signing")]
 fn body_string(v: &JsValue, what: &str) -> Result<String, JsValue> {
-    // The encoder writes valid UTF-8 (a lone surrogate as U+FFFD); were it ever not, wasm-bindgen's copy.
-    text_of(v, what, |s| {
-        String::from_utf8(js::bytes_of(&js::TextEncoder::new().encode(s))).unwrap_or_else(|_| s.as_string().unwrap_or_default())
-    })
+    // The encoder writes valid UTF-8; were it ever not, wasm-bindgen's copy.
+    text_of(v, what, |s| String::from_utf8(encoded(s)).unwrap_or_else(|_| s.as_string().unwrap_or_default()))
 }
 
 /// Without the signing bindings only `decodeResponse` reads a body, off any hot path: wasm-bindgen's
