@@ -17,8 +17,16 @@ const ROUNDS = quick ? 5 : 11;
 const BATCH_MS = quick ? 4 : 10;
 
 const bodiesDir = new URL('../bodies/', import.meta.url);
-const cases = JSON.parse(readFileSync(new URL('index.json', bodiesDir), 'utf8'))
-  .map((c) => ({ ...c, body: readFileSync(new URL(`${c.name}.json`, bodiesDir), 'utf8') }));
+const cases = JSON.parse(readFileSync(new URL('index.json', bodiesDir), 'utf8')).map((c) => {
+  const body = readFileSync(new URL(`${c.name}.json`, bodiesDir), 'utf8');
+  // `verifyWebhook`'s options, as a webhook server receives them (a request body checks as a payout).
+  const headers = { 'x-auth-signature': c.signature, 'content-type': 'application/json' };
+  return { ...c, body, verify: { body, headers, secret: c.secret, kind: c.kind === 'request' ? 'payout' : c.kind } };
+});
+
+// Two wasm builds: `lesspay2` (everything, compiled for size) and `lesspay2/edge` (signing and
+// verification alone, compiled for speed), the entry for edge workers and webhook servers.
+const entries = { 'lesspay2': lib, 'lesspay2/edge': edge };
 
 /** Per-op medians (µs) of `impls` ({name: fn returning maybe a promise}), interleaved round by round. */
 async function race(impls) {
@@ -62,13 +70,12 @@ function header(title, cols) {
 const checked = await checkBaselines({ quiet: true });
 console.log(`JS baselines: each passes ${checked.signatures} signature vectors and ${checked.webhooks} webhook cases first.`);
 for (const c of cases) {
-  const kind = c.kind === 'request' ? 'payout' : c.kind;
-  for (const [name, m] of [['lesspay2', lib], ['lesspay2/edge', edge]]) {
-    const r = m.verifyWebhook({ body: c.body, headers: { 'x-auth-signature': c.signature }, secret: c.secret, kind });
+  for (const [name, m] of Object.entries(entries)) {
+    const r = m.verifyWebhook(c.verify);
     if (!r.valid) throw new Error(`${name} verifyWebhook rejects bench body ${c.name}: ${r.reason}`);
   }
   for (const b of baselines) {
-    const v = await b.verifyWebhook({ body: c.body, headers: { 'x-auth-signature': c.signature }, secret: c.secret, kind });
+    const v = await b.verifyWebhook(c.verify);
     if (!v.valid) throw new Error(`baseline ${b.name} rejects bench body ${c.name}`);
   }
 }
@@ -76,31 +83,26 @@ for (const c of cases) {
 // ------------------------------------------------------------------------------------ sign / verify
 // V8 runs wasm first through its baseline compiler and swaps in optimised code for the hot functions in
 // the background: without a warm-up, the first rows time the baseline code (up to 9x slower).
-for (const m of [lib, edge]) {
+for (const m of Object.values(entries)) {
   const until = performance.now() + (quick ? 300 : 1000);
   while (performance.now() < until) {
     for (const c of cases) {
       m.sign(c.body, c.secret);
-      m.verifyWebhook({ body: c.body, headers: { 'x-auth-signature': c.signature }, secret: c.secret, kind: c.kind === 'request' ? 'payout' : c.kind });
+      m.verifyWebhook(c.verify);
     }
   }
 }
 
-// Two wasm builds: `lesspay2` (everything, compiled for size) and `lesspay2/edge` (signing and
-// verification alone, compiled for speed), the entry for edge workers and webhook servers.
-const entries = { 'lesspay2': lib, 'lesspay2/edge': edge };
 const cols = ['operation', 'body', ...Object.keys(entries), ...baselines.map((b) => b.name), ...Object.keys(entries).map((e) => `best JS ÷ ${e}`)];
 header('sign / verifyWebhook: median per call (lower is better); a ratio > 1 means wasm is faster', cols);
 for (const op of ['sign', 'verifyWebhook']) {
   for (const c of cases) {
     if (op === 'verifyWebhook' && c.kind === 'request') continue;
-    const headers = { 'x-auth-signature': c.signature, 'content-type': 'application/json' };
-    const options = { body: c.body, headers, secret: c.secret, kind: c.kind };
     const impls = op === 'sign'
       ? { ...Object.fromEntries(Object.entries(entries).map(([e, m]) => [e, () => m.sign(c.body, c.secret)])),
         ...Object.fromEntries(baselines.map((b) => [b.name, () => b.sign(c.body, c.secret)])) }
-      : { ...Object.fromEntries(Object.entries(entries).map(([e, m]) => [e, () => m.verifyWebhook(options)])),
-        ...Object.fromEntries(baselines.map((b) => [b.name, () => b.verifyWebhook(options)])) };
+      : { ...Object.fromEntries(Object.entries(entries).map(([e, m]) => [e, () => m.verifyWebhook(c.verify)])),
+        ...Object.fromEntries(baselines.map((b) => [b.name, () => b.verifyWebhook(c.verify)])) };
     const m = await race(impls);
     const best = Math.min(...baselines.map((b) => m[b.name]));
     const ratios = Object.fromEntries(Object.keys(entries).map((e) => [e, best / m[e]]));
@@ -151,13 +153,12 @@ if (typeof lib.decodeError !== 'function') {
 {
   const exports = initSync({ module: readFileSync(new URL('../../pkg/lesspay2_bg.wasm', import.meta.url)) });
   const c = cases.find((x) => x.name === 'payout-webhook-2');
-  const opts = { body: c.body, headers: { 'x-auth-signature': c.signature }, secret: c.secret, kind: 'payout' };
   const N = quick ? 100_000 : 1_000_000;
-  for (let i = 0; i < 1000; i++) lib.verifyWebhook(opts); // warm: the allocator reaches its working set
+  for (let i = 0; i < 1000; i++) lib.verifyWebhook(c.verify); // warm: the allocator reaches its working set
   const before = exports.memory.buffer.byteLength;
   const t0 = performance.now();
   let valid = 0;
-  for (let i = 0; i < N; i++) if (lib.verifyWebhook(opts).valid) valid++;
+  for (let i = 0; i < N; i++) if (lib.verifyWebhook(c.verify).valid) valid++;
   const secs = (performance.now() - t0) / 1000;
   const after = exports.memory.buffer.byteLength;
   console.log(`\nwasm memory over ${N.toLocaleString('en')} verifyWebhook calls (payout-webhook-2, ${valid.toLocaleString('en')} valid, ${secs.toFixed(1)} s): ` +
