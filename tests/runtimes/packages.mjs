@@ -27,9 +27,9 @@ try {
   // package loads its .wasm with a source-phase import, so the only flag is --allow-read for the
   // test's own vector files.
   const denoEnv = { DENO_DIR: join(project, '.deno'), DENO_NO_UPDATE_CHECK: '1' };
-  run(bin('deno'), ['run', '--node-modules-dir=manual', `--allow-read=${project}`, 'esm.mjs'], { cwd: project, env: denoEnv });
-  run(bin('deno'), ['run', '--node-modules-dir=manual', `--allow-read=${project}`, 'client.mjs'], { cwd: project, env: denoEnv });
-  run(bin('deno'), ['run', '--node-modules-dir=manual', `--allow-read=${project}`, 'edge.mjs'], { cwd: project, env: denoEnv });
+  for (const f of NODE_CHECKS.filter((f) => f.endsWith('.mjs'))) {
+    run(bin('deno'), ['run', '--node-modules-dir=manual', `--allow-read=${project}`, f], { cwd: project, env: denoEnv });
+  }
   // No flag at all: Deno sees package.json + node_modules and uses them for `npm:` specifiers too.
   run(bin('deno'), ['run', 'deno-npm.mjs'], { cwd: project, env: denoEnv });
   // Bun picks the Node entries (its `bun` condition is not used), ESM and CommonJS alike.
