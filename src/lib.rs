@@ -3,7 +3,9 @@
 //! # Layout
 //!
 //! The core knows nothing of JavaScript; [`wasm`](crate) (compiled for `wasm32` only) is the single
-//! binding module that converts to and from JS values.
+//! binding module that converts to and from JS values. One hook crosses the other way: in wasm,
+//! `signature` hands a long signed string to the host's SHA-256 where the runtime has a synchronous
+//! one (`wasm::host_sha256`, `node:crypto`), since wasm has no SHA instructions.
 //!
 //! | module | concern |
 //! |---|---|

@@ -73,25 +73,53 @@ pub fn signed_string(canonical: Option<&str>, secret: &str) -> String {
     }
 }
 
-/// The SHA-256 over `canonical&key=` + secret, fed in parts so the joined string is never built.
+/// The SHA-256 over `canonical&key=` + secret.
 pub(crate) fn digest(canonical: Option<&str>, secret: &str) -> [u8; 32] {
-    let mut hasher = prefix_hasher(canonical);
-    hasher.update(secret.as_bytes());
-    hasher.finalize().into()
+    let mut out = [0u8; 32];
+    digest_each(canonical, [secret], |_, digest| out = digest);
+    out
 }
 
-/// A hasher that has already consumed everything before the secret; cloned once per secret when
-/// several are tried.
-pub(crate) fn prefix_hasher(canonical: Option<&str>) -> Sha256 {
-    let mut hasher = Sha256::new();
-    match canonical {
-        Some(c) => {
-            hasher.update(c.as_bytes());
-            hasher.update(b"&key=");
+/// The SHA-256 over `canonical&key=` + secret for each secret in turn, handed to `each` with the
+/// secret's index (verification hashes every secret and does not stop at the first match).
+pub(crate) fn digest_each<'s>(canonical: Option<&str>, secrets: impl IntoIterator<Item = &'s str>, mut each: impl FnMut(usize, [u8; 32])) {
+    let prefix: [&[u8]; 2] = match canonical {
+        Some(c) => [c.as_bytes(), b"&key="],
+        None => [b"", b"key="],
+    };
+    // In wasm the signed string is put together once, for the host's SHA-256 (`sha256`), which takes
+    // one buffer; each secret replaces the last one's at its end.
+    #[cfg(all(target_arch = "wasm32", feature = "wasm-signing"))]
+    {
+        let base = prefix[0].len() + prefix[1].len();
+        let mut signed = Vec::with_capacity(base + 64);
+        prefix.iter().for_each(|part| signed.extend_from_slice(part));
+        for (index, secret) in secrets.into_iter().enumerate() {
+            signed.truncate(base);
+            signed.extend_from_slice(secret.as_bytes());
+            each(index, sha256(&signed));
         }
-        None => hasher.update(b"key="),
     }
-    hasher
+    // Natively the prefix is hashed once, and each secret after a copy of the hasher's state (copying
+    // the signed string measured 7 µs more per `sign` of the 50-detail payout webhook).
+    #[cfg(not(all(target_arch = "wasm32", feature = "wasm-signing")))]
+    {
+        let mut hasher = Sha256::new();
+        prefix.iter().for_each(|part| hasher.update(part));
+        for (index, secret) in secrets.into_iter().enumerate() {
+            let mut hasher = hasher.clone();
+            hasher.update(secret.as_bytes());
+            each(index, hasher.finalize().into());
+        }
+    }
+}
+
+/// SHA-256 in wasm. The host's own takes a long input when the runtime has a synchronous one
+/// (`node:crypto` in Node, Deno, Bun and workerd with `nodejs_compat`; `wasm::host_sha256`): wasm has
+/// no SHA instructions, and the host hashes 4–5x faster. Otherwise `sha2`.
+#[cfg(all(target_arch = "wasm32", feature = "wasm-signing"))]
+fn sha256(data: &[u8]) -> [u8; 32] {
+    crate::wasm::host_sha256::digest(data).unwrap_or_else(|| Sha256::digest(data).into())
 }
 
 /// 64 upper-case hex digits.

@@ -5,8 +5,7 @@ use std::fmt;
 
 use crate::canonical::{canonical_string, canonical_string_where};
 use crate::json::{self, Object, Value};
-use crate::signature::{digests_equal, from_hex, prefix_hasher, Secret, SecretError};
-use sha2::Digest;
+use crate::signature::{digest_each, digests_equal, from_hex, Secret, SecretError};
 
 /// The largest body the verifier reads: 1 MiB of UTF-8.
 pub const MAX_BODY_BYTES: usize = 1_048_576;
@@ -221,16 +220,12 @@ fn verify<'a>(
     };
 
     // Try every secret, without stopping early, so timing does not tell which one matched.
-    let prefix = prefix_hasher(canonical.as_deref());
     let mut matched: Option<usize> = None;
-    for (index, secret) in secrets.iter().enumerate() {
-        let mut hasher = prefix.clone();
-        hasher.update(secret.expose().as_bytes());
-        let digest: [u8; 32] = hasher.finalize().into();
+    digest_each(canonical.as_deref(), secrets.iter().map(Secret::expose), |index, digest| {
         if digests_equal(&digest, &received) && matched.is_none() {
             matched = Some(index);
         }
-    }
+    });
     let Some(secret_index) = matched else {
         return reject(Reason::SignatureMismatch, "no configured appSecret gives the received signature");
     };

@@ -19,6 +19,8 @@ use wasm_bindgen::prelude::*;
 use js::{Array, JsString};
 
 mod errors;
+#[cfg(feature = "wasm-signing")]
+pub(crate) mod host_sha256;
 mod js;
 #[cfg(feature = "wasm-signing")]
 pub mod signature;

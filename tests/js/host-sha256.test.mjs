@@ -1,0 +1,102 @@
+// In Node the modules hash long signed strings with node:crypto's `hash` (src/wasm/host_sha256.rs):
+// found through `process.getBuiltinModule`, used only after it hashes "abc" right, and never trusted
+// blindly: a call that throws or answers something else falls back to SHA-256 in wasm. Here the host
+// is node:crypto itself behind a counter that can be told to misbehave, installed before any module
+// hashes (each test file runs in its own process, and each module instance looks the host up once).
+// The other suites cover both paths against every vector: Node takes the host for long strings, the
+// browser, workerd and short strings take the wasm one.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+
+const realGetBuiltinModule = process.getBuiltinModule;
+/** What the host's `hash` does next: hash, throw, answer 8 bytes, or answer a wrong digest. */
+let mode = 'hash';
+let calls = 0;
+const host = {
+  hash(algorithm, data, encoding) {
+    calls++;
+    if (mode === 'throw') throw new Error('host hash failed');
+    if (mode === 'short') return Buffer.alloc(8);
+    if (mode === 'wrong') return Buffer.alloc(32, 7);
+    assert.deepEqual([algorithm, encoding], ['sha256', 'buffer']);
+    return createHash(algorithm).update(data).digest();
+  },
+};
+// Installed even where Node has no `getBuiltinModule` (before 20.16), so this suite runs everywhere.
+process.getBuiltinModule = (id) => (id === 'node:crypto' ? host : realGetBuiltinModule?.(id));
+
+// Two module instances, each looking the host up on its first long hash.
+const full = await import('../../pkg/node.mjs');
+const edge = await import('../../pkg/edge/node.mjs');
+
+const vectors = JSON.parse(readFileSync(new URL('../vectors/signatures.json', import.meta.url), 'utf8')).vectors;
+const byId = (id) => vectors.find((v) => v.id === id);
+// pub-0008: a canonical string of 648 bytes (taken by the host); pub-0001: 62 bytes (hashed in wasm).
+const long = byId('pub-0008');
+const short = byId('pub-0001');
+const sha256 = (text) => createHash('sha256').update(text, 'utf8').digest('hex').toUpperCase();
+
+test('the vectors used are on either side of the size where the host pays', () => {
+  assert.equal(long.canonical.length, 648);
+  assert.equal(short.canonical.length, 62);
+  assert.equal(sha256(long.signed_string), long.signature);
+});
+
+test('a long signed string is hashed by the host, after one self-test; a short one in wasm', () => {
+  mode = 'hash';
+  calls = 0;
+  assert.equal(full.sign(long.body, long.secret), long.signature);
+  assert.equal(calls, 2, 'the self-test on "abc", then the signed string');
+  assert.equal(full.sign(long.body, long.secret), long.signature);
+  assert.equal(calls, 3);
+  assert.equal(full.sign(short.body, short.secret), short.signature);
+  assert.equal(calls, 3, 'a short string does not reach the host');
+});
+
+test('verifyWebhook hashes once per secret through the host and reports the matching one', () => {
+  mode = 'hash';
+  calls = 0;
+  const r = full.verifyWebhook({
+    body: long.body,
+    headers: { 'x-auth-signature': long.signature },
+    secret: ['another-secret-entirely', long.secret],
+    kind: 'payout',
+  });
+  assert.equal(r.valid, true);
+  assert.equal(r.secretIndex, 1);
+  assert.equal(calls, 2);
+});
+
+test('a host call that throws or answers a wrong length falls back to SHA-256 in wasm', () => {
+  for (const m of ['throw', 'short']) {
+    mode = m;
+    calls = 0;
+    assert.equal(full.sign(long.body, long.secret), long.signature, m);
+    const r = full.verifyWebhook({ body: long.body, headers: { 'x-auth-signature': long.signature }, secret: long.secret, kind: 'payout' });
+    assert.equal(r.valid, true, m);
+    assert.equal(calls, 2, m);
+  }
+  mode = 'hash';
+});
+
+test('a digest from a host that passed its self-test is used as it is', () => {
+  // What the self-test is for: a host that answers wrongly from the start is never used (below).
+  mode = 'wrong';
+  calls = 0;
+  assert.equal(full.sign(long.body, long.secret), '07'.repeat(32));
+  assert.equal(calls, 1);
+  mode = 'hash';
+});
+
+test('a host that fails its self-test is never used by that module instance', () => {
+  // `lesspay2/edge` is a separate instance that has not looked the host up yet.
+  mode = 'wrong';
+  calls = 0;
+  assert.equal(edge.sign(long.body, long.secret), long.signature);
+  assert.equal(calls, 1, 'only the self-test');
+  mode = 'hash';
+  assert.equal(edge.sign(long.body, long.secret), long.signature);
+  assert.equal(calls, 1, 'the answer is kept for the instance');
+});
