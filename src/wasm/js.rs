@@ -80,6 +80,13 @@ extern "C" {
     pub(crate) fn new() -> TextEncoder;
     #[wasm_bindgen(method)]
     pub(crate) fn encode(this: &TextEncoder, text: &JsString) -> Uint8Array;
+    /// `encodeInto(text, dest)`: `dest` is a view of wasm memory, written in place (no new
+    /// `Uint8Array` and no copy, which `encode` needs).
+    #[wasm_bindgen(method, js_name = encodeInto)]
+    pub(crate) fn encode_into(this: &TextEncoder, text: &JsString, dest: &mut [u8]) -> EncodeIntoResult;
+    pub(crate) type EncodeIntoResult;
+    #[wasm_bindgen(method, getter)]
+    pub(crate) fn written(this: &EncodeIntoResult) -> u32;
 
     #[wasm_bindgen(js_name = ArrayBuffer)]
     pub(crate) type ArrayBuffer;
