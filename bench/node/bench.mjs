@@ -7,6 +7,7 @@ import os from 'node:os';
 import * as lib from '../../pkg/node.mjs';
 import * as edge from '../../pkg/edge/node.mjs';
 import { initSync } from '../../pkg/glue/web.js';
+import * as edgeWasmSha from '../../pkg/edge/glue/web.js?sha256=wasm';
 import { baselines } from '../js-baseline/impls.mjs';
 import { checkBaselines } from '../js-baseline/check.mjs';
 
@@ -25,8 +26,19 @@ const cases = JSON.parse(readFileSync(new URL('index.json', bodiesDir), 'utf8'))
 });
 
 // Two wasm builds: `lesspay2` (everything, compiled for size) and `lesspay2/edge` (signing and
-// verification alone, compiled for speed), the entry for edge workers and webhook servers.
-const entries = { 'lesspay2': lib, 'lesspay2/edge': edge };
+// verification alone, compiled for speed), the entry for edge workers and webhook servers. In Node both
+// hand a long signed string to node:crypto's SHA-256 (src/wasm/host_sha256.rs). The third entry is
+// `lesspay2/edge` as browsers and workerd without `nodejs_compat` run it, hashing in wasm: its own
+// instance, which looks for the host while `process.getBuiltinModule` is hidden, and so never uses it.
+edgeWasmSha.initSync({ module: readFileSync(new URL('../../pkg/edge/lesspay2_bg.wasm', import.meta.url)) });
+{
+  const getBuiltinModule = process.getBuiltinModule;
+  process.getBuiltinModule = undefined;
+  const c = cases.find((x) => x.name === 'payout-webhook-2'); // long enough to look for the host
+  if (edgeWasmSha.sign(c.body, c.secret) !== c.signature) throw new Error('edge (wasm SHA-256) signs payout-webhook-2 wrongly');
+  process.getBuiltinModule = getBuiltinModule;
+}
+const entries = { 'lesspay2': lib, 'lesspay2/edge': edge, 'edge, SHA-256 in wasm': edgeWasmSha };
 
 /** Per-op medians (µs) of `impls` ({name: fn returning maybe a promise}), interleaved round by round. */
 async function race(impls) {
