@@ -78,15 +78,21 @@ fn find() -> Option<Host> {
     (host.digest(b"abc") == Some(ABC)).then_some(host)
 }
 
-/// The host's SHA-256 of `data`, or `None` if `data` is too short to be worth the call, the host has
-/// none, or the call failed.
+/// Whether a signed string of `len` bytes goes to the host: it is long enough for the call to pay, and
+/// the runtime has a SHA-256 that this module uses (looked up on the first long one).
+pub(crate) fn wanted(len: usize) -> bool {
+    len >= MIN_LEN && with_host(|_| ()).is_some()
+}
+
+/// The host's SHA-256 of `data`, or `None` if the runtime has none or the call failed.
 pub(crate) fn digest(data: &[u8]) -> Option<[u8; 32]> {
-    if data.len() < MIN_LEN {
-        return None;
-    }
+    with_host(|host| host.digest(data)).flatten()
+}
+
+fn with_host<T>(f: impl FnOnce(&Host) -> T) -> Option<T> {
     HOST.try_with(|cell| {
         let mut cell = cell.try_borrow_mut().ok()?;
-        cell.get_or_insert_with(find).as_ref()?.digest(data)
+        cell.get_or_insert_with(find).as_ref().map(f)
     })
     .ok()
     .flatten()
