@@ -41,7 +41,7 @@ pub fn from_code(code: i64) -> Option<OrderStatus> {
 /// and `Succeeded` are `SUCCEED`; `REFUNDED` is `REFUND`; `CANCELLED` is `CANCELED`. The payout
 /// detail states `CREATED` and `PROCESSING` are read as `PENDING_PAY` (not final).
 pub fn from_name(name: &str) -> Option<OrderStatus> {
-    let wanted = normalize_name(name);
+    let wanted = known_name(name)?;
     ALL.into_iter().find(|s| s.name == wanted)
 }
 
@@ -76,13 +76,36 @@ impl OrderStatus {
 /// The canonical spelling of a status name (upper case, aliases folded); unknown names are only
 /// upper-cased and trimmed.
 pub fn normalize_name(name: &str) -> String {
-    let upper = name.trim().to_ascii_uppercase().replace([' ', '-'], "_");
-    match upper.as_str() {
-        "SUCCESS" | "SUCCEEDED" | "SUCCESSFUL" => "SUCCEED".into(),
-        "REFUNDED" => "REFUND".into(),
-        "CANCELLED" => "CANCELED".into(),
-        "CREATED" | "PROCESSING" => "PENDING_PAY".into(),
-        _ => upper,
+    match known_name(name) {
+        Some(known) => known.into(),
+        None => name.trim().to_ascii_uppercase().replace([' ', '-'], "_"),
+    }
+}
+
+/// Other spellings the gateway uses for a status, and its canonical name.
+const ALIASES: [(&str, &str); 7] = [
+    ("SUCCESS", "SUCCEED"),
+    ("SUCCEEDED", "SUCCEED"),
+    ("SUCCESSFUL", "SUCCEED"),
+    ("REFUNDED", "REFUND"),
+    ("CANCELLED", "CANCELED"),
+    ("CREATED", "PENDING_PAY"),
+    ("PROCESSING", "PENDING_PAY"),
+];
+
+/// The canonical name of a status the text spells (as [`normalize_name`] reads it), compared byte by
+/// byte: nothing is allocated for the `order_status` of every verified webhook.
+pub(crate) fn known_name(name: &str) -> Option<&'static str> {
+    let text = name.trim().as_bytes();
+    let spells = |spelling: &str| text.len() == spelling.len() && text.iter().zip(spelling.bytes()).all(|(&t, s)| fold(t) == s);
+    ALL.iter().map(|s| s.name).find(|&n| spells(n)).or_else(|| ALIASES.iter().find(|(a, _)| spells(a)).map(|&(_, n)| n))
+}
+
+/// One byte as [`normalize_name`] writes it: upper case, with spaces and hyphens as `_`.
+fn fold(b: u8) -> u8 {
+    match b {
+        b' ' | b'-' => b'_',
+        _ => b.to_ascii_uppercase(),
     }
 }
 
@@ -103,5 +126,33 @@ mod tests {
         assert_eq!(from_text("Succeeded").map(|s| s.code), Some(2));
         assert_eq!(from_text("-1"), None);
         assert_eq!(from_text(""), None);
+    }
+
+    #[test]
+    fn names_fold_as_the_text_would_be_rewritten() {
+        // The rule `known_name` compares by, written out: trim, ASCII upper case, spaces and hyphens
+        // as `_`, then the aliases.
+        let rewritten = |name: &str| {
+            let upper = name.trim().to_ascii_uppercase().replace([' ', '-'], "_");
+            match upper.as_str() {
+                "SUCCESS" | "SUCCEEDED" | "SUCCESSFUL" => "SUCCEED".to_owned(),
+                "REFUNDED" => "REFUND".to_owned(),
+                "CANCELLED" => "CANCELED".to_owned(),
+                "CREATED" | "PROCESSING" => "PENDING_PAY".to_owned(),
+                _ => upper,
+            }
+        };
+        let names = [
+            "pending-pay", " partial success ", "Cancelled", "processing", "Created", "PAID", "paid ",
+            "pending confirm", "PENDING__PAY", "succeeded\u{3000}", "état", "SUCCEEDÉ", "", "-", "2", "PARTIAL-SUCCESS",
+            "PENDING_PA", "PENDING_PAYX", "closed", "ＳＵＣＣＥＥＤ",
+        ];
+        for name in names {
+            assert_eq!(normalize_name(name), rewritten(name), "{name:?}");
+            let known = ALL.iter().find(|s| s.name == rewritten(name)).map(|s| s.name);
+            assert_eq!(known_name(name), known, "{name:?}");
+        }
+        assert_eq!(known_name(" partial success "), Some("PARTIAL_SUCCESS"));
+        assert_eq!(normalize_name("état"), "éTAT");
     }
 }

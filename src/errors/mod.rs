@@ -507,6 +507,11 @@ fn decode_event_parts(kind: &str, answer: &Answer, ctx: &Context) -> Event {
 
 /// The fraud/dispute notice of a webhook payload, or `None` when its `event` is absent, null or empty.
 pub fn decode_event(payload: &Object<'_>, ctx: &Context) -> Option<Event> {
+    // Most notices have no event: answered before the rest of the payload is read (every verified
+    // webhook comes here).
+    if !matches!(payload.get("event"), Some(Value::String(e)) if !e.trim().is_empty()) {
+        return None;
+    }
     let answer = read_object(payload);
     let kind = answer.event.clone().filter(|e| !e.trim().is_empty())?;
     Some(decode_event_parts(&kind, &answer, ctx))
