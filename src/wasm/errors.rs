@@ -200,7 +200,9 @@ pub fn decode_response(status: JsValue, body: JsValue, context_value: JsValue) -
             .to_js()?;
             let data = get(&js::json_parse(&text).unwrap_or(JsValue::NULL), "data");
             if !data.is_undefined() {
-                let _ = js::reflect_set(&result, &super::name("data"), &data);
+                super::with_name("data", |name| {
+                    let _ = js::reflect_set(&result, name, &data);
+                });
             }
             Ok(result)
         }

@@ -44,33 +44,57 @@ thread_local! {
     /// Property names already made into JS strings: each `JsValue::from_str` decodes UTF-8 with a
     /// `TextDecoder` call (~0.15 µs in Node 20), and every option read names a property. Results do not
     /// need it: they cross as one JSON text (`to_js.rs`).
-    static NAMES: std::cell::RefCell<Vec<(String, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+    static NAMES: std::cell::RefCell<Vec<(&'static str, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// A property name as a JS string, made once per name (at most 128 names are kept).
-pub(crate) fn name(key: &str) -> JsValue {
-    // `try_with` and `try_borrow_mut`: no panicking path (and its message) is linked for either.
-    NAMES
-        .try_with(|names| {
-            let Ok(mut names) = names.try_borrow_mut() else { return JsValue::from_str(key) };
-            if let Some((_, v)) = names.iter().find(|(k, _)| k == key) {
-                return v.clone();
+/// `f` of a property name as a JS string, made once per name (at most 128 names are kept) and lent,
+/// not cloned: a clone crosses to JS and back, and its drop frees a slot of the reference table.
+pub(crate) fn with_name<T: Default>(key: &'static str, f: impl FnOnce(&JsValue) -> T) -> T {
+    let (mut f, mut answer) = (Some(f), None);
+    lend_name(key, &mut |name| answer = f.take().map(|f| f(name)));
+    // `lend_name` calls back exactly once.
+    answer.unwrap_or_default()
+}
+
+/// [`with_name`]'s one body (a `dyn` callback: one copy in the module, not one per caller).
+fn lend_name(key: &'static str, f: &mut dyn FnMut(&JsValue)) {
+    // The names are literals: found by address first, by text where one literal has two copies.
+    let find = |names: &[(&'static str, JsValue)]| {
+        let at = names.iter().position(|(k, _)| std::ptr::eq(*k, key));
+        at.or_else(|| names.iter().position(|(k, _)| *k == key))
+    };
+    // `try_with` and `try_borrow_mut`: no panicking path (and its message) is linked for either, and a
+    // read re-entered from a getter makes its own name instead of waiting on this borrow.
+    let lent = NAMES.try_with(|names| {
+        let Ok(mut names) = names.try_borrow_mut() else { return false };
+        let at = match find(&names) {
+            Some(at) => at,
+            None if names.len() < 128 => {
+                names.push((key, JsValue::from_str(key)));
+                names.len() - 1
             }
-            let v = JsValue::from_str(key);
-            if names.len() < 128 {
-                names.push((key.to_owned(), v.clone()));
-            }
-            v
-        })
-        .unwrap_or_else(|_| JsValue::from_str(key))
+            None => return false,
+        };
+        let Some((_, name)) = names.get(at) else { return false };
+        f(name);
+        true
+    });
+    if lent != Ok(true) {
+        f(&JsValue::from_str(key));
+    }
 }
 
 /// `obj[key]`, or `undefined` when `obj` is not an object or the read throws (a hostile getter).
-pub(crate) fn get(obj: &JsValue, key: &str) -> JsValue {
+pub(crate) fn get(obj: &JsValue, key: &'static str) -> JsValue {
     if !obj.is_object() {
         return JsValue::UNDEFINED;
     }
-    js::reflect_get(obj, &name(key)).unwrap_or(JsValue::UNDEFINED)
+    option(obj, key)
+}
+
+/// [`get`] on an options object the caller has already checked is one: one crossing less per read.
+pub(crate) fn option(options: &JsValue, key: &'static str) -> JsValue {
+    with_name(key, |k| js::reflect_get(options, k).unwrap_or(JsValue::UNDEFINED))
 }
 
 /// `undefined` or `null`.
@@ -203,10 +227,10 @@ pub(crate) fn secret_list<T>(
     at_least: &str,
     mut make: impl FnMut(&str, String) -> Result<T, JsValue>,
 ) -> Result<Vec<T>, JsValue> {
-    let items: Vec<JsValue> = if Array::is_array(value) {
-        Array::from(value).to_vec()
-    } else if value.is_string() {
+    let items: Vec<JsValue> = if value.is_string() {
         vec![value.clone()]
+    } else if Array::is_array(value) {
+        Array::from(value).to_vec()
     } else {
         return Err(type_error(&format!("secret must be {one} or an array of them (rotation), not {}", type_of(value))));
     };
@@ -214,8 +238,14 @@ pub(crate) fn secret_list<T>(
         return Err(error(&format!("secret is an empty array; pass at least one {at_least}")));
     }
     let mut out = Vec::with_capacity(items.len());
+    // The names are for messages only, and made for every secret of every call: from a table for the
+    // few secrets a rotation has, not with `format!`.
+    const NAMES: [&str; 4] = ["secret[0]", "secret[1]", "secret[2]", "secret[3]"];
     for (i, item) in items.iter().enumerate() {
-        let what = format!("secret[{i}]");
+        let what: std::borrow::Cow<'_, str> = match NAMES.get(i) {
+            Some(name) => (*name).into(),
+            None => format!("secret[{i}]").into(),
+        };
         out.push(make(&what, js_text(item, &what)?)?);
     }
     Ok(out)

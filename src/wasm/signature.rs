@@ -4,7 +4,7 @@ use wasm_bindgen::prelude::*;
 
 use super::js::{self, Array, JsString, Map, Object, Uint8Array};
 use super::to_js::Out;
-use super::{body_text, error, get, is_absent, js_text, now_ms, type_error, type_of};
+use super::{body_text, error, get, is_absent, js_text, now_ms, option, type_error, type_of};
 use crate::json;
 use crate::errors::Locale;
 use crate::order_status;
@@ -37,10 +37,10 @@ pub fn sign_request(options: JsValue) -> Result<JsValue, JsValue> {
     if !options.is_object() {
         return Err(type_error("signRequest expects an options object { appId, appSecret, body, timestamp? }"));
     }
-    let app_id = js_text(&get(&options, "appId"), "appId")?;
-    let secret = Secret::new(js_text(&get(&options, "appSecret"), "appSecret")?);
-    let body = body_text(&get(&options, "body"), "body")?;
-    let timestamp = match get(&options, "timestamp") {
+    let app_id = js_text(&option(&options, "appId"), "appId")?;
+    let secret = Secret::new(js_text(&option(&options, "appSecret"), "appSecret")?);
+    let body = body_text(&option(&options, "body"), "body")?;
+    let timestamp = match option(&options, "timestamp") {
         t if is_absent(&t) => now_ms(),
         // Spec 1: 13-digit milliseconds. Seconds (10 digits) are the usual slip, and the gateway would
         // see a time in 1970.
@@ -70,7 +70,7 @@ fn secrets(value: &JsValue) -> Result<Vec<Secret>, JsValue> {
 
 /// One header value from a fetch `Headers`, a `Map` or a plain object (any key casing, the lower-case
 /// one first; string or string[] values, the latter joined with `, ` as fetch does).
-pub(crate) fn header(headers: &JsValue, name: &str) -> Option<String> {
+pub(crate) fn header(headers: &JsValue, name: &'static str) -> Option<String> {
     let from_value = |v: JsValue| -> Option<String> {
         if let Some(s) = v.as_string() {
             return Some(s);
@@ -99,7 +99,7 @@ pub(crate) fn header(headers: &JsValue, name: &str) -> Option<String> {
         if getter.is_function() {
             // fetch `Headers` (and look-alikes): `get` is already case-insensitive.
             let getter: &js::Function = getter.unchecked_ref();
-            return getter.call1(headers, &super::name(name)).ok().and_then(|v| v.as_string());
+            return super::with_name(name, |name| getter.call1(headers, name).ok()).and_then(|v| v.as_string());
         }
         // Node's `req.headers` has lower-case names, as `name` is: one read before a scan for another
         // casing, which crosses the boundary three times per header (+4 µs for a dozen headers).
@@ -117,9 +117,10 @@ pub(crate) fn header(headers: &JsValue, name: &str) -> Option<String> {
     })
 }
 
-/// `options.headers`: a fetch `Headers`, a `Map` or a plain object of the received headers.
+/// `options.headers` (of an options object): a fetch `Headers`, a `Map` or a plain object of the received
+/// headers.
 pub(crate) fn headers_option(options: &JsValue) -> Result<JsValue, JsValue> {
-    let headers = get(options, "headers");
+    let headers = option(options, "headers");
     if !headers.is_object() {
         return Err(type_error(&format!(
             "headers must be a fetch Headers, a Map or a plain object of the received headers, not {}",
@@ -193,9 +194,9 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
     if !options.is_object() {
         return Err(type_error("verifyWebhook expects an options object { body, headers, secret, kind?, toleranceMs?, now? }"));
     }
-    let secrets = secrets(&get(&options, "secret"))?;
+    let secrets = secrets(&option(&options, "secret"))?;
     let headers = headers_option(&options)?;
-    let kind = match get(&options, "kind") {
+    let kind = match option(&options, "kind") {
         k if is_absent(&k) => WebhookKind::Auto,
         k => match k.as_string().as_deref() {
             Some("auto") => WebhookKind::Auto,
@@ -204,14 +205,14 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
             _ => return Err(type_error("kind must be 'auto', 'payin' or 'payout'")),
         },
     };
-    let tolerance_ms = match get(&options, "toleranceMs") {
+    let tolerance_ms = match option(&options, "toleranceMs") {
         t if is_absent(&t) => None,
         t => match t.as_f64() {
             Some(ms) if ms.is_finite() && ms >= 0.0 => Some(ms.floor() as u64),
             _ => return Err(type_error("toleranceMs must be a non-negative number of milliseconds, or null for no freshness check")),
         },
     };
-    let now = match get(&options, "now") {
+    let now = match option(&options, "now") {
         // The clock is only read for a freshness window.
         n if is_absent(&n) => tolerance_ms.map_or(0.0, |_| now_ms()),
         n => match n.as_f64() {
@@ -219,7 +220,7 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
             _ => return Err(type_error("now must be a number of milliseconds since the epoch")),
         },
     };
-    let body_value = get(&options, "body");
+    let body_value = option(&options, "body");
     let body = match read_body(&body_value)? {
         Body::TooLarge(size) => {
             return rejected(webhook::Reason::BodyTooLarge.code(), &too_large(size))
@@ -260,7 +261,9 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
             };
             o.key("idempotencyKey").opt_str(verified.idempotency_key().as_deref());
             let result = o.close('}').to_js()?;
-            let _ = js::reflect_set(&result, &super::name("payload"), &payload);
+            super::with_name("payload", |name| {
+                let _ = js::reflect_set(&result, name, &payload);
+            });
             Ok(result)
         }
     }
