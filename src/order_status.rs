@@ -1,5 +1,7 @@
 //! Order statuses (spec section 2, `order_status`): the gateway's numbers and every spelling it uses.
 
+use std::borrow::Cow;
+
 /// A decoded order status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OrderStatus {
@@ -41,8 +43,12 @@ pub fn from_code(code: i64) -> Option<OrderStatus> {
 /// and `Succeeded` are `SUCCEED`; `REFUNDED` is `REFUND`; `CANCELLED` is `CANCELED`. The payout
 /// detail states `CREATED` and `PROCESSING` are read as `PENDING_PAY` (not final).
 pub fn from_name(name: &str) -> Option<OrderStatus> {
-    let wanted = known_name(name)?;
-    ALL.into_iter().find(|s| s.name == wanted)
+    // Compared byte by byte as `normalize_name` would rewrite the text: nothing is allocated for the
+    // `order_status` of every verified webhook.
+    let text = name.trim().as_bytes();
+    let spells = |spelling: &str| text.len() == spelling.len() && text.iter().zip(spelling.bytes()).all(|(&t, s)| fold(t) == s);
+    let named = |wanted: &str| ALL.into_iter().find(|s| s.name == wanted);
+    ALL.into_iter().find(|s| spells(s.name)).or_else(|| ALIASES.iter().find(|(a, _)| spells(a)).and_then(|&(_, n)| named(n)))
 }
 
 /// The status a text names: its number (`"2"`) or any spelling [`from_name`] accepts.
@@ -76,9 +82,14 @@ impl OrderStatus {
 /// The canonical spelling of a status name (upper case, aliases folded); unknown names are only
 /// upper-cased and trimmed.
 pub fn normalize_name(name: &str) -> String {
-    match known_name(name) {
-        Some(known) => known.into(),
-        None => name.trim().to_ascii_uppercase().replace([' ', '-'], "_"),
+    normalized(name).into_owned()
+}
+
+/// [`normalize_name`], borrowed for a status the gateway documents.
+pub(crate) fn normalized(name: &str) -> Cow<'static, str> {
+    match from_name(name) {
+        Some(status) => Cow::Borrowed(status.name),
+        None => Cow::Owned(name.trim().to_ascii_uppercase().replace([' ', '-'], "_")),
     }
 }
 
@@ -92,14 +103,6 @@ const ALIASES: [(&str, &str); 7] = [
     ("CREATED", "PENDING_PAY"),
     ("PROCESSING", "PENDING_PAY"),
 ];
-
-/// The canonical name of a status the text spells (as [`normalize_name`] reads it), compared byte by
-/// byte: nothing is allocated for the `order_status` of every verified webhook.
-pub(crate) fn known_name(name: &str) -> Option<&'static str> {
-    let text = name.trim().as_bytes();
-    let spells = |spelling: &str| text.len() == spelling.len() && text.iter().zip(spelling.bytes()).all(|(&t, s)| fold(t) == s);
-    ALL.iter().map(|s| s.name).find(|&n| spells(n)).or_else(|| ALIASES.iter().find(|(a, _)| spells(a)).map(|&(_, n)| n))
-}
 
 /// One byte as [`normalize_name`] writes it: upper case, with spaces and hyphens as `_`.
 fn fold(b: u8) -> u8 {
@@ -130,7 +133,7 @@ mod tests {
 
     #[test]
     fn names_fold_as_the_text_would_be_rewritten() {
-        // The rule `known_name` compares by, written out: trim, ASCII upper case, spaces and hyphens
+        // The rule `from_name` compares by, written out: trim, ASCII upper case, spaces and hyphens
         // as `_`, then the aliases.
         let rewritten = |name: &str| {
             let upper = name.trim().to_ascii_uppercase().replace([' ', '-'], "_");
@@ -150,9 +153,9 @@ mod tests {
         for name in names {
             assert_eq!(normalize_name(name), rewritten(name), "{name:?}");
             let known = ALL.iter().find(|s| s.name == rewritten(name)).map(|s| s.name);
-            assert_eq!(known_name(name), known, "{name:?}");
+            assert_eq!(from_name(name).map(|s| s.name), known, "{name:?}");
         }
-        assert_eq!(known_name(" partial success "), Some("PARTIAL_SUCCESS"));
+        assert_eq!(from_name(" partial success ").map(|s| s.name), Some("PARTIAL_SUCCESS"));
         assert_eq!(normalize_name("état"), "éTAT");
     }
 }

@@ -327,17 +327,14 @@ fn key_of(payload: &Object<'_>, event_signed: bool) -> Option<String> {
         _ => None,
     };
     let id = text("pay_order_id")?;
-    // Written piece by piece, a known status by its `&'static` name: this runs for every verified
-    // webhook (`format!` and a `String` per piece measured 0.45 µs of a 2-detail payout's 18.4 µs).
+    // Written piece by piece, a known status borrowed: this runs for every verified webhook (`format!`
+    // and a `String` per piece measured 0.45 µs of a 2-detail payout's 18.4 µs).
     let mut key = String::with_capacity(64);
     key.push_str("lesspay2:");
     key.push_str(id);
     key.push(':');
     if let Some(status) = text("order_status") {
-        match crate::order_status::known_name(status) {
-            Some(known) => key.push_str(known),
-            None => key.push_str(&crate::order_status::normalize_name(status)),
-        }
+        key.push_str(&crate::order_status::normalized(status));
     }
     if let Some(event) = text("event").filter(|_| event_signed) {
         key.push(':');

@@ -509,12 +509,11 @@ fn decode_event_parts(kind: &str, answer: &Answer, ctx: &Context) -> Event {
 pub fn decode_event(payload: &Object<'_>, ctx: &Context) -> Option<Event> {
     // Most notices have no event: answered before the rest of the payload is read (every verified
     // webhook comes here).
-    if !matches!(payload.get("event"), Some(Value::String(e)) if !e.trim().is_empty()) {
-        return None;
-    }
-    let answer = read_object(payload);
-    let kind = answer.event.clone().filter(|e| !e.trim().is_empty())?;
-    Some(decode_event_parts(&kind, &answer, ctx))
+    let kind = match payload.get("event") {
+        Some(Value::String(kind)) if !kind.trim().is_empty() => kind,
+        _ => return None,
+    };
+    Some(decode_event_parts(kind, &read_object(payload), ctx))
 }
 
 /// An integer from JSON number text or a numeric string: `-?[0-9]{1,15}` (beyond that it is not a

@@ -58,11 +58,9 @@ pub(crate) fn with_name<T: Default>(key: &'static str, f: impl FnOnce(&JsValue) 
 
 /// [`with_name`]'s one body (a `dyn` callback: one copy in the module, not one per caller).
 fn lend_name(key: &'static str, f: &mut dyn FnMut(&JsValue)) {
-    // The names are literals: found by address first, by text where one literal has two copies.
-    let find = |names: &[(&'static str, JsValue)]| {
-        let at = names.iter().position(|(k, _)| std::ptr::eq(*k, key));
-        at.or_else(|| names.iter().position(|(k, _)| *k == key))
-    };
+    // The names are literals: the same address is the same name, and the text decides otherwise (one
+    // literal may have two copies).
+    let find = |names: &[(&'static str, JsValue)]| names.iter().position(|(k, _)| std::ptr::eq(*k, key) || *k == key);
     // `try_with` and `try_borrow_mut`: no panicking path (and its message) is linked for either, and a
     // read re-entered from a getter makes its own name instead of waiting on this borrow.
     let lent = NAMES.try_with(|names| {
