@@ -218,11 +218,11 @@ fn misuse_throws_with_exact_messages() {
         (JsValue::NULL, "null"),
         (JsValue::TRUE, "a boolean"),
     ] {
-        let message = format!("body must be a JSON string or an object, not {name}");
+        let message = format!("body must be a JSON string, its UTF-8 bytes or an object, not {name}");
         assert_eq!(thrown(api::canonicalize(value.clone())), type_error(&message));
         assert_eq!(thrown(api::sign(value.clone(), s("k"))), type_error(&message));
         assert_eq!(thrown(api::explain_signature(value.clone(), s("k"), JsValue::UNDEFINED)), type_error(&message));
-        let payload_message = format!("payload must be a JSON string or an object, not {name}");
+        let payload_message = format!("payload must be a JSON string, its UTF-8 bytes or an object, not {name}");
         assert_eq!(thrown(api::webhook_key(value)), type_error(&payload_message));
     }
     assert_eq!(thrown(api::sign(body.clone(), JsValue::from(1))), type_error("appSecret must be a string"));

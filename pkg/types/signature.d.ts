@@ -1,18 +1,21 @@
 import type { OrderStatusInfo, PayinWebhookPayload, PayoutWebhookPayload, WebhookEvent } from './webhook.js';
 
 /**
- * A request or webhook body: the exact JSON text, or an object that is first serialised with
- * `JSON.stringify`. Amounts must therefore be **strings** (`"100.50"`): a JSON number is signed by its
- * text, and `JSON.stringify(100.50)` is `100.5`.
+ * A request or webhook body: the exact JSON text, its UTF-8 bytes (a `Uint8Array` such as Node's
+ * `Buffer`, or an `ArrayBuffer`: the raw body a server read), or an object that is first serialised with
+ * `JSON.stringify`. Amounts in an object must therefore be **strings** (`"100.50"`): a JSON number is
+ * signed by its text, and `JSON.stringify(100.50)` is `100.5`. A `Map`, a `Set` and typed arrays other
+ * than `Uint8Array` are refused with a `TypeError` (`JSON.stringify` would write them as something else
+ * than they hold), and bytes that are not UTF-8 with an `Error`.
  */
-export type Body = string | object;
+export type Body = string | Uint8Array | ArrayBuffer | object;
 
 /**
  * The canonical string the gateway hashes before `&key=<appSecret>`, bit for bit as its Java code builds
  * it. `null` when the body has no parameters at all (`{}`): the gateway then hashes `key=<appSecret>`.
  *
- * @throws {TypeError} when `body` is neither a string nor an object.
- * @throws {Error} when the body is not a strict JSON object (the message says where and why), uses the
+ * @throws {TypeError} when `body` is not a string, bytes or an object (see {@link Body}).
+ * @throws {Error} when the body is not UTF-8 or not a strict JSON object (the message says where and why), uses the
  *   `$ref`/`@type` keys the gateway reads as directives, holds an unpaired surrogate, or nests deeper
  *   than 128 levels.
  */
@@ -23,7 +26,8 @@ export function canonicalize(body: Body): string | null;
  * digits. Not an HMAC. This low-level primitive signs with any secret, even an empty one; use
  * {@link signRequest} to send requests.
  *
- * @throws {TypeError} for a body that is not a string or an object, or an `appSecret` that is not a string.
+ * @throws {TypeError} for a body that is not a string, bytes or an object (see {@link Body}), or an
+ *   `appSecret` that is not a string.
  * @throws {Error} for a body that is not a strict JSON object (see {@link canonicalize}).
  */
 export function sign(body: Body, appSecret: string): string;

@@ -90,6 +90,12 @@ extern "C" {
 
     #[wasm_bindgen(js_name = ArrayBuffer)]
     pub(crate) type ArrayBuffer;
+    /// `ArrayBuffer.isView(value)`: a typed array of any kind or a `DataView`.
+    #[wasm_bindgen(static_method_of = ArrayBuffer, js_name = isView)]
+    pub(crate) fn is_view(value: &JsValue) -> bool;
+
+    #[wasm_bindgen(js_name = Set)]
+    pub(crate) type Set;
 
     #[wasm_bindgen(js_name = Date)]
     pub(crate) type Date;

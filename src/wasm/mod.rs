@@ -171,18 +171,52 @@ pub(crate) fn faithful(s: &JsString, utf8: &[u8]) -> bool {
     !replaced || s.is_valid_utf16()
 }
 
-/// A request or webhook body given as a string, or as an object that `JSON.stringify` serialises
-/// first (so amounts must be strings: numbers are signed by their JS text).
+/// A request or webhook body given as a string, as its UTF-8 bytes (a `Uint8Array`, such as Node's
+/// `Buffer`, or an `ArrayBuffer`: what a server reads, and what `verifyWebhook` takes), or as an object
+/// that `JSON.stringify` serialises first (so amounts must be strings: numbers are signed by their JS
+/// text).
 pub(crate) fn body_text(v: &JsValue, what: &str) -> Result<String, JsValue> {
     if v.is_string() {
         return body_string(v, what);
+    }
+    // Only the signing bindings take bytes and refuse what would be signed wrong (`lesspay2/client`'s
+    // `decodeResponse` reads answer text, and reads a body it cannot use as none: 0.9 KB gzipped saved).
+    #[cfg(feature = "wasm-signing")]
+    {
+        if let Some(bytes) = raw_bytes(v) {
+            return String::from_utf8(js::bytes_of(&bytes)).map_err(|e| {
+                error(&format!("{what} is not valid UTF-8 (at byte {}); the gateway signs UTF-8 JSON text", e.utf8_error().valid_up_to()))
+            });
+        }
+        // Objects that `JSON.stringify` would write as something else than what they hold, and so sign
+        // silently wrong: `{"0":1,...}` for other typed arrays, `{}` for a `Map` or `Set`.
+        if js::ArrayBuffer::is_view(v) {
+            return Err(type_error(&format!("{what} as bytes must be a Uint8Array (a Node Buffer is one) or an ArrayBuffer")));
+        }
+        if v.is_instance_of::<js::Map>() || v.is_instance_of::<js::Set>() {
+            return Err(type_error(&format!(
+                "{what} is a Map or Set, which JSON.stringify writes as {{}}: pass the JSON text or a plain object (Object.fromEntries(map))"
+            )));
+        }
     }
     if v.is_object() && !v.is_function() {
         let json = js::json_stringify(v)
             .map_err(|e| error(&format!("{what} could not be serialised with JSON.stringify: {}", describe(&e))))?;
         return body_string(&json, what);
     }
-    Err(type_error(&format!("{what} must be a JSON string or an object, not {}", type_of(v))))
+    Err(type_error(&format!("{what} must be a JSON string, its UTF-8 bytes or an object, not {}", type_of(v))))
+}
+
+/// Raw bytes: a `Uint8Array` (Node's `Buffer` is one) or an `ArrayBuffer`, viewed as one.
+#[cfg(feature = "wasm-signing")]
+pub(crate) fn raw_bytes(v: &JsValue) -> Option<js::Uint8Array> {
+    if v.is_instance_of::<js::Uint8Array>() {
+        Some(v.clone().unchecked_into())
+    } else if v.is_instance_of::<js::ArrayBuffer>() {
+        Some(js::Uint8Array::new(v))
+    } else {
+        None
+    }
 }
 
 /// `typeof v`, with `null` and arrays told apart, for messages.

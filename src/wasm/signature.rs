@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::js::{self, Array, JsString, Map, Object, Uint8Array};
+use super::js::{self, Array, JsString, Map, Object};
 use super::to_js::Out;
 use super::{body_text, error, get, is_absent, js_text, now_ms, option, type_error, type_of};
 use crate::json;
@@ -158,11 +158,7 @@ pub(crate) fn read_body(value: &JsValue) -> Result<Body, JsValue> {
         // from silently replacing it.
         return Ok(Body::Bytes(if super::faithful(s, &bytes) { bytes } else { vec![0xFF] }));
     }
-    let bytes = if value.is_instance_of::<Uint8Array>() {
-        value.clone().unchecked_into::<Uint8Array>()
-    } else if value.is_instance_of::<js::ArrayBuffer>() {
-        Uint8Array::new(value)
-    } else {
+    let Some(bytes) = super::raw_bytes(value) else {
         return Err(type_error(&format!(
             "body must be the raw body as a string, Uint8Array or ArrayBuffer, not {}",
             type_of(value)

@@ -223,10 +223,10 @@ function register({ api, label, test, assert }) {
       [() => 1, 'a function'],
     ];
     for (const [value, name] of kinds) {
-      throwsExactly(() => canonicalize(value), TypeError, `body must be a JSON string or an object, not ${name}`);
-      throwsExactly(() => sign(value, 'k'), TypeError, `body must be a JSON string or an object, not ${name}`);
-      throwsExactly(() => explainSignature(value, 'k'), TypeError, `body must be a JSON string or an object, not ${name}`);
-      throwsExactly(() => webhookKey(value), TypeError, `payload must be a JSON string or an object, not ${name}`);
+      throwsExactly(() => canonicalize(value), TypeError, `body must be a JSON string, its UTF-8 bytes or an object, not ${name}`);
+      throwsExactly(() => sign(value, 'k'), TypeError, `body must be a JSON string, its UTF-8 bytes or an object, not ${name}`);
+      throwsExactly(() => explainSignature(value, 'k'), TypeError, `body must be a JSON string, its UTF-8 bytes or an object, not ${name}`);
+      throwsExactly(() => webhookKey(value), TypeError, `payload must be a JSON string, its UTF-8 bytes or an object, not ${name}`);
       throwsExactly(() => sign('{}', value), TypeError, 'appSecret must be a string');
       throwsExactly(() => signRequest({ appId: value, appSecret: 'k', body: '{}' }), TypeError, 'appId must be a string');
       throwsExactly(
@@ -277,6 +277,38 @@ function register({ api, label, test, assert }) {
     const cyclic = {};
     cyclic.self = cyclic;
     assert.throws(() => canonicalize(cyclic), (e) => e.constructor === Error && e.message.startsWith('body could not be serialised with JSON.stringify: '));
+  });
+
+  test(`${label}: a body as bytes is its UTF-8 text; objects JSON.stringify would misrepresent are refused`, () => {
+    const text = '{"pay_order_id":"P1","order_status":"SUCCEED","api_version":"v2","note":"é"}';
+    const signature = sign(text, 's3cret');
+    const bytes = new TextEncoder().encode(text);
+    const copy = new ArrayBuffer(bytes.length);
+    new Uint8Array(copy).set(bytes);
+    // A Node `Buffer` (a Uint8Array over a shared pool, at an offset), a plain Uint8Array, an ArrayBuffer.
+    const shapes = [bytes, copy, ...(typeof Buffer === 'function' ? [Buffer.from(text)] : [])];
+    for (const body of shapes) {
+      assert.equal(sign(body, 's3cret'), signature);
+      assert.equal(canonicalize(body), canonicalize(text));
+      assert.equal(webhookKey(body), 'lesspay2:P1:SUCCEED');
+      const explained = explainSignature(body, 's3cret', signature);
+      assert.equal(explained.matches, true);
+      assert.deepEqual(explained.hints, []);
+      assert.equal(signRequest({ appId: 'a', appSecret: 's3cret', body, timestamp: 1700000000000 }).body, text);
+    }
+    assert.equal(canonicalize(new Uint8Array([123, 125])), null);
+    throwsExactly(() => sign(new Uint8Array([123, 0xff, 125]), 'k'), Error, 'body is not valid UTF-8 (at byte 1); the gateway signs UTF-8 JSON text');
+    throwsExactly(() => webhookKey(new Uint8Array([0xc3])), Error, 'payload is not valid UTF-8 (at byte 0); the gateway signs UTF-8 JSON text');
+    for (const view of [new Int16Array(2), new Float64Array(1), new DataView(copy)]) {
+      throwsExactly(() => sign(view, 'k'), TypeError, 'body as bytes must be a Uint8Array (a Node Buffer is one) or an ArrayBuffer');
+    }
+    for (const collection of [new Map([['a', '1']]), new Set(['a'])]) {
+      const refused = 'body is a Map or Set, which JSON.stringify writes as {}: pass the JSON text or a plain object (Object.fromEntries(map))';
+      throwsExactly(() => sign(collection, 'k'), TypeError, refused);
+      throwsExactly(() => canonicalize(collection), TypeError, refused);
+      throwsExactly(() => explainSignature(collection, 'k'), TypeError, refused);
+      throwsExactly(() => webhookKey(collection), TypeError, refused.replace('body', 'payload'));
+    }
   });
 
   test(`${label}: empty values`, () => {
