@@ -10,8 +10,18 @@
  * - Node (ESM and CommonJS), Deno and Cloudflare Workers: the module is ready on import; `init()` resolves
  *   at once, so code shared with browsers may always call it.
  */
-export default function init(moduleOrPath?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;
+export default function init(moduleOrPath?: string | URL | Request | Response | WasmSource): Promise<void>;
 export { init };
 
 /** Synchronous instantiation from a compiled module or bytes (what the Node, Deno and Worker entries do). */
-export function initSync(options: { module: BufferSource | WebAssembly.Module }): unknown;
+export function initSync(options: { module: WasmSource }): unknown;
+
+/**
+ * The `.wasm` as bytes or a compiled `WebAssembly.Module`. Spelled out instead of the DOM library's
+ * `BufferSource`, and the module type taken from `globalThis` where a library declares it, so that these
+ * types also compile in a Node project without `"DOM"` in `lib` (there the compiled module is left out).
+ */
+export type WasmSource =
+  | ArrayBuffer
+  | ArrayBufferView
+  | (typeof globalThis extends { WebAssembly: { Module: { prototype: infer M } } } ? M : never);

@@ -1,4 +1,4 @@
-// Node (this machine's 20, then 18, 22, 24 and 26; ESM and CommonJS), Deno, Bun and TypeScript (node16 and bundler) against the packed package,
+// Node (this machine's 20, then 18, 22, 24 and 26; ESM and CommonJS), Deno, Bun and TypeScript (node16, bundler, and a Node project without the DOM library) against the packed package,
 // `lesspay2`, `lesspay2/client` and `lesspay2/edge`, installed from its tarball into a fresh project as a user
 // would; then Node servers bundled by esbuild (as AWS Lambda's tooling does). Run by `make test-runtimes`.
 import assert from 'node:assert/strict';
@@ -39,6 +39,8 @@ try {
   const configs = {
     'tsconfig.node16.json': { compilerOptions: { ...base, module: 'node16', moduleResolution: 'node16' }, files: ['esm.ts', 'cjs.cts', 'client.ts', 'client.cts', 'edge.ts', 'edge.cts'] },
     'tsconfig.bundler.json': { compilerOptions: { ...base, module: 'preserve', moduleResolution: 'bundler' }, files: ['esm.ts', 'cjs.cts', 'client.ts', 'client.cts', 'edge.ts', 'edge.cts'] },
+    // A Node project: Node's own types and no DOM library (where `BufferSource` and `WebAssembly` live).
+    'tsconfig.node.json': { compilerOptions: { ...base, lib: ['ES2022'], types: ['node'], typeRoots: [join(root, 'tools/node_modules/@types')], module: 'nodenext', moduleResolution: 'nodenext' }, files: ['esm.ts', 'cjs.cts', 'client.ts', 'client.cts', 'edge.ts', 'edge.cts'] },
   };
   for (const [name, config] of Object.entries(configs)) {
     writeFileSync(join(project, name), JSON.stringify(config, null, 2));
