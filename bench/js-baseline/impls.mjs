@@ -1,5 +1,5 @@
 // The three baselines: the same canonicaliser (canonical.mjs) over three SHA-256s a merchant would pick.
-import { createHash } from 'node:crypto';
+import * as nodeCrypto from 'node:crypto';
 import { parseObject, signedString, webhookSignedString, receivedSignature } from './canonical.mjs';
 
 // Pure-JS SHA-256 (ESM only, so imported by path from the pinned tools install).
@@ -16,7 +16,11 @@ const sameText = (a, b) => { // constant time over two 64-character strings
 };
 
 const hashers = {
-  'node:crypto': (s) => createHash('sha256').update(s, 'utf8').digest('hex').toUpperCase(),
+  // The one-shot `hash` where Node has it (20.12+), as the wasm's host hashing uses: 0.5–0.6 µs less per
+  // call than `createHash` on a small webhook's signed string.
+  'node:crypto': nodeCrypto.hash
+    ? (s) => nodeCrypto.hash('sha256', s, 'hex').toUpperCase()
+    : (s) => nodeCrypto.createHash('sha256').update(s, 'utf8').digest('hex').toUpperCase(),
   'WebCrypto': async (s) => hex(new Uint8Array(await crypto.subtle.digest('SHA-256', enc.encode(s)))),
   '@noble/hashes': (s) => hex(nobleSha256(enc.encode(s))),
 };
