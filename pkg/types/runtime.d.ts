@@ -28,7 +28,8 @@ export interface WebhookHandlerOptions {
 }
 
 /**
- * A fetch-style webhook endpoint for Workers, Deno, Bun and Node's fetch servers:
+ * A fetch-style webhook endpoint for Workers, Deno, Bun and Next.js route handlers (anything that hands it a fetch
+ * `Request`; a `node:http` server calls {@link verifyWebhook} on the raw body instead):
  * `async (request) => Response`. It verifies the raw body with `verifyWebhook` and answers:
  *
  * - `200 SUCCESS` (text/plain) after `onEvent` returns (or for a duplicate);
