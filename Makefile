@@ -97,9 +97,10 @@ java-fixtures:
 ## The packed package (`npm pack`, installed from the tarball into fresh projects) on the real runtimes.
 test-runtimes: test-handler test-packages test-workerd test-vite test-next
 
-# createWebhookHandler and the Standard Webhooks signer, cross-checked with the standardwebhooks library.
+# createWebhookHandler and the Standard Webhooks signer, cross-checked with the standardwebhooks library;
+# the README's node:http webhook server, run as written and sent real requests.
 test-handler:
-	node --test tests/runtimes/handler.test.mjs
+	node --test tests/runtimes/handler.test.mjs tests/runtimes/readme.test.mjs
 
 # Node 18, 20, 22, 24 and 26, ESM + CommonJS; Deno, Bun, tsc --strict (node16 and bundler) over the vectors; Node servers bundled by esbuild.
 test-packages:
