@@ -83,6 +83,9 @@ export function standardSchema(api, kind, options) {
 const PATH_HINT =
   "path must be an array of keys and indexes such as ['payout_order_details', 0, 'amount'], or a field name such as 'payout_order_details.0.amount'";
 
+/** How deep params may nest (`json::MAX_DEPTH`): the strict parser refuses more. */
+const MAX_DEPTH = 128;
+
 const isIndex = (n) => Number.isInteger(n) && n >= 0 && n <= 4294967295;
 
 /**
@@ -127,6 +130,13 @@ function setAt(target, path, value) {
  */
 export function fieldIssues(api, kind, path, value, context, options) {
   const steps = fieldPath(path);
+  // A path that puts the value deeper than params may nest has no issues (they sit at a request's
+  // fields, or at the first unknown key): answered as the Rust function does, without building a tree
+  // that would throw a RangeError, or exhaust the heap, on the way.
+  if (steps.length >= MAX_DEPTH) {
+    api.validate(kind, {}, options); // the same TypeError for a bad kind or options
+    return { valid: true, issues: [] };
+  }
   let params;
   if (context === undefined || context === null) params = {};
   else if (isRecord(context) && typeof context !== 'function') {
@@ -139,7 +149,11 @@ export function fieldIssues(api, kind, path, value, context, options) {
   }
   else throw new TypeError(`context must be the form's params object, not ${Array.isArray(context) ? 'an array' : typeof context}`);
   const report = api.validate(kind, setAt(params, steps, value), options);
-  const issues = report.issues.filter((issue) => steps.every((step, n) => issue.path[n] === step));
+  // Params that cannot be read at all (a lone surrogate, as cutting an emoji in half leaves, or a value
+  // nested too deep) are one `format` issue at `[]`, and the field may be its cause: kept, so that a
+  // form does not pass field by field and fail as a whole.
+  const issues = report.issues.filter((issue) => (issue.path.length === 0 && issue.code === 'format')
+    || steps.every((step, n) => issue.path[n] === step));
   return { valid: issues.every((issue) => issue.severity !== 'error'), issues };
 }
 

@@ -257,6 +257,33 @@ fn validate_field_as_the_user_types() {
 }
 
 #[test]
+fn validate_field_answers_a_path_deeper_than_any_request_without_building_it() {
+    let opts = Options::new(1_781_524_800_000);
+    let amount = json::parse_value("\"12.5x\"").unwrap();
+    // Below the limit the path is built, and its issues are the ones at or below it: none, since the
+    // unknown field is reported at its first step.
+    let at_limit: Vec<Segment> = std::iter::repeat_n(Segment::from("a"), json::MAX_DEPTH - 1).collect();
+    let r = validate_field(Kind::CreatePayin, &at_limit, Some(&amount), None, &opts);
+    assert_eq!((r.valid, r.issues.len()), (true, 0));
+    let r = validate_field(Kind::CreatePayin, &at_limit[..1], Some(&amount), None, &opts);
+    assert_eq!(r.issues.iter().map(|i| i.code.as_str()).collect::<Vec<_>>(), ["unknown_field"]);
+    // Beyond it, the same answer without a tree 20,000 levels deep: on a 256 KiB stack (a small
+    // thread's) building and dropping that tree recursively overflowed it and aborted the process.
+    let answer = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || {
+            let mut deep: Vec<Segment> = vec![Segment::from("payout_order_details"), Segment::from(0), Segment::from("amount")];
+            deep.extend(std::iter::repeat_n(Segment::from("a"), 20_000));
+            let r = validate_field(Kind::CreatePayout, &deep, Some(&amount), None, &opts);
+            (r.valid, r.issues.len())
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+    assert_eq!(answer, (true, 0));
+}
+
+#[test]
 fn text_that_is_not_json_is_one_format_issue() {
     let r = validate_json(Kind::FetchPayout, "{\"request_id\": 'R1'}", &Options::new(0));
     assert_eq!(r.issues.len(), 1);

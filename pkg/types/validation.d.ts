@@ -79,7 +79,10 @@ export function validate(kind: RequestKind, params: unknown, options?: ValidateO
 /**
  * Validates one field as the user types: `value` is placed at `path` inside `context` (the rest of the
  * form, default `{}`), and the result holds exactly the issues {@link validate} reports at `path` or
- * below it. `value` `undefined` means the field is empty.
+ * below it, and the one `format` issue at `[]` it reports for params it cannot read at all (a lone
+ * UTF-16 surrogate, as an emoji cut in half leaves, or a value nested deeper than 128 levels), which
+ * the field may cause. `value` `undefined` means the field is empty. A `path` of 128 steps or more puts
+ * the value deeper than params may nest and has no issues.
  *
  * @throws {TypeError} for an unknown `kind`, a `path` that is not an array of keys and indexes (or one
  *   key), a `context` that is not an object, or bad options.
@@ -87,7 +90,7 @@ export function validate(kind: RequestKind, params: unknown, options?: ValidateO
  */
 export function validateField(
   kind: RequestKind,
-  path: string | (string | number)[],
+  path: string | readonly (string | number)[],
   value: unknown,
   context?: object,
   options?: ValidateOptions,

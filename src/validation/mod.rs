@@ -297,6 +297,11 @@ pub fn not_an_object(kind: Kind, actual: &str, options: &Options) -> Report {
 
 /// Validates one field as a user types it: `value` (or its absence) placed at `path` inside `context`
 /// (the rest of the form), with exactly the issues [`validate`] reports at `path` or below it.
+///
+/// A `path` of [`json::MAX_DEPTH`] steps or more, which puts the value deeper than params may nest,
+/// has none: issues sit at a request's fields, a few levels deep, or at the first unknown key of a
+/// path. It is answered without building it (a path passed along from a browser could otherwise be
+/// deep enough to overflow the stack).
 pub fn validate_field(
     kind: Kind,
     path: &[Segment],
@@ -304,6 +309,9 @@ pub fn validate_field(
     context: Option<&Value<'_>>,
     options: &Options,
 ) -> Report {
+    if path.len() >= json::MAX_DEPTH {
+        return Report::new(Vec::new());
+    }
     let mut params = match context {
         Some(v) => v.clone(),
         None => Value::Object(Object::default()),

@@ -82,6 +82,36 @@ for (const [entry, api] of [['ESM', esm], ['CJS', cjs], ['client ESM', clientEsm
     }
   });
 
+  test(`${entry}: validateField answers a path deeper than params may nest without building it`, () => {
+    // Below the limit (127 steps, params 128 levels deep) the path is built; its unknown field is
+    // reported at its first step.
+    assert.deepEqual(api.validateField('createPayin', Array(127).fill('a'), 'x'), { valid: true, issues: [] });
+    assert.deepEqual(api.validateField('createPayin', Array(128).fill('a'), 'x'), { valid: true, issues: [] });
+    assert.deepEqual(api.validateField('createPayin', ['a'], 'x').issues.map((i) => [i.path, i.code]), [[['a'], 'unknown_field']]);
+    // Beyond it, the same answer: building 20,000 levels threw a RangeError, a million exhausted the heap.
+    const deep = ['payout_order_details', 0, 'amount', ...Array(20000).fill('a')];
+    assert.deepEqual(api.validateField('createPayoutBatch', deep, '1.005'), { valid: true, issues: [] });
+    assert.deepEqual(api.validateField('createPayin', Array(1e6).fill('a'), 'x'), { valid: true, issues: [] });
+    assert.deepEqual(api.validateField('createPayin', 'a.'.repeat(1e5) + 'a', 'x'), { valid: true, issues: [] });
+    // A bad kind or options still throws.
+    assert.throws(() => api.validateField('createPayIn', Array(200).fill('a'), 'x'), { name: 'TypeError', message: /kind must be one of/ });
+    assert.throws(() => api.validateField('createPayin', Array(200).fill('a'), 'x', {}, { locale: 'fr' }), { name: 'TypeError', message: /locale/ });
+  });
+
+  test(`${entry}: validateField reports params it cannot read, as validate does`, () => {
+    // An emoji cut in half by a length limit leaves a lone surrogate; validate cannot read the params.
+    const cut = 'Deposit 😀'.slice(0, 9);
+    const whole = api.validate('createPayin', { product_name: cut });
+    assert.deepEqual(whole.issues.map((i) => [i.path, i.code]), [[[], 'format']]);
+    const field = api.validateField('createPayin', 'product_name', cut);
+    assert.deepEqual(field, { valid: false, issues: whole.issues });
+    assert.match(field.issues[0].message, /^params could not be read as strict JSON: .*surrogate/);
+    // So is a value nested deeper than params may be.
+    const deep = api.validateField('createPayin', 'channel_biz_data', JSON.parse('['.repeat(200) + ']'.repeat(200)));
+    assert.deepEqual(deep.issues.map((i) => [i.path, i.code]), [[[], 'format']]);
+    assert.match(deep.issues[0].message, /nested deeper than 128 levels/);
+  });
+
   test(`${entry}: issue objects carry params and never card data`, () => {
     const card = doc.valid['createPayin/card'].params;
     const bad = structuredClone(card);

@@ -25,7 +25,10 @@ export async function page(form: Record<string, unknown>, status: number, answer
   const kind: RequestKind = 'createPayoutBatch';
   const report: ValidationResult = validate(kind, form, { locale: 'zh-CN' });
   const field: ValidationResult = validateField(kind, ['payout_order_details', 0, 'amount'], '12.345', form);
-  const issues: ValidationIssue[] = [...report.issues, ...field.issues];
+  // A form library's constant path, as a readonly tuple.
+  const amountPath = ['payout_order_details', 0, 'amount'] as const;
+  const constant: ValidationResult = validateField(kind, amountPath, '12.345', form);
+  const issues: ValidationIssue[] = [...report.issues, ...field.issues, ...constant.issues];
   const checked = await schemas.fetchPayout['~standard'].validate(form);
   const zh = createSchema('fetchPayin', { locale: 'zh-CN' });
   const decoded = decodeResponse(status, answer, { api: 'payout' });
