@@ -29,6 +29,7 @@ pub mod webhook;
 
 mod canonical;
 mod java_hashmap;
+mod locale;
 
 // Public only so that `tests/wasm.rs` (a separate crate) can call the exported functions directly;
 // JavaScript sees them through the package, Rust users have the core.
@@ -41,6 +42,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 #[doc(hidden)]
 pub mod wasm;
 
+pub use locale::Locale;
 pub use request::{sign_request, SignedRequest};
 pub use signature::{canonicalize, explain_signature, sign, ArrayKeyOrder, Explanation, Hint, Secret, SecretError};
 pub use webhook::{verify_webhook, webhook_key, Reason, Rejection, Verified, VerifyOptions, WebhookHeaders, WebhookKind};

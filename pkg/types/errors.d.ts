@@ -1,6 +1,14 @@
 import type { OrderStatusInfo } from './webhook.js';
 
 /**
+ * The language of the texts the library writes (validation messages, `description`, `advice`): `'en'`
+ * (the default) or `'zh-CN'`. Every function reads the same tags, in any case: any `en-*` as `'en'`, and
+ * `'zh'`, `'zh-Hans'`, `'zh-Hans-CN'` as `'zh-CN'`, so `navigator.language` can be passed as it is. Any
+ * other tag (`'fr'`, `'zh-TW'`) throws a `TypeError`: there are no texts in that language.
+ */
+export type Locale = 'en' | 'zh-CN' | (string & {});
+
+/**
  * What kind of answer it is. See the README's "Decoding gateway answers" table for what to do for each.
  *
  * - `success`: the request succeeded.
@@ -63,8 +71,8 @@ export interface ErrorContext {
    * and other 5xx, unreadable answers, unknown codes) gets `retry: 'query_first'`.
    */
   operation?: 'create' | 'query' | 'banks' | 'balance' | 'notify';
-  /** The language of `description` and `advice`: English (default) or Simplified Chinese. `name` and `suggestion` stay as the gateway published them. */
-  locale?: 'en' | 'zh-CN';
+  /** The language of `description` and `advice` (see {@link Locale}). `name` and `suggestion` stay as the gateway published them. */
+  locale?: Locale;
 }
 
 /** A `msg` that reads as a row of a different category than the `code` it came with. */
@@ -167,8 +175,8 @@ export function decodeResponse(status: number, bodyText: string, context?: Error
 
 /** Options of {@link orderStatus}. */
 export interface OrderStatusOptions {
-  /** The language of `description`. */
-  locale?: 'en' | 'zh-CN';
+  /** The language of `description` (see {@link Locale}). */
+  locale?: Locale;
 }
 
 /**
@@ -176,6 +184,6 @@ export interface OrderStatusOptions {
  * (`SUCCEED`, `SUCCESS`, `SUCCEEDED`, `Succeeded`, `REFUNDED`, `CANCELLED`; the payout detail states
  * `CREATED` and `PROCESSING` read as `PENDING_PAY`). `null` for anything else.
  *
- * @throws {TypeError} when `options` is not an object or `locale` is not `'en'` or `'zh-CN'`.
+ * @throws {TypeError} when `options` is not an object or `locale` is not a tag {@link Locale} reads.
  */
 export function orderStatus(value: unknown, options?: OrderStatusOptions | null): OrderStatusInfo | null;

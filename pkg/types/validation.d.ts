@@ -1,3 +1,5 @@
+import type { Locale } from './errors.js';
+
 /**
  * The requests `validate` knows, one per gateway endpoint that takes parameters:
  * `createPayin` (`/api/global/v1/pay/create-order`), `fetchPayin` (`/api/global/v1/pay/query-order`),
@@ -59,8 +61,8 @@ export interface ValidationResult {
 
 /** Options of {@link validate} and {@link validateField}. */
 export interface ValidateOptions {
-  /** The language of messages: `'en'` (default) or `'zh-CN'` (Simplified Chinese). Others throw a `TypeError`. */
-  locale?: 'en' | 'zh-CN';
+  /** The language of messages (see {@link Locale}): `'en'` (default) or `'zh-CN'`, `navigator.language` as it is. */
+  locale?: Locale;
   /** The current time, for card expiry and dates of birth: milliseconds since the epoch or a `Date`. Defaults to `Date.now()`. */
   now?: number | Date;
 }

@@ -145,15 +145,8 @@ pub enum Operation {
 }
 
 /// The language of `description` and `advice` (the gateway's own `name` and `suggestion` stay as
-/// published).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Locale {
-    /// English.
-    #[default]
-    En,
-    /// Simplified Chinese.
-    ZhCn,
-}
+/// published): the crate's one [`Locale`](crate::Locale).
+pub use crate::Locale;
 
 /// What the caller knows about the call that produced the answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -4,28 +4,7 @@
 
 use super::Param;
 
-/// The language of messages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Locale {
-    /// English (the default).
-    #[default]
-    En,
-    /// Simplified Chinese (`zh-CN`).
-    ZhCn,
-}
-
-impl Locale {
-    /// The locale for a BCP 47 tag: `en` (and `en-*`), `zh-CN` (also `zh`, `zh-Hans`), in any case.
-    pub fn from_tag(tag: &str) -> Option<Locale> {
-        let lower = tag.to_ascii_lowercase();
-        match lower.as_str() {
-            "en" => Some(Locale::En),
-            "zh" | "zh-cn" | "zh-hans" | "zh-hans-cn" => Some(Locale::ZhCn),
-            _ if lower.starts_with("en-") => Some(Locale::En),
-            _ => None,
-        }
-    }
-}
+pub use crate::Locale;
 
 /// One message in both languages.
 pub(crate) struct Text(&'static str, &'static str);

@@ -41,18 +41,7 @@ fn context(value: &JsValue) -> Result<Context, JsValue> {
             _ => return Err(type_error("context.operation must be 'create', 'query', 'banks', 'balance' or 'notify'")),
         },
     };
-    Ok(Context { api, operation, locale: locale(value)? })
-}
-
-fn locale(value: &JsValue) -> Result<Locale, JsValue> {
-    match get(value, "locale") {
-        v if is_absent(&v) => Ok(Locale::En),
-        v => match v.as_string().as_deref() {
-            Some("en") => Ok(Locale::En),
-            Some("zh-CN") => Ok(Locale::ZhCn),
-            _ => Err(type_error("locale must be 'en' or 'zh-CN'")),
-        },
-    }
+    Ok(Context { api, operation, locale: super::locale_option(value, "context.locale")? })
 }
 
 /// A JS string as text, or `None` when it is not a string or is too long to be a gateway answer.
@@ -228,7 +217,7 @@ pub fn order_status(value: JsValue, options: JsValue) -> Result<JsValue, JsValue
     let locale = if is_absent(&options) {
         Locale::En
     } else if options.is_object() {
-        locale(&options)?
+        super::locale_option(&options, "options.locale")?
     } else {
         return Err(type_error("options must be an object { locale? }"));
     };

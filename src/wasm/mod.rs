@@ -95,6 +95,22 @@ pub(crate) fn option(options: &JsValue, key: &'static str) -> JsValue {
     with_name(key, |k| js::reflect_get(options, k).unwrap_or(JsValue::UNDEFINED))
 }
 
+/// `options.locale` (`what` names it in the message): English when absent, else a tag
+/// [`Locale::from_tag`](crate::Locale::from_tag) reads, so that every function takes the same ones.
+pub(crate) fn locale_option(options: &JsValue, what: &str) -> Result<crate::Locale, JsValue> {
+    let value = get(options, "locale");
+    if is_absent(&value) {
+        return Ok(crate::Locale::En);
+    }
+    value.as_string().as_deref().and_then(crate::Locale::from_tag).ok_or_else(|| {
+        let shown = match value.as_string() {
+            Some(tag) => format!("'{tag}'"),
+            None => type_of(&value).to_owned(),
+        };
+        type_error(&format!("{what} must be 'en' or 'zh-CN' (also read: any 'en-*', 'zh', 'zh-Hans'), not {shown}"))
+    })
+}
+
 /// `undefined` or `null`.
 pub(crate) fn is_absent(v: &JsValue) -> bool {
     v.is_undefined() || v.is_null()

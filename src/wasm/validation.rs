@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use super::js;
 use super::to_js::Out;
 use super::{describe, error, get, is_absent, js_text, now_ms, type_error, type_of};
-use crate::validation::{self as core, Kind, Locale, Options, Param, Report, Segment};
+use crate::validation::{self as core, Kind, Options, Param, Report, Segment};
 
 fn kind_of(v: &JsValue) -> Result<Kind, JsValue> {
     let name = v.as_string().unwrap_or_default();
@@ -30,12 +30,7 @@ fn options_of(v: &JsValue) -> Result<Options, JsValue> {
     if !v.is_object() {
         return Err(type_error(&format!("options must be an object {{ locale?, now? }}, not {}", type_of(v))));
     }
-    let locale = match get(v, "locale") {
-        l if is_absent(&l) => Locale::En,
-        l => l.as_string().as_deref().and_then(Locale::from_tag).ok_or_else(|| {
-            type_error("options.locale must be 'en' or 'zh-CN'")
-        })?,
-    };
+    let locale = super::locale_option(v, "options.locale")?;
     let now = match get(v, "now") {
         n if is_absent(&n) => now_ms(),
         n => {

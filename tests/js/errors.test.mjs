@@ -148,7 +148,7 @@ test('junk never throws and decodes as unknown', () => {
 });
 
 test('a wrong context throws a TypeError; a right one never does', () => {
-  for (const context of ['create', 5, true, { api: 'PAYIN' }, { operation: 'createOrder' }, { locale: 'zh' }, { locale: 'fr' }]) {
+  for (const context of ['create', 5, true, { api: 'PAYIN' }, { operation: 'createOrder' }, { locale: 'zh-TW' }, { locale: 'fr' }]) {
     assert.throws(() => esm.decodeError(10, context), TypeError, JSON.stringify(context));
     assert.throws(() => cjs.decodeResponse(500, '', context), TypeError, JSON.stringify(context));
   }
@@ -248,6 +248,33 @@ test('orderStatus: numbers and every spelling', () => {
   for (const v of [7, -1, 2.5, NaN, '', 'NOPE', null, undefined, {}, [], 2n, true]) assert.equal(esm.orderStatus(v), null, String(v));
   assert.throws(() => esm.orderStatus(2, 'zh-CN'), TypeError);
   assert.throws(() => esm.orderStatus(2, { locale: 'de' }), TypeError);
+});
+
+test('every function that takes a locale reads the same tags (a page passes navigator.language)', () => {
+  const calls = (api, locale) => ({
+    validate: api.validate('fetchPayout', {}, { locale }).issues[0].message,
+    validateField: api.validateField('fetchPayout', 'request_id', '', {}, { locale }).issues[0].message,
+    schema: api.createSchema('fetchPayout', { locale })['~standard'].validate({}).issues[0].message,
+    decodeError: api.decodeError(1201, { locale }).advice,
+    decodeResponse: api.decodeResponse(500, '', { locale }).error.description,
+    orderStatus: api.orderStatus(12, { locale }).description,
+  });
+  for (const api of [esm, cjs, clientEsm, clientCjs]) {
+    const en = calls(api, 'en');
+    const zh = calls(api, 'zh-CN');
+    assert.equal(zh.orderStatus, '已支付，但金额与订单不符');
+    assert.notEqual(en.decodeError, zh.decodeError);
+    for (const tag of ['EN', 'en-US', 'en-GB']) assert.deepEqual(calls(api, tag), en, tag);
+    for (const tag of ['zh', 'ZH-cn', 'zh-Hans', 'zh-Hans-CN']) assert.deepEqual(calls(api, tag), zh, tag);
+    for (const [tag, shown] of [['fr', "'fr'"], ['zh-TW', "'zh-TW'"], ['', "''"], [42, 'a number']]) {
+      const message = (what) => `${what} must be 'en' or 'zh-CN' (also read: any 'en-*', 'zh', 'zh-Hans'), not ${shown}`;
+      assert.throws(() => api.validate('fetchPayout', {}, { locale: tag }), { name: 'TypeError', message: message('options.locale') });
+      assert.throws(() => api.createSchema('fetchPayout', { locale: tag }), { name: 'TypeError', message: message('options.locale') });
+      assert.throws(() => api.decodeError(1201, { locale: tag }), { name: 'TypeError', message: message('context.locale') });
+      assert.throws(() => api.decodeResponse(500, '', { locale: tag }), { name: 'TypeError', message: message('context.locale') });
+      assert.throws(() => api.orderStatus(12, { locale: tag }), { name: 'TypeError', message: message('options.locale') });
+    }
+  }
 });
 
 test('verifyWebhook: the fraud/dispute event decoded, and whether it is signed', () => {

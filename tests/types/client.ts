@@ -33,7 +33,7 @@ export async function page(form: Record<string, unknown>, status: number, answer
   const zh = createSchema('fetchPayin', { locale: 'zh-CN' });
   const decoded = decodeResponse(status, answer, { api: 'payout' });
   const error: DecodedError | null = decoded.ok ? null : decoded.error;
-  const named: DecodedError = decodeError(30009);
+  const named: DecodedError = decodeError(30009, { locale: navigator.language });
   const info: OrderStatusInfo | null = orderStatus('SUCCEED');
   void [checked, zh, sign, verifyWebhook];
   return [...issues.map((i) => `${i.path.join('.')}: ${i.code}`), error?.name ?? '', named.advice, info?.name ?? ''];
