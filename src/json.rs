@@ -612,7 +612,13 @@ impl<'a> Parser<'a> {
     }
 
     fn escape(&mut self, out: &mut String) -> Result<(), JsonError> {
-        let (c, len) = escape_at(self.bytes, self.pos).map_err(|(kind, offset)| self.err_at(kind, offset))?;
+        let (c, len) = match escape_at(self.bytes, self.pos) {
+            Ok(escape) => escape,
+            // An answer is read, not signed: a lone surrogate (which `JSON.parse` keeps, and which a
+            // gateway `msg` cut at a length can hold) is U+FFFD, as a lossy decoder writes it.
+            Err((JsonErrorKind::LoneSurrogate, _)) if !self.signing => ('\u{FFFD}', 6),
+            Err((kind, offset)) => return Err(self.err_at(kind, offset)),
+        };
         out.push(c);
         self.pos += len;
         Ok(())
@@ -976,6 +982,18 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(&kind(text), expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn an_answer_reads_a_lone_surrogate_as_a_replacement_character() {
+        // Refused where signing is concerned (above); read lossily in a gateway answer.
+        let get = |text: &str| match parse_answer(text).unwrap().get("msg") {
+            Some(Value::String(s)) => s.to_string(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(get(r#"{"msg":"Dup \ud83d"}"#), "Dup \u{FFFD}");
+        assert_eq!(get(r#"{"msg":"\udc00x\ud800\u0041\ud83d\ude00"}"#), "\u{FFFD}x\u{FFFD}A\u{1F600}");
+        assert_eq!(parse_answer(r#"{"msg":"\ud800\uZZZZ"}"#).unwrap_err().kind, JsonErrorKind::InvalidEscape);
     }
 
     #[test]

@@ -250,6 +250,19 @@ test('orderStatus: numbers and every spelling', () => {
   assert.throws(() => esm.orderStatus(2, { locale: 'de' }), TypeError);
 });
 
+test('an answer with a lone surrogate (JSON.parse keeps one) is still read', () => {
+  for (const api of [esm, cjs, clientEsm, clientCjs]) {
+    // A success whose data holds half an emoji: ok, and the data as JSON.parse gives it.
+    const text = '{"code":0,"msg":"SUCCESS","data":{"name":"\\ud83d"}}';
+    assert.deepEqual(api.decodeResponse(200, text, { operation: 'create' }), { ok: true, data: { name: '\ud83d' }, msgConflict: null });
+    // A code next to such a msg: decoded by its code, the msg written with U+FFFD.
+    for (const input of [{ code: 1201, msg: 'Dup \ud83d' }, { status: 200, body: { code: 1201, msg: 'Dup \ud83d' } }, '{"code":1201,"msg":"Dup \\ud83d"}']) {
+      const d = api.decodeError(input);
+      assert.deepEqual([d.code, d.msg, d.category, d.retry], [1201, 'Dup \ufffd', 'conflict', 'no'], JSON.stringify(input));
+    }
+  }
+});
+
 test('every function that takes a locale reads the same tags (a page passes navigator.language)', () => {
   const calls = (api, locale) => ({
     validate: api.validate('fetchPayout', {}, { locale }).issues[0].message,
