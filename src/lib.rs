@@ -45,7 +45,9 @@ pub mod wasm;
 pub use locale::Locale;
 pub use request::{sign_request, SignedRequest};
 pub use signature::{canonicalize, explain_signature, sign, ArrayKeyOrder, Explanation, Hint, Secret, SecretError};
-pub use webhook::{verify_webhook, webhook_key, Reason, Rejection, Verified, VerifyOptions, WebhookHeaders, WebhookKind};
+pub use webhook::{
+    verify_webhook, webhook_key, Reason, Rejection, Verified, VerifiedEvent, VerifyOptions, WebhookHeaders, WebhookKind,
+};
 pub use standard_webhooks::{
     standard_webhook_sign, standard_webhook_verify, StandardHeaders, StandardReason, StandardSecret, StandardSignedHeaders,
     StandardVerified, StandardWebhookError,

@@ -4,7 +4,10 @@
 use std::fmt;
 
 use crate::canonical::{canonical_string, canonical_string_where};
+use crate::errors::{Context, Event};
 use crate::json::{self, Object, Value};
+use crate::order_status::OrderStatus;
+use crate::Locale;
 use crate::signature::{digest_each, digests_equal, from_hex, Secret, SecretError};
 
 /// The largest body the verifier reads: 1 MiB of UTF-8.
@@ -313,10 +316,39 @@ pub fn webhook_key(payload: &Object<'_>) -> Option<String> {
     key_of(payload, !(detect_kind(payload) == WebhookKind::Payin && payload_is_v1(payload)))
 }
 
+/// The fraud or dispute notice of a verified webhook, and whether its signature covers it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerifiedEvent {
+    /// The notice, decoded.
+    pub event: Event,
+    /// `false` on a pay-in v1 webhook: the gateway leaves `event` and `event_data` out of the
+    /// signature, so anyone could have added or changed them. Act on such a notice only after fetching
+    /// the order from the gateway.
+    pub signed: bool,
+}
+
 impl Verified<'_> {
     /// [`webhook_key`] of the payload, with the event only when the signature covers it.
     pub fn idempotency_key(&self) -> Option<String> {
-        key_of(&self.payload, !self.unsigned_fields.contains(&"event"))
+        key_of(&self.payload, self.event_is_signed())
+    }
+
+    /// The fraud or dispute notice (`event` and `event_data`), decoded with `locale`, and whether the
+    /// signature covers it; `None` when the payload has no event. Prefer this to
+    /// [`decode_event`](crate::errors::decode_event) on a verified payload: that cannot tell a forged
+    /// event on a v1 pay-in webhook from a signed one.
+    pub fn event(&self, locale: Locale) -> Option<VerifiedEvent> {
+        let event = crate::errors::decode_event(&self.payload, &Context { locale, ..Context::default() })?;
+        Some(VerifiedEvent { event, signed: self.event_is_signed() })
+    }
+
+    /// The order status the payload's `order_status` names, in any of the gateway's spellings.
+    pub fn order_status(&self) -> Option<OrderStatus> {
+        self.payload.get("order_status").and_then(crate::order_status::from_value)
+    }
+
+    fn event_is_signed(&self) -> bool {
+        !self.unsigned_fields.contains(&"event")
     }
 }
 

@@ -213,6 +213,29 @@ fn the_idempotency_key_holds_only_signed_fields() {
 }
 
 #[test]
+fn a_verified_event_says_whether_the_signature_covers_it() {
+    use lesspay2::errors::Category;
+    use lesspay2::{Locale, WebhookHeaders, WebhookKind};
+    let secrets = [Secret::new("sk")];
+    let options = VerifyOptions { kind: WebhookKind::Auto, tolerance_ms: None, now_ms: 0 };
+    let event = |body: &str, signature: &str| {
+        let headers = WebhookHeaders { signature: Some(signature), timestamp: None };
+        let verified = verify_webhook(body.as_bytes(), headers, &secrets, options).unwrap().unwrap();
+        assert_eq!(verified.order_status().map(|s| s.name), Some("SUCCEED"));
+        verified.event(Locale::En).map(|e| (e.event.kind, e.event.decoded.category, e.signed))
+    };
+    // Pay-in v1 leaves `event` unsigned: a dispute added to a genuine notice still verifies, and says so.
+    let v1 = r#"{"pay_order_id":"P1","order_status":"SUCCEED","event":null}"#;
+    let signature = sign(r#"{"pay_order_id":"P1","order_status":"SUCCEED"}"#, "sk").unwrap();
+    assert_eq!(event(v1, &signature), None);
+    let forged = v1.replace("\"event\":null", "\"event\":\"dispute_received\"");
+    assert_eq!(event(&forged, &signature), Some(("dispute_received".to_owned(), Category::Dispute, false)));
+    // Pay-in v2 signs it.
+    let v2 = r#"{"pay_order_id":"P1","order_status":"SUCCEED","api_version":"v2","event":"dispute_received"}"#;
+    assert_eq!(event(v2, &sign(v2, "sk").unwrap()), Some(("dispute_received".to_owned(), Category::Dispute, true)));
+}
+
+#[test]
 fn auto_verifies_payout_notices_by_the_payout_rule() {
     use lesspay2::{WebhookHeaders, WebhookKind};
     let secrets = [Secret::new("k")];

@@ -208,7 +208,9 @@ export function webhookKey(payload: Body): string | null;
 /**
  * A {@link VerifiedWebhook} with its payload typed by `kind`: narrow `verifyWebhook(...)` with
  * `as TypedVerifiedWebhook | RejectedWebhook`, then switch on `kind` (and `event` for fraud/dispute notices).
+ * The spec sends fraud and dispute notices to the pay-in `notify_url`; a payout payload that carries an
+ * `event` anyway has it decoded too (its signature covers it), so `event` is not narrowed by `kind`.
  */
 export type TypedVerifiedWebhook =
   | (VerifiedWebhook & { kind: 'payin'; payload: PayinWebhookPayload })
-  | (VerifiedWebhook & { kind: 'payout'; payload: PayoutWebhookPayload; event: null });
+  | (VerifiedWebhook & { kind: 'payout'; payload: PayoutWebhookPayload });

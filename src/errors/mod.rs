@@ -499,6 +499,10 @@ fn decode_event_parts(kind: &str, answer: &Answer, ctx: &Context) -> Event {
 }
 
 /// The fraud/dispute notice of a webhook payload, or `None` when its `event` is absent, null or empty.
+///
+/// It reads the payload as it is. On a verified webhook use [`Verified::event`](crate::Verified::event),
+/// which also says whether the signature covers the event: on a pay-in v1 webhook it does not, and
+/// anyone could have written it.
 pub fn decode_event(payload: &Object<'_>, ctx: &Context) -> Option<Event> {
     // Most notices have no event: answered before the rest of the payload is read (every verified
     // webhook comes here).

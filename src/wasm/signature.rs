@@ -7,7 +7,6 @@ use super::to_js::Out;
 use super::{body_text, error, get, is_absent, js_text, now_ms, option, type_error, type_of};
 use crate::json;
 use crate::errors::Locale;
-use crate::order_status;
 use crate::signature::{self as core, Secret};
 use crate::webhook::{self, VerifyOptions, WebhookHeaders, WebhookKind, MAX_BODY_BYTES};
 
@@ -246,13 +245,13 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
             o.key("payload").null();
             o.key("unsignedFields").strings(verified.unsigned_fields.iter().copied());
             o.key("orderStatus");
-            match verified.payload.get("order_status").and_then(order_status::from_value) {
+            match verified.order_status() {
                 Some(status) => super::errors::status(&mut o, status, Locale::En),
                 None => o.null(),
             };
             o.key("event");
-            match crate::errors::decode_event(&verified.payload, &Default::default()) {
-                Some(event) => super::errors::event(&mut o, &event, !verified.unsigned_fields.contains(&"event")),
+            match verified.event(Locale::En) {
+                Some(e) => super::errors::event(&mut o, &e.event, e.signed),
                 None => o.null(),
             };
             o.key("idempotencyKey").opt_str(verified.idempotency_key().as_deref());

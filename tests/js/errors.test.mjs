@@ -318,6 +318,9 @@ test('verifyWebhook: the fraud/dispute event decoded, and whether it is signed',
   assert.ok(dispute.unsignedFields.includes('event'));
   assert.equal(verify({ pay_order_id: 'P3', order_status: 'SUCCEED', api_version: 'v2', event: null, event_data: null }).event, null);
   assert.equal(verify({ pay_order_id: 'P4', order_status: 'FAILED', currency: 'PHP', total_amount: '1.00', details: [] }).event, null);
+  // Undocumented on a payout, but signed there: decoded as on a pay-in (TypedVerifiedWebhook says so).
+  const payout = verify({ pay_order_id: 'P5', order_status: 'FAILED', currency: 'PHP', total_amount: '1.00', details: [], event: 'payment_declined', event_data: { fraud_code: 42201 } });
+  assert.deepEqual([payout.kind, payout.event.type, payout.event.fraudCode, payout.event.signed], ['payout', 'payment_declined', 42201, true]);
   // The same payload through decodeError.
   assert.deepEqual(pick(esm.decodeError(JSON.parse(JSON.stringify({ event: 'payment_declined', event_data: { fraud_code: 42201 } })))),
     ['fraud_code', 'fraud', 'card number on the entity decline list']);

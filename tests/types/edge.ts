@@ -33,11 +33,13 @@ export default {
     const status: OrderStatusInfo | null = verdict.orderStatus;
     const event: WebhookEvent | null = verdict.event;
     const total: string | null = verdict.kind === 'payout' ? (verdict.payload satisfies PayoutWebhookPayload).total_amount : null;
+    // A payout payload that carries an event has it decoded too: not narrowed away by `kind`.
+    const payoutEvent: string = verdict.kind === 'payout' && verdict.event !== null ? verdict.event.type : '';
     const headers: StandardWebhookHeaders = standardWebhookSign({ id: webhookKey(body) ?? 'id', body, secret: env.ORIGIN_SECRET });
     const checked = standardWebhookVerify({ body, headers, secret: env.ORIGIN_SECRET });
     const signed = signRequest({ appId: 'app', appSecret: env.APP_SECRET, body: { request_id: 'R1' } });
     const explained = explainSignature(body, env.APP_SECRET, request.headers.get('x-auth-signature'));
-    void [validate, decodeError, checked, signed, explained.expected, canonicalize(body), sign(body, env.APP_SECRET)];
+    void [validate, decodeError, payoutEvent, checked, signed, explained.expected, canonicalize(body), sign(body, env.APP_SECRET)];
     return new Response(`${status?.name ?? ''} ${event?.type ?? ''} ${total ?? ''}`);
   },
   handler: createWebhookHandler({ secret: 'k', onEvent: () => undefined }),
