@@ -6,7 +6,7 @@ import { extend } from './extras.js';
 import { webEntry } from './web-init.js';
 
 const entry = webEntry(initGlue, glue, ['canonicalize', 'decodeError', 'decodeResponse', 'explainSignature', 'orderStatus', 'sign',
-  'signRequest', 'standardWebhookSign', 'standardWebhookVerify', 'validate', 'verifyWebhook', 'webhookKey'],
+  'signRequest', 'signWebhook', 'standardWebhookSign', 'standardWebhookVerify', 'validate', 'verifyWebhook', 'webhookKey'],
 // Written out literally here (not left to the glue, which sits in glue/ one level down) so that bundlers
 // see the asset and emit it.
 () => new URL('./lesspay2_bg.wasm', import.meta.url), 'lesspay2/lesspay2.wasm');
@@ -15,6 +15,6 @@ export const { init, initSync } = entry;
 export default init;
 export const {
   canonicalize, decodeError, decodeResponse, explainSignature, orderStatus, sign, signRequest,
-  standardWebhookSign, standardWebhookVerify, validate, verifyWebhook, webhookKey,
+  signWebhook, standardWebhookSign, standardWebhookVerify, validate, verifyWebhook, webhookKey,
 } = entry.api;
 export const { createWebhookHandler, schemas, createSchema, validateField } = extend(entry.api);

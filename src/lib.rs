@@ -43,10 +43,11 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 pub mod wasm;
 
 pub use locale::Locale;
-pub use request::{sign_request, SignedRequest};
+pub use json::JsonError;
+pub use request::{sign_request, SignRequestError, SignedRequest};
 pub use signature::{canonicalize, explain_signature, sign, ArrayKeyOrder, Explanation, Hint, Secret, SecretError};
 pub use webhook::{
-    verify_webhook, webhook_key, Reason, Rejection, Verified, VerifiedEvent, VerifyOptions, WebhookHeaders, WebhookKind,
+    sign_webhook, verify_webhook, webhook_key, Reason, Rejection, Verified, VerifiedEvent, VerifyOptions, WebhookHeaders, WebhookKind,
 };
 pub use standard_webhooks::{
     standard_webhook_sign, standard_webhook_verify, StandardHeaders, StandardReason, StandardSecret, StandardSignedHeaders,

@@ -210,6 +210,8 @@ impl fmt::Display for StandardReason {
     }
 }
 
+impl std::error::Error for StandardReason {}
+
 /// A verified delivery.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StandardVerified<'h> {

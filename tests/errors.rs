@@ -344,3 +344,26 @@ fn each_notice_reads_only_its_own_fields() {
     assert_eq!((e.fraud_code, e.dispute_category.as_deref(), e.decoded.name), (None, Some("product_service_not_received"), "product_service_not_received"));
     assert_eq!(e.decoded.code, None);
 }
+
+#[test]
+fn failures_are_errors_a_server_can_return_and_log() {
+    // What a handler written with `?` into `Box<dyn Error>` (or anyhow) needs from each failure type.
+    fn create(body: &str) -> Result<String, Box<dyn std::error::Error>> {
+        let success = decode_response(200, body, &Context { operation: Some(Operation::Create), ..Context::default() })?;
+        Ok(format!("{:?}", success.envelope.get("data")))
+    }
+    let e = create(r#"{"code":1201,"msg":"Duplicate Data Exists"}"#).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "Duplicate Data Exists: the order exists: query it by request_id and use its result; a new order needs a new request_id"
+    );
+    assert_eq!(e.downcast_ref::<Box<Decoded>>().map(|d| (d.category, d.retry)), Some((Category::Conflict, Retry::No)));
+    assert_eq!(format!("{} {} {}", Category::InvalidRequest, Retry::QueryFirst, Source::PayoutCode), "invalid_request query_first payout_code");
+    // The crate-level errors, each named at the root.
+    fn sign_it(secret: &str) -> Result<lesspay2::SignedRequest, Box<dyn std::error::Error>> {
+        Ok(lesspay2::sign_request("app", &lesspay2::Secret::new(secret), "{}", 1_781_524_800_000)?)
+    }
+    assert_eq!(sign_it(" ").unwrap_err().downcast_ref::<lesspay2::SignRequestError>().map(|e| e.to_string()), Some("the appSecret is empty or blank; is the environment variable set?".to_owned()));
+    let json: lesspay2::JsonError = lesspay2::canonicalize("[1]").unwrap_err();
+    assert_eq!(json.to_string(), "the body is JSON but not an object; expected `{...}`");
+}

@@ -236,6 +236,27 @@ fn a_verified_event_says_whether_the_signature_covers_it() {
 }
 
 #[test]
+fn headers_are_read_from_byte_values_as_http_sends_them() {
+    use lesspay2::{WebhookHeaders, WebhookKind};
+    let body = r#"{"pay_order_id":"P1","order_status":"SUCCEED","details":[]}"#;
+    let signature = sign(body, "k").unwrap();
+    let secrets = [Secret::new("k")];
+    let options = VerifyOptions { kind: WebhookKind::Payout, tolerance_ms: Some(1000), now_ms: 1_700_000_000_000 };
+    let verdict = |headers: WebhookHeaders<'_>| verify_webhook(body.as_bytes(), headers, &secrets, options).unwrap().map(|_| ()).map_err(|r| r.reason);
+    // Owned byte values, names in any casing (what an `http::HeaderMap`'s `iter()` gives, as bytes).
+    let received: Vec<(String, Vec<u8>)> = vec![
+        ("x-Auth-Signature".into(), signature.clone().into_bytes()),
+        ("X-AUTH-TIMESTAMP".into(), b"1700000000000".to_vec()),
+    ];
+    assert_eq!(verdict(WebhookHeaders::from_pairs(received.iter().map(|(name, value)| (name, value)))), Ok(()));
+    // A value that is not UTF-8 is malformed, not missing (spec section 3, rule 3).
+    let latin1: [(&str, &[u8]); 2] = [("X-Auth-Signature", b"\xE9t\xE9"), ("X-Auth-Timestamp", b"1700000000000")];
+    assert_eq!(verdict(WebhookHeaders::from_pairs(latin1)), Err(Reason::MalformedSignature));
+    let latin1: [(&str, &[u8]); 2] = [("X-Auth-Signature", signature.as_bytes()), ("X-Auth-Timestamp", b"17\xFF")];
+    assert_eq!(verdict(WebhookHeaders::from_pairs(latin1)), Err(Reason::MalformedTimestamp));
+}
+
+#[test]
 fn auto_verifies_payout_notices_by_the_payout_rule() {
     use lesspay2::{WebhookHeaders, WebhookKind};
     let secrets = [Secret::new("k")];

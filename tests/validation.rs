@@ -425,3 +425,14 @@ fn duplicate_detail_ids_in_a_large_batch_each_point_at_their_first() {
     assert_eq!(expected.len(), 3000 - 429 - 1000);
     assert_eq!(got, expected);
 }
+
+#[test]
+fn kinds_codes_and_severities_read_and_print_as_their_names() {
+    for kind in Kind::ALL {
+        assert_eq!(kind.to_string().parse::<Kind>(), Ok(kind));
+    }
+    assert_eq!("createPayIn".parse::<Kind>().unwrap_err().to_string(), "not a request kind: createPayin, fetchPayin, createPayout, createPayoutBatch, fetchPayout or payoutBanks");
+    let r = validate_json(Kind::FetchPayout, "{}", &Options::new(0));
+    let issue = &r.issues[0];
+    assert_eq!(format!("{} {} {}", Kind::FetchPayout, issue.severity, issue.code), "fetchPayout error one_of_required");
+}

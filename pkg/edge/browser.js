@@ -6,7 +6,7 @@ import initGlue, * as glue from './glue/web.js';
 import { edgeHelpers } from '../extras.js';
 import { webEntry } from '../web-init.js';
 
-const entry = webEntry(initGlue, glue, ['canonicalize', 'explainSignature', 'sign', 'signRequest', 'standardWebhookSign',
+const entry = webEntry(initGlue, glue, ['canonicalize', 'explainSignature', 'sign', 'signRequest', 'signWebhook', 'standardWebhookSign',
   'standardWebhookVerify', 'verifyWebhook', 'webhookKey'],
 // Written out literally here, where bundlers see the asset and emit it.
 () => new URL('./lesspay2_bg.wasm', import.meta.url), 'lesspay2/edge.wasm');
@@ -14,6 +14,7 @@ const entry = webEntry(initGlue, glue, ['canonicalize', 'explainSignature', 'sig
 export const { init, initSync } = entry;
 export default init;
 export const {
-  canonicalize, explainSignature, sign, signRequest, standardWebhookSign, standardWebhookVerify, verifyWebhook, webhookKey,
+  canonicalize, explainSignature, sign, signRequest, signWebhook, standardWebhookSign, standardWebhookVerify, verifyWebhook,
+  webhookKey,
 } = entry.api;
 export const { createWebhookHandler } = edgeHelpers(entry.api);

@@ -32,6 +32,20 @@ export function canonicalize(body: Body): string | null;
  */
 export function sign(body: Body, appSecret: string): string;
 
+/**
+ * The `X-Auth-Signature` the gateway sends with this webhook body (64 upper-case hex digits), for
+ * fixtures that test a webhook handler. {@link sign} signs a body as a request, which differs on a pay-in
+ * v1 webhook (signed without `order_status_int`, `channel_biz_data`, `event`, `event_data` and
+ * `api_version`) and, rarely, on other pay-in webhooks (the gateway parses those once more before signing).
+ * `kind` is as in {@link VerifyWebhookOptions}: `'auto'` (default) picks by the payload, as
+ * {@link verifyWebhook} does.
+ *
+ * @throws {TypeError} for a body that is not a string, bytes or an object, an `appSecret` that is not a
+ *   string, or another `kind`.
+ * @throws {Error} for a body that is not a strict JSON object (see {@link canonicalize}).
+ */
+export function signWebhook(body: Body, appSecret: string, kind?: 'auto' | 'payin' | 'payout'): string;
+
 /** Options of {@link signRequest}. */
 export interface SignRequestOptions {
   /** The merchant's App ID (`x-auth-appid`). */

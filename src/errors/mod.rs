@@ -16,7 +16,7 @@ use crate::json::{self, Object, Value};
 use codes::{Row, RetryRule};
 
 /// What kind of answer it is: whose fault, and what the merchant deals with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Category {
     /// The request succeeded.
     Success,
@@ -65,7 +65,7 @@ impl Category {
 }
 
 /// Whether and when the same request may be sent again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Retry {
     /// Do not send it again (it succeeded, it can never succeed, or the order already exists).
     No,
@@ -91,7 +91,7 @@ impl Retry {
 }
 
 /// Which table decided.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Source {
     /// Spec 5.1, or the class of an undocumented HTTP status.
     HttpStatus,
@@ -123,6 +123,18 @@ impl Source {
         }
     }
 }
+
+/// `Display` as the stable snake_case name, as logs and metrics want it.
+macro_rules! display_as_str {
+    ($($t:ty),*) => {$(
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    )*};
+}
+display_as_str!(Category, Retry, Source);
 
 /// Which API answered (decides what code 30034 is).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,6 +244,16 @@ pub struct Decoded {
     /// follows `code` (the field the gateway's programs set); check both.
     pub msg_conflict: Option<MsgConflict>,
 }
+
+/// `name: advice` (`Duplicate Data Exists: the order exists: …`), so that a failed answer can be
+/// returned as an error (`decode_response` does) and logged as one line.
+impl std::fmt::Display for Decoded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.name, self.advice)
+    }
+}
+
+impl std::error::Error for Decoded {}
 
 /// A decoded fraud or dispute notice.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -85,6 +85,33 @@ impl Kind {
     }
 }
 
+/// The JavaScript name, as [`Kind::name`] writes it.
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The kind with this JavaScript name (`"createPayin"`), as [`Kind::from_name`] reads it.
+impl std::str::FromStr for Kind {
+    type Err = UnknownKind;
+    fn from_str(name: &str) -> Result<Kind, UnknownKind> {
+        Kind::from_name(name).ok_or(UnknownKind)
+    }
+}
+
+/// A request kind name that is none of [`Kind::ALL`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnknownKind;
+
+impl std::fmt::Display for UnknownKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("not a request kind: createPayin, fetchPayin, createPayout, createPayoutBatch, fetchPayout or payoutBanks")
+    }
+}
+
+impl std::error::Error for UnknownKind {}
+
 /// How bad an issue is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Severity {
@@ -159,6 +186,18 @@ impl Code {
         }
     }
 }
+
+/// `Display` as the stable name an issue carries (`error`, `amount_format`, …).
+macro_rules! display_as_str {
+    ($($t:ty),*) => {$(
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    )*};
+}
+display_as_str!(Severity, Code);
 
 /// One step of an issue's path: an object key or an array index.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -177,6 +177,28 @@ fn kind_text(kind: WebhookKind) -> &'static str {
     }
 }
 
+/// `kind`: `'auto'` when absent.
+fn webhook_kind(kind: &JsValue) -> Result<WebhookKind, JsValue> {
+    if is_absent(kind) {
+        return Ok(WebhookKind::Auto);
+    }
+    match kind.as_string().as_deref() {
+        Some("auto") => Ok(WebhookKind::Auto),
+        Some("payin") => Ok(WebhookKind::Payin),
+        Some("payout") => Ok(WebhookKind::Payout),
+        _ => Err(type_error("kind must be 'auto', 'payin' or 'payout'")),
+    }
+}
+
+/// `signWebhook(body, appSecret, kind?)`: the `X-Auth-Signature` the gateway sends with this webhook,
+/// for fixtures that test a handler.
+#[wasm_bindgen(js_name = signWebhook)]
+pub fn sign_webhook(body: JsValue, app_secret: JsValue, kind: JsValue) -> Result<String, JsValue> {
+    let text = body_text(&body, "body")?;
+    let secret = js_text(&app_secret, "appSecret")?;
+    webhook::sign_webhook(&text, &secret, webhook_kind(&kind)?).map_err(body_error)
+}
+
 /// `{ valid: false, reason, message }`: the rejection both verifiers return.
 pub(crate) fn rejected(reason: &str, message: &str) -> Result<JsValue, JsValue> {
     let mut o = Out::new();
@@ -191,15 +213,7 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
     }
     let secrets = secrets(&option(&options, "secret"))?;
     let headers = headers_option(&options)?;
-    let kind = match option(&options, "kind") {
-        k if is_absent(&k) => WebhookKind::Auto,
-        k => match k.as_string().as_deref() {
-            Some("auto") => WebhookKind::Auto,
-            Some("payin") => WebhookKind::Payin,
-            Some("payout") => WebhookKind::Payout,
-            _ => return Err(type_error("kind must be 'auto', 'payin' or 'payout'")),
-        },
-    };
+    let kind = webhook_kind(&option(&options, "kind"))?;
     let tolerance_ms = match option(&options, "toleranceMs") {
         t if is_absent(&t) => None,
         t => match t.as_f64() {

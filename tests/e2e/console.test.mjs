@@ -238,6 +238,14 @@ test('webhook verifier: wh-pub-0001 with YOUR_APP_SECRET, then tampering and fre
   await page.fill('#vf-body', (await page.inputValue('#vf-body')).replace('"100.00"', '"100.01"'));
   await page.waitForFunction(() => document.querySelector('#vf-verdict')?.innerText === '✕ Rejected');
   assert.equal(await ctx.text('#vf-reason'), 'signature_mismatch');
+  // Signed again as the gateway would (a fixture): valid, with the pay-in v1 rule, which `sign` is not.
+  await page.click('#vf-sign');
+  assert.equal(await ctx.text('#vf-verdict'), '✓ Valid');
+  const tampered = await page.inputValue('#vf-body');
+  const secret = (await page.inputValue('#vf-secrets')).split('\n')[0];
+  const expected = lib.signWebhook(tampered, secret, 'auto');
+  assert.equal((await page.inputValue('#vf-headers')).split('\n')[0], `X-Auth-Signature: ${expected}`);
+  assert.notEqual(lib.sign(tampered, secret), expected);
   // Rotation: the second secret signs.
   await ctx.example('verifier', 'wh-pub-0009');
   assert.equal(await ctx.text('#vf-secret-index'), '#2 / 2');

@@ -104,11 +104,11 @@ test('every export survives a burst of junk and the instance still verifies', ()
 
 test('the exports under test include the signature API, and the client\'s and the edge module\'s their whole API', () => {
   const names = exportsUnderTest.map(([n]) => n);
-  for (const n of ['sign', 'canonicalize', 'verifyWebhook', 'signRequest', 'explainSignature', 'webhookKey']) {
+  for (const n of ['sign', 'canonicalize', 'verifyWebhook', 'signRequest', 'signWebhook', 'explainSignature', 'webhookKey']) {
     assert.ok(names.includes(n), `missing export ${n}`);
   }
   assert.deepEqual(clientExportsUnderTest.map(([n]) => n).sort(),
     ['createSchema', 'decodeError', 'decodeResponse', 'orderStatus', 'validate', 'validateField']);
   assert.deepEqual(edgeExportsUnderTest.map(([n]) => n).sort(), ['canonicalize', 'createWebhookHandler', 'explainSignature', 'sign', 'signRequest',
-    'standardWebhookSign', 'standardWebhookVerify', 'verifyWebhook', 'webhookKey']);
+    'signWebhook', 'standardWebhookSign', 'standardWebhookVerify', 'verifyWebhook', 'webhookKey']);
 });

@@ -33,7 +33,7 @@ function headerShapes(headers) {
 }
 
 function register({ api, label, test, assert }) {
-  const { canonicalize, sign, signRequest, verifyWebhook, explainSignature, webhookKey } = api;
+  const { canonicalize, sign, signRequest, signWebhook, verifyWebhook, explainSignature, webhookKey } = api;
   const throwsExactly = (fn, Type, message) =>
     assert.throws(fn, (e) => {
       assert.equal(e.constructor, Type, `${e.name}: ${e.message}`);
@@ -112,6 +112,27 @@ function register({ api, label, test, assert }) {
       }
     }
     assert.ok(runs >= webhooks.length * 12, `${runs}`);
+  });
+
+  test(`${label}: signWebhook gives the signature of every valid webhook case (sign, as a request, misses 24)`, () => {
+    let signed = 0;
+    let notAsRequest = 0;
+    for (const c of webhooks) {
+      if (!c.expect.valid) continue;
+      const secret = c.secrets[c.expect.secret_index];
+      const received = Object.entries(c.headers).find(([k]) => k.toLowerCase() === 'x-auth-signature')[1].trim().toUpperCase();
+      const bytes = new TextEncoder().encode(c.body);
+      for (const body of [c.body, bytes]) assert.equal(signWebhook(body, secret, c.kind), received, c.id);
+      // Without a kind, by the payload's shape: what verifyWebhook's 'auto' picks.
+      const auto = verifyWebhook({ body: c.body, headers: { 'x-auth-signature': signWebhook(c.body, secret) }, secret });
+      assert.equal(auto.valid, true, c.id);
+      if (sign(c.body, secret) !== received) notAsRequest++;
+      signed++;
+    }
+    assert.deepEqual([signed, notAsRequest], [92, 24]);
+    throwsExactly(() => signWebhook('{}', 'k', 'refund'), TypeError, "kind must be 'auto', 'payin' or 'payout'");
+    throwsExactly(() => signWebhook('[1]', 'k'), Error, `${BODY_PREFIX}the body is JSON but not an object; expected \`{...}\``);
+    throwsExactly(() => signWebhook('{}', 42), TypeError, 'appSecret must be a string');
   });
 
   test(`${label}: a single secret string and rotation`, () => {

@@ -6,6 +6,7 @@ import init, {
   canonicalize,
   sign,
   signRequest,
+  signWebhook,
   verifyWebhook,
   explainSignature,
   webhookKey,
@@ -33,6 +34,7 @@ export async function consume(bytes: Uint8Array, module: WebAssembly.Module): Pr
   const body: Body = { amount: '100.50', details: [{ b: '1', a: '2' }] };
   const canonical: string | null = canonicalize(body);
   const signature: string = sign('{"a":"1"}', 'secret');
+  const fixture: string = signWebhook('{"pay_order_id":"P1"}', 'secret', 'payin');
 
   const options: SignRequestOptions = { appId: 'app', appSecret: 'secret', body, timestamp: 1_700_000_000_000 };
   const request: SignedRequest = signRequest(options);
@@ -76,7 +78,7 @@ export async function consume(bytes: Uint8Array, module: WebAssembly.Module): Pr
   out.push(explanation.signedString, explanation.expected, String(matches), ...hints.map((h) => `${h.code}: ${h.message}`));
 
   const key: string | null = webhookKey({ pay_order_id: 'P1' });
-  out.push(key ?? '');
+  out.push(key ?? '', fixture);
   return out;
 }
 
@@ -87,6 +89,8 @@ export function misuse(): void {
   sign('{}', 42);
   // @ts-expect-error appId is required
   signRequest({ appSecret: 'k', body: '{}' });
+  // @ts-expect-error kind is 'auto', 'payin' or 'payout'
+  signWebhook('{}', 'k', 'refund');
   // @ts-expect-error a webhook body is the raw text or bytes, never an object
   verifyWebhook({ body: { a: 1 }, headers: {}, secret: 'k' });
   // @ts-expect-error kind is one of three

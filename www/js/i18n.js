@@ -40,6 +40,7 @@ const dict = {
     'vf.kind': '类型',
     'vf.window': '时效窗口（毫秒，留空 = 关闭）',
     'vf.now': '时钟（毫秒，留空 = 当前时间）',
+    'vf.sign': '按网关方式签名（测试用例）',
     'decoder.lead': '网关是什么意思、是谁的问题、重试是否安全？',
     'dc.input': '输入',
     'dc.response': 'HTTP 响应',

@@ -1,5 +1,6 @@
 // Webhook verifier: verifyWebhook over the raw body, headers and secrets, with the verdict, the decoded
-// payload, its order status, the unsigned fields and the idempotency key.
+// payload, its order status, the unsigned fields and the idempotency key; and signWebhook, which writes
+// the X-Auth-Signature the gateway would send (to make a fixture for a handler's tests).
 import { h, kv, codeBlock, exampleButtons, debounce, errorBox } from './ui.js';
 import { t, onLocale } from './i18n.js';
 import { webhookExamples } from './examples.js';
@@ -63,6 +64,19 @@ export function setupVerifier(api) {
         result.unsignedFields.length ? h('p', { class: 'alert warn', id: 'vf-unsigned-warning' }, t('unsignedWarn')) : null),
       h('section', { class: 'card' }, h('h3', {}, t('payload')), codeBlock(JSON.stringify(result.payload, null, 2), { id: 'vf-payload' })));
   }
+  // The signature header replaced (or added) with what the gateway sends for this body, kind and first secret.
+  $('vf-sign').addEventListener('click', () => {
+    let signature;
+    try {
+      signature = api.signWebhook(body.value, secrets.value.split(/\r?\n/).find((s) => s !== '') ?? '', kind.value);
+    } catch (error) {
+      out.replaceChildren(h('section', { class: 'card' }, errorBox(String(error.message ?? error))));
+      return;
+    }
+    const lines = headers.value.split(/\r?\n/).filter((l) => l.trim() !== '' && !/^\s*x-auth-signature\s*:/i.test(l));
+    headers.value = [`X-Auth-Signature: ${signature}`, ...lines].join('\n');
+    update();
+  });
   const soon = debounce(update, 60);
   for (const el of [body, headers, secrets, windowMs, now]) el.addEventListener('input', soon);
   kind.addEventListener('change', update);
