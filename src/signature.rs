@@ -10,7 +10,7 @@ use crate::canonical::canonical_string;
 use crate::json::{self, JsonError, Object};
 
 /// An appSecret. Its `Debug` output is redacted so that it never reaches a log by accident.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Secret(String);
 
 impl Secret {

@@ -31,7 +31,7 @@ pub const DEFAULT_TOLERANCE_MS: u64 = 5 * 60 * 1000;
 pub const MAX_SIGNATURES: usize = 16;
 
 /// A Standard Webhooks signing key: the decoded bytes of a `whsec_...` secret. `Debug` is redacted.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct StandardSecret(Vec<u8>);
 
 /// Why a Standard Webhooks secret or message id was refused (programmer misuse, never network input).
@@ -46,6 +46,9 @@ pub enum StandardWebhookError {
     /// The message id is empty, or holds a `.`, whitespace or a non-printable/non-ASCII character.
     #[error("the webhook id must be 1 to 255 printable ASCII characters without `.` or spaces")]
     MalformedId,
+    /// The timestamp has more than 12 digits, which no verifier reads (most likely milliseconds).
+    #[error("the timestamp must be whole seconds since the epoch, at most 12 digits; was it given in milliseconds?")]
+    MalformedTimestamp,
 }
 
 impl StandardSecret {
@@ -130,6 +133,10 @@ pub fn standard_webhook_sign(
 ) -> Result<StandardSignedHeaders, StandardWebhookError> {
     if !id_is_valid(id) {
         return Err(StandardWebhookError::MalformedId);
+    }
+    // What `standard_webhook_verify` (and the reference libraries) read: 1 to 12 digits.
+    if timestamp_s > 999_999_999_999 {
+        return Err(StandardWebhookError::MalformedTimestamp);
     }
     if secrets.is_empty() {
         return Err(StandardWebhookError::EmptySecret);
@@ -362,7 +369,8 @@ mod tests {
         );
         // The prefix is optional.
         let bare = StandardSecret::from_whsec("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
-        assert_eq!(bare, Ok(secret()));
+        // (Compared by what they sign: a secret has no `==`, which would not run in constant time.)
+        assert_eq!(bare.map(|b| b.mac(ID, 1, b"x")), Ok(secret().mac(ID, 1, b"x")));
     }
 
     #[test]
@@ -413,14 +421,23 @@ mod tests {
 
     #[test]
     fn refuses_misuse_without_echoing_secrets() {
-        assert_eq!(StandardSecret::from_whsec(""), Err(StandardWebhookError::EmptySecret));
-        assert_eq!(StandardSecret::from_whsec("whsec_"), Err(StandardWebhookError::EmptySecret));
-        assert_eq!(StandardSecret::from_whsec("whsec_not base64!"), Err(StandardWebhookError::MalformedSecret));
+        assert_eq!(StandardSecret::from_whsec("").err(), Some(StandardWebhookError::EmptySecret));
+        assert_eq!(StandardSecret::from_whsec("whsec_").err(), Some(StandardWebhookError::EmptySecret));
+        assert_eq!(StandardSecret::from_whsec("whsec_not base64!").err(), Some(StandardWebhookError::MalformedSecret));
         assert_eq!(format!("{:?}", secret()), "StandardSecret(<redacted>)");
         for id in ["", "a.b", "has space", "é", &"x".repeat(256)] {
             assert_eq!(standard_webhook_sign(id, 1, b"{}", &[secret()]), Err(StandardWebhookError::MalformedId), "{id}");
         }
         assert_eq!(standard_webhook_sign("id", 1, b"{}", &[]), Err(StandardWebhookError::EmptySecret));
+        // Signed only with a timestamp the verifier reads: 12 digits at most (milliseconds have 13).
+        let at = |seconds: u64| standard_webhook_sign("id", seconds, b"{}", &[secret()]).map(|s| s.timestamp);
+        assert_eq!(at(999_999_999_999), Ok("999999999999".to_owned()));
+        for seconds in [1_000_000_000_000, 1_781_524_800_000, u64::MAX] {
+            assert_eq!(at(seconds), Err(StandardWebhookError::MalformedTimestamp), "{seconds}");
+        }
+        let signed = standard_webhook_sign("id", 999_999_999_999, b"{}", &[secret()]).unwrap_or_else(|_| unreachable!());
+        let received = StandardHeaders { id: Some("id"), timestamp: Some(&signed.timestamp), signature: Some(&signed.signature) };
+        assert_eq!(standard_webhook_verify(b"{}", received, &[secret()], None, 0).map(|v| v.map(|v| v.timestamp_s)), Ok(Ok(999_999_999_999)));
     }
 
     #[test]

@@ -33,7 +33,7 @@ function headerShapes(headers) {
 }
 
 function register({ api, label, test, assert }) {
-  const { canonicalize, sign, signRequest, signWebhook, verifyWebhook, explainSignature, webhookKey } = api;
+  const { canonicalize, sign, signRequest, signWebhook, verifyWebhook, explainSignature, webhookKey, standardWebhookSign } = api;
   const throwsExactly = (fn, Type, message) =>
     assert.throws(fn, (e) => {
       assert.equal(e.constructor, Type, `${e.name}: ${e.message}`);
@@ -133,6 +133,15 @@ function register({ api, label, test, assert }) {
     throwsExactly(() => signWebhook('{}', 'k', 'refund'), TypeError, "kind must be 'auto', 'payin' or 'payout'");
     throwsExactly(() => signWebhook('[1]', 'k'), Error, `${BODY_PREFIX}the body is JSON but not an object; expected \`{...}\``);
     throwsExactly(() => signWebhook('{}', 42), TypeError, 'appSecret must be a string');
+  });
+
+  test(`${label}: standardWebhookSign writes only timestamps a verifier reads (12 digits of seconds)`, () => {
+    const options = { id: 'msg_1', body: '{}', secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' };
+    assert.equal(standardWebhookSign({ ...options, now: 999_999_999_999_999 })['webhook-timestamp'], '999999999999');
+    for (const now of [1e15, 8.64e18]) {
+      throwsExactly(() => standardWebhookSign({ ...options, now }), Error,
+        'the timestamp must be whole seconds since the epoch, at most 12 digits; was it given in milliseconds?');
+    }
   });
 
   test(`${label}: a single secret string and rotation`, () => {
