@@ -187,6 +187,10 @@ export function edgeHelpers(api) {
       throw new TypeError('createWebhookHandler expects an options object { secret, onEvent, kind?, toleranceMs?, isDuplicate?, markProcessed? }');
     }
     const { secret, onEvent, kind, toleranceMs, isDuplicate, markProcessed } = options;
+    // `undefined` is most often a missing environment variable: the message says so, as verifyWebhook's does.
+    if (secret === undefined) {
+      throw new TypeError('secret must be the appSecret string or an array of them (rotation), not undefined; is the environment variable set?');
+    }
     const list = Array.isArray(secret) ? secret : [secret];
     if (list.length === 0) throw new Error('secret is an empty array; pass at least one appSecret');
     list.forEach((s, i) => {

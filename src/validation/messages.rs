@@ -97,6 +97,8 @@ messages! {
         "{field} 必须是正的十进制数（如 \"100.50\"），不能带符号、指数、分隔符、空格或前导零";
     AMOUNT_PRECISION: "{field} may have at most {digits} decimal places in {currency}",
         "{field} 在 {currency} 下最多 {digits} 位小数";
+    AMOUNT_WHOLE: "{field} must be a whole amount in {currency}, which has no decimal places",
+        "{field} 在 {currency} 下必须是整数金额（该币种没有小数位）";
     SUM_MISMATCH: "{field} is {actual} but the amounts of payout_order_details add up to {expected}",
         "{field} 为 {actual}，但 payout_order_details 的金额合计为 {expected}";
     COUNTRY_FORMAT: "{field} must be a 2-letter upper-case ISO 3166-1 alpha-2 country code such as PH",

@@ -229,7 +229,9 @@ impl Ctx<'_> {
         let Some((code, digits)) = self.currency.take() else { return };
         if fraction > usize::from(digits) {
             let params = &[("digits", P::I(i64::from(digits))), ("currency", text(&code))];
-            self.error_gw(at, Code::AmountPrecision, m::AMOUNT_PRECISION, params, gateway);
+            // "at most 0 decimal places" reads as a riddle: a currency without minor units says so.
+            let message = if digits == 0 { m::AMOUNT_WHOLE } else { m::AMOUNT_PRECISION };
+            self.error_gw(at, Code::AmountPrecision, message, params, gateway);
         }
         self.currency = Some((code, digits));
     }

@@ -280,7 +280,9 @@ pub(crate) fn secret_list<T>(
     } else if Array::is_array(value) {
         Array::from(value).to_vec()
     } else {
-        return Err(type_error(&format!("secret must be {one} or an array of them (rotation), not {}", type_of(value))));
+        // `undefined` is most often a missing environment variable (`env.APP_SECRET`).
+        let hint = if value.is_undefined() { "; is the environment variable set?" } else { "" };
+        return Err(type_error(&format!("secret must be {one} or an array of them (rotation), not {}{hint}", type_of(value))));
     };
     if items.is_empty() {
         return Err(error(&format!("secret is an empty array; pass at least one {at_least}")));

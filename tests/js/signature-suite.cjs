@@ -271,7 +271,7 @@ function register({ api, label, test, assert }) {
         throwsExactly(
           () => verifyWebhook({ body: '{}', headers: {}, secret: value }),
           TypeError,
-          `secret must be the appSecret string or an array of them (rotation), not ${name}`,
+          `secret must be the appSecret string or an array of them (rotation), not ${name}${value === undefined ? '; is the environment variable set?' : ''}`,
         );
         throwsExactly(
           () => verifyWebhook({ body: '{}', headers: value, secret: 'k' }),

@@ -108,7 +108,7 @@ test('misuse throws at creation with an actionable message', () => {
   assert.throws(() => lib.createWebhookHandler({ secret: SECRET }), { name: 'TypeError', message: /^onEvent must be a function/ });
   assert.throws(() => lib.createWebhookHandler({ secret: '  ', onEvent }), { name: 'Error', message: 'secret[0] is empty or blank; is the environment variable set?' });
   assert.throws(() => lib.createWebhookHandler({ secret: [], onEvent }), { message: 'secret is an empty array; pass at least one appSecret' });
-  assert.throws(() => lib.createWebhookHandler({ secret: undefined, onEvent }), { name: 'TypeError', message: 'secret[0] must be the appSecret string, not undefined' });
+  assert.throws(() => lib.createWebhookHandler({ secret: undefined, onEvent }), { name: 'TypeError', message: 'secret must be the appSecret string or an array of them (rotation), not undefined; is the environment variable set?' });
   assert.throws(() => lib.createWebhookHandler({ secret: SECRET, onEvent, kind: 'refund' }), { name: 'TypeError' });
   assert.throws(() => lib.createWebhookHandler({ secret: SECRET, onEvent, isDuplicate: 1 }), { name: 'TypeError', message: 'isDuplicate must be a function or undefined' });
 });
