@@ -2,8 +2,8 @@
 //!
 //! # Layout
 //!
-//! The core knows nothing of JavaScript; [`wasm`](crate) (compiled for `wasm32` only) is the single
-//! binding module that converts to and from JS values. One hook crosses the other way: in wasm,
+//! The core knows nothing of JavaScript; `wasm` (compiled for `wasm32` only, hidden from these docs)
+//! is the single binding module that converts to and from JS values. One hook crosses the other way: in wasm,
 //! `signature` hands a long signed string to the host's SHA-256 where the runtime has a synchronous
 //! one (`wasm::host_sha256`, `node:crypto`), since wasm has no SHA instructions.
 //!

@@ -157,7 +157,7 @@ pub enum Operation {
 }
 
 /// The language of `description` and `advice` (the gateway's own `name` and `suggestion` stay as
-/// published): the crate's one [`Locale`](crate::Locale).
+/// published): the crate's one [`Locale`].
 pub use crate::Locale;
 
 /// What the caller knows about the call that produced the answer.
