@@ -18,6 +18,18 @@
 //! | [`errors`] | decoding the gateway's statuses, codes, messages and fraud/dispute notices |
 //! | [`standard_webhooks`] | Standard Webhooks signing and verification (HMAC-SHA256, `whsec_` secrets) |
 
+/// `Display` for the enums whose `as_str` is a stable name (`invalid_request`, `amount_format`, …), as
+/// logs and metrics want it. Defined before the modules that use it.
+macro_rules! display_as_str {
+    ($($t:ty),*) => {$(
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    )*};
+}
+
 pub mod errors;
 pub mod json;
 pub mod order_status;

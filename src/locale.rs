@@ -25,12 +25,4 @@ impl Locale {
             _ => None,
         }
     }
-
-    /// The canonical tag: `en` or `zh-CN`.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Locale::En => "en",
-            Locale::ZhCn => "zh-CN",
-        }
-    }
 }

@@ -241,8 +241,6 @@ struct Signed {
 }
 
 /// `capacity`: the body's length, a good guess of the canonical string's.
-// Out of line: one copy for both callers (inlined into each, it was 0.6 KB more of wasm).
-#[inline(never)]
 fn signed(payload: &Object<'_>, kind: WebhookKind, capacity: usize) -> Signed {
     // `Auto` picks the rule by the payload's shape: a payout notice is signed on the full body, which
     // differs from the pay-in rule when every member is empty (`&key=` against `key=`) or when an array

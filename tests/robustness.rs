@@ -187,14 +187,18 @@ fn webhook_key_of_degenerate_payloads() {
     assert_eq!(key(&format!("{{\"pay_order_id\":\"{long}\"}}")), Some(format!("lesspay2:{long}:")));
 }
 
+/// `body` verified with the secret `sk` and the rule picked by its shape; it must be valid.
+fn verified_with_sk<'b>(body: &'b str, signature: &str) -> lesspay2::Verified<'b> {
+    use lesspay2::{WebhookHeaders, WebhookKind};
+    let headers = WebhookHeaders { signature: Some(signature), timestamp: None };
+    let options = VerifyOptions { kind: WebhookKind::Auto, tolerance_ms: None, now_ms: 0 };
+    verify_webhook(body.as_bytes(), headers, &[Secret::new("sk")], options).unwrap().unwrap()
+}
+
 #[test]
 fn the_idempotency_key_holds_only_signed_fields() {
-    use lesspay2::{WebhookHeaders, WebhookKind};
-    let secrets = [Secret::new("sk")];
-    let options = VerifyOptions { kind: WebhookKind::Auto, tolerance_ms: None, now_ms: 0 };
     let key = |body: &str, signature: &str| {
-        let headers = WebhookHeaders { signature: Some(signature), timestamp: None };
-        let verified = verify_webhook(body.as_bytes(), headers, &secrets, options).unwrap().unwrap();
+        let verified = verified_with_sk(body, signature);
         (verified.idempotency_key(), webhook_key(&verified.payload))
     };
     // Pay-in v1: `event` is not signed, so a replay that changes it keeps the key (and stays valid).
@@ -215,12 +219,9 @@ fn the_idempotency_key_holds_only_signed_fields() {
 #[test]
 fn a_verified_event_says_whether_the_signature_covers_it() {
     use lesspay2::errors::Category;
-    use lesspay2::{Locale, WebhookHeaders, WebhookKind};
-    let secrets = [Secret::new("sk")];
-    let options = VerifyOptions { kind: WebhookKind::Auto, tolerance_ms: None, now_ms: 0 };
+    use lesspay2::Locale;
     let event = |body: &str, signature: &str| {
-        let headers = WebhookHeaders { signature: Some(signature), timestamp: None };
-        let verified = verify_webhook(body.as_bytes(), headers, &secrets, options).unwrap().unwrap();
+        let verified = verified_with_sk(body, signature);
         assert_eq!(verified.order_status().map(|s| s.name), Some("SUCCEED"));
         verified.event(Locale::En).map(|e| (e.event.kind, e.event.decoded.category, e.signed))
     };

@@ -124,16 +124,6 @@ impl Source {
     }
 }
 
-/// `Display` as the stable snake_case name, as logs and metrics want it.
-macro_rules! display_as_str {
-    ($($t:ty),*) => {$(
-        impl std::fmt::Display for $t {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    )*};
-}
 display_as_str!(Category, Retry, Source);
 
 /// Which API answered (decides what code 30034 is).

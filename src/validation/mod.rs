@@ -187,16 +187,6 @@ impl Code {
     }
 }
 
-/// `Display` as the stable name an issue carries (`error`, `amount_format`, …).
-macro_rules! display_as_str {
-    ($($t:ty),*) => {$(
-        impl std::fmt::Display for $t {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    )*};
-}
 display_as_str!(Severity, Code);
 
 /// One step of an issue's path: an object key or an array index.
