@@ -20,9 +20,11 @@ export function setupVerifier(api) {
   const body = $('vf-body'), headers = $('vf-headers'), secrets = $('vf-secrets');
   const kind = $('vf-kind'), windowMs = $('vf-window'), now = $('vf-now'), out = $('vf-out');
 
+  const secretList = () => secrets.value.split(/\r?\n/).filter((s) => s !== '');
+
   function update() {
     if (!body.value && !headers.value) { out.replaceChildren(h('p', { class: 'hint card' }, t('enterSomething'))); return; }
-    const list = secrets.value.split(/\r?\n/).filter((s) => s !== '');
+    const list = secretList();
     let result;
     try {
       result = api.verifyWebhook({
@@ -68,7 +70,7 @@ export function setupVerifier(api) {
   $('vf-sign').addEventListener('click', () => {
     let signature;
     try {
-      signature = api.signWebhook(body.value, secrets.value.split(/\r?\n/).find((s) => s !== '') ?? '', kind.value);
+      signature = api.signWebhook(body.value, secretList()[0] ?? '', kind.value);
     } catch (error) {
       out.replaceChildren(h('section', { class: 'card' }, errorBox(String(error.message ?? error))));
       return;
