@@ -2,7 +2,7 @@ import type { OrderStatusInfo, PayinWebhookPayload, PayoutWebhookPayload, Webhoo
 
 /**
  * A request or webhook body: the exact JSON text, its UTF-8 bytes (a `Uint8Array` such as Node's
- * `Buffer`, or an `ArrayBuffer`: the raw body a server read), or an object that is first serialised with
+ * `Buffer`, or an `ArrayBuffer` or `SharedArrayBuffer`: the raw body a server read), or an object that is first serialised with
  * `JSON.stringify`. Amounts in an object must therefore be **strings** (`"100.50"`): a JSON number is
  * signed by its text, and `JSON.stringify(100.50)` is `100.5`. A `Map`, a `Set` and typed arrays other
  * than `Uint8Array` are refused with a `TypeError` (`JSON.stringify` would write them as something else

@@ -93,6 +93,9 @@ extern "C" {
     /// `ArrayBuffer.isView(value)`: a typed array of any kind or a `DataView`.
     #[wasm_bindgen(static_method_of = ArrayBuffer, js_name = isView)]
     pub(crate) fn is_view(value: &JsValue) -> bool;
+    /// Undefined in a page without cross-origin isolation; the glue's `instanceof` then answers false.
+    #[wasm_bindgen(js_name = SharedArrayBuffer)]
+    pub(crate) type SharedArrayBuffer;
 
     #[wasm_bindgen(js_name = Set)]
     pub(crate) type Set;

@@ -223,12 +223,13 @@ pub(crate) fn body_text(v: &JsValue, what: &str) -> Result<String, JsValue> {
     Err(type_error(&format!("{what} must be a JSON string, its UTF-8 bytes or an object, not {}", type_of(v))))
 }
 
-/// Raw bytes: a `Uint8Array` (Node's `Buffer` is one) or an `ArrayBuffer`, viewed as one.
+/// Raw bytes: a `Uint8Array` (Node's `Buffer` is one) or an `ArrayBuffer` or `SharedArrayBuffer`,
+/// viewed as one (`JSON.stringify` would write a `SharedArrayBuffer` as `{}`).
 #[cfg(feature = "wasm-signing")]
 pub(crate) fn raw_bytes(v: &JsValue) -> Option<js::Uint8Array> {
     if v.is_instance_of::<js::Uint8Array>() {
         Some(v.clone().unchecked_into())
-    } else if v.is_instance_of::<js::ArrayBuffer>() {
+    } else if v.is_instance_of::<js::ArrayBuffer>() || v.is_instance_of::<js::SharedArrayBuffer>() {
         Some(js::Uint8Array::new(v))
     } else {
         None

@@ -315,9 +315,13 @@ function register({ api, label, test, assert }) {
     const bytes = new TextEncoder().encode(text);
     const copy = new ArrayBuffer(bytes.length);
     new Uint8Array(copy).set(bytes);
-    // A Node `Buffer` (a Uint8Array over a shared pool, at an offset), a plain Uint8Array, an ArrayBuffer.
-    const shapes = [bytes, copy, ...(typeof Buffer === 'function' ? [Buffer.from(text)] : [])];
+    // A Node `Buffer` (a Uint8Array over a shared pool, at an offset), a plain Uint8Array, an ArrayBuffer,
+    // a SharedArrayBuffer (which JSON.stringify would write as `{}`) where the runtime has one.
+    const shared = typeof SharedArrayBuffer === 'function' ? [new SharedArrayBuffer(bytes.length)] : [];
+    for (const buffer of shared) new Uint8Array(buffer).set(bytes);
+    const shapes = [bytes, copy, ...shared, ...(typeof Buffer === 'function' ? [Buffer.from(text)] : [])];
     for (const body of shapes) {
+      assert.equal(verifyWebhook({ body, headers: { 'x-auth-signature': signature }, secret: 's3cret' }).valid, true);
       assert.equal(sign(body, 's3cret'), signature);
       assert.equal(canonicalize(body), canonicalize(text));
       assert.equal(webhookKey(body), 'lesspay2:P1:SUCCEED');
