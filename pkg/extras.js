@@ -49,6 +49,8 @@ async function readCapped(request) {
   return { bytes };
 }
 
+const HANDLER_OPTIONS = ['secret', 'onEvent', 'kind?', 'toleranceMs?', 'isDuplicate?', 'markProcessed?'];
+
 function textResponse(status, text, extraHeaders) {
   return new Response(text, {
     status,
@@ -180,11 +182,17 @@ export function clientHelpers(api) {
 export function edgeHelpers(api) {
   /**
    * A fetch-style handler `(request) => Promise<Response>` that verifies a Lesspay2 webhook on its raw
-   * body and calls `onEvent(verified, request)`. See pkg/types/runtime.d.ts.
+   * body and calls `onEvent(verified, request, body)`. See pkg/types/runtime.d.ts.
    */
   function createWebhookHandler(options) {
     if (options === null || typeof options !== 'object') {
-      throw new TypeError('createWebhookHandler expects an options object { secret, onEvent, kind?, toleranceMs?, isDuplicate?, markProcessed? }');
+      throw new TypeError(`createWebhookHandler expects an options object { ${HANDLER_OPTIONS.join(', ')} }`);
+    }
+    // A misspelt option (`toleranceMS`) would silently turn its check off: refused at start-up.
+    for (const name of Object.keys(options)) {
+      if (!HANDLER_OPTIONS.some((o) => o.replace('?', '') === name)) {
+        throw new TypeError(`createWebhookHandler has no option '${name}'; the options are { ${HANDLER_OPTIONS.join(', ')} }`);
+      }
     }
     const { secret, onEvent, kind, toleranceMs, isDuplicate, markProcessed } = options;
     // `undefined` is most often a missing environment variable: the message says so, as verifyWebhook's does.
@@ -197,7 +205,7 @@ export function edgeHelpers(api) {
       if (typeof s !== 'string') throw new TypeError(`secret[${i}] must be the appSecret string, not ${s === null ? 'null' : typeof s}`);
       if (s.trim() === '') throw new Error(`secret[${i}] is empty or blank; is the environment variable set?`);
     });
-    if (typeof onEvent !== 'function') throw new TypeError('onEvent must be a function (verified, request) => void | Response | Promise<void | Response>');
+    if (typeof onEvent !== 'function') throw new TypeError('onEvent must be a function (verified, request, body) => void | Response | Promise<void | Response>');
     for (const [name, hook] of [['isDuplicate', isDuplicate], ['markProcessed', markProcessed]]) {
       if (hook !== undefined && typeof hook !== 'function') throw new TypeError(`${name} must be a function or undefined`);
     }
@@ -225,7 +233,8 @@ export function edgeHelpers(api) {
       if (key !== null && isDuplicate !== undefined && (await isDuplicate(key, verdict))) {
         return textResponse(200, 'SUCCESS');
       }
-      const answer = await onEvent(verdict, request);
+      // The bytes just verified, for forwarding as they came: the request's body is used up.
+      const answer = await onEvent(verdict, request, read.bytes);
       // Processed unless onEvent answered with a failure (e.g. a 502 so that the gateway retries).
       const processed = !(answer instanceof Response) || answer.ok;
       if (processed && key !== null && markProcessed !== undefined) await markProcessed(key, verdict);

@@ -5,11 +5,12 @@ export interface WebhookHandlerOptions {
   /** The appSecret, or several (rotation). Empty or blank secrets are refused when the handler is created. */
   secret: string | readonly string[];
   /**
-   * Called once per verified webhook, with the raw request (its body already read). Return nothing to
-   * answer the gateway `SUCCESS`, or a `Response` to answer with it instead (e.g. a 502 so that the
-   * gateway retries when your own processing failed). A throw becomes the runtime's 500.
+   * Called once per verified webhook, with the request (its body already read, so `request.clone()`
+   * throws) and `body`, the exact bytes that were verified (at most 1 MiB), to forward unchanged. Return
+   * nothing to answer the gateway `SUCCESS`, or a `Response` to answer with it instead (e.g. a 502 so that
+   * the gateway retries when your own processing failed). A throw becomes the runtime's 500.
    */
-  onEvent: (verified: TypedVerifiedWebhook, request: Request) => void | Response | Promise<void | Response>;
+  onEvent: (verified: TypedVerifiedWebhook, request: Request, body: Uint8Array) => void | Response | Promise<void | Response>;
   /** As in `verifyWebhook`: `'auto'` (default), `'payin'` or `'payout'`. */
   kind?: 'auto' | 'payin' | 'payout';
   /** As in `verifyWebhook`: the freshness window for `X-Auth-Timestamp` in ms, or `null` (default) for none. */
@@ -39,7 +40,8 @@ export interface WebhookHandlerOptions {
  *   missing or wrong signature or a timestamp outside `toleranceMs` — always the stable reason code
  *   first, never a secret.
  *
- * @throws {TypeError} for a missing `onEvent`, wrong option types.
+ * @throws {TypeError} for a missing `onEvent`, wrong option types, or an option it does not have (a
+ *   misspelt `toleranceMS` would otherwise turn the freshness check off).
  * @throws {Error} for no secret, an empty array, or a blank secret.
  */
 export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response>;

@@ -14,14 +14,28 @@ const body = JSON.stringify({ pay_order_id: 'P9', order_status: 'SUCCEED', targe
 const post = (b = body, headers = { 'x-auth-signature': lib.sign(b, SECRET), 'x-auth-timestamp': String(Date.now()) }, method = 'POST') =>
   new Request('http://127.0.0.1/hook', { method, body: method === 'POST' ? b : undefined, headers });
 
-test('answers SUCCESS and hands onEvent the verified webhook', async () => {
+test('answers SUCCESS and hands onEvent the verified webhook and the bytes it verified', async () => {
   const seen = [];
-  const handler = lib.createWebhookHandler({ secret: SECRET, onEvent: (v, r) => { seen.push([v.idempotencyKey, v.payload.target_amount, r.method]); } });
-  const res = await handler(post());
+  const handler = lib.createWebhookHandler({
+    secret: SECRET,
+    onEvent: (v, r, bytes) => { seen.push([v.idempotencyKey, v.payload.target_amount, r.method, bytes]); },
+  });
+  // Non-ASCII and the sender's spacing: the bytes come back as sent, not re-serialised.
+  const sent = '{ "pay_order_id": "P9", "order_status": "SUCCEED", "target_amount": "1.00", "note": "café" }';
+  const res = await handler(post(sent, { 'x-auth-signature': lib.sign(sent, SECRET) }));
   assert.equal(res.status, 200);
   assert.equal(res.headers.get('content-type'), 'text/plain; charset=utf-8');
   assert.equal(await res.text(), 'SUCCESS');
-  assert.deepEqual(seen, [['lesspay2:P9:SUCCEED', '1.00', 'POST']]);
+  assert.deepEqual(seen, [['lesspay2:P9:SUCCEED', '1.00', 'POST', new TextEncoder().encode(sent)]]);
+});
+
+test('an option the handler does not have is refused when it is created', () => {
+  const options = '{ secret, onEvent, kind?, toleranceMs?, isDuplicate?, markProcessed? }';
+  assert.throws(() => lib.createWebhookHandler({ secret: SECRET, onEvent() {}, toleranceMS: 60_000 }), {
+    name: 'TypeError',
+    message: `createWebhookHandler has no option 'toleranceMS'; the options are ${options}`,
+  });
+  assert.throws(() => lib.createWebhookHandler(null), { name: 'TypeError', message: `createWebhookHandler expects an options object ${options}` });
 });
 
 test('rejections: exact status and `<reason>: <message>`', async () => {

@@ -15,15 +15,13 @@
 import { createWebhookHandler, standardWebhookSign } from 'lesspay2/edge';
 
 const handlers = new WeakMap();
-/** The exact bytes of each request, to forward unchanged (the handler consumes the body to verify it). */
-const rawBodies = new WeakMap();
 
 function handlerFor(env) {
   let handler = handlers.get(env);
   if (!handler) {
     const secret = String(env.LESSPAY2_APP_SECRET ?? '').split(',').map((s) => s.trim());
     const tolerance = env.LESSPAY2_TOLERANCE_MS ? Number(env.LESSPAY2_TOLERANCE_MS) : null;
-    handler = createWebhookHandler({ secret, toleranceMs: tolerance, onEvent: (verified, request) => forward(verified, request, env) });
+    handler = createWebhookHandler({ secret, toleranceMs: tolerance, onEvent: (verified, request, body) => forward(verified, request, body, env) });
     handlers.set(env, handler);
   }
   return handler;
@@ -35,8 +33,8 @@ function messageId(verified, request) {
   return encodeURIComponent(key).replaceAll('.', '%2E').slice(0, 255);
 }
 
-async function forward(verified, request, env) {
-  const body = rawBodies.get(request);
+/** `body`: the exact bytes the handler verified (at most 1 MiB), forwarded unchanged. */
+async function forward(verified, request, body, env) {
   const headers = standardWebhookSign({ id: messageId(verified, request), body, secret: env.ORIGIN_WEBHOOK_SECRET });
   let answer;
   try {
@@ -55,8 +53,5 @@ async function forward(verified, request, env) {
 }
 
 export default {
-  async fetch(request, env) {
-    if (request.method === 'POST') rawBodies.set(request, new Uint8Array(await request.clone().arrayBuffer()));
-    return handlerFor(env)(request);
-  },
+  fetch: (request, env) => handlerFor(env)(request),
 };
