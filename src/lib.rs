@@ -54,6 +54,13 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 #[doc(hidden)]
 pub mod wasm;
 
+/// The characters (code points) of `s`: its bytes that do not continue a UTF-8 sequence. The same
+/// answer as `s.chars().count()`, whose word-at-a-time version is 0.9 KB of the `.wasm` for texts
+/// that are a few dozen bytes long.
+pub(crate) fn char_count(s: &str) -> usize {
+    s.bytes().filter(|&b| (b as i8) >= -0x40).count()
+}
+
 pub use locale::Locale;
 pub use json::JsonError;
 pub use request::{sign_request, SignRequestError, SignedRequest};
@@ -65,3 +72,13 @@ pub use standard_webhooks::{
     standard_webhook_sign, standard_webhook_verify, StandardHeaders, StandardReason, StandardSecret, StandardSignedHeaders,
     StandardVerified, StandardWebhookError,
 };
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn char_count_counts_code_points() {
+        for s in ["", "a", "é", "中文", "😀x", "a\u{0}b", "\u{10FFFF}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}"] {
+            assert_eq!(super::char_count(s), s.chars().count(), "{s:?}");
+        }
+    }
+}

@@ -13,16 +13,16 @@ pub enum Locale {
 }
 
 impl Locale {
-    /// The locale for a BCP 47 tag, in any case: `en` and any `en-*` (`navigator.language` is often
-    /// `en-US`), `zh-CN`, `zh`, `zh-Hans` and `zh-Hans-CN`. Other tags (`fr`, `zh-TW`) are `None`: there
-    /// are no messages in those languages, and guessing one would hide the caller's mistake.
-    pub fn from_tag(tag: &str) -> Option<Locale> {
-        let lower = tag.to_ascii_lowercase();
-        match lower.as_str() {
-            "en" => Some(Locale::En),
-            "zh" | "zh-cn" | "zh-hans" | "zh-hans-cn" => Some(Locale::ZhCn),
-            _ if lower.starts_with("en-") => Some(Locale::En),
-            _ => None,
+    /// The locale for a BCP 47 tag such as `navigator.language` gives, by its language, in any case:
+    /// Chinese (`zh`, `zh-CN`, `zh-Hans-SG`, `zh_TW`, ...) is Simplified Chinese, the only Chinese there
+    /// are texts in; any other tag (`en-US`, `fr`, `""`) is English. A page passes its user's language as
+    /// it is and always gets an answer, as `Intl` falls back instead of failing.
+    pub fn from_tag(tag: &str) -> Locale {
+        let language = tag.split(['-', '_']).next().unwrap_or_default();
+        if language.eq_ignore_ascii_case("zh") {
+            Locale::ZhCn
+        } else {
+            Locale::En
         }
     }
 }

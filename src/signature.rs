@@ -226,7 +226,7 @@ pub fn explain_signature(body: &str, secret: &str, received: Option<&str>) -> Re
                 "signature_format",
                 format!(
                     "the received signature is not 64 hex digits ({} characters); send the bare upper-case hex SHA-256, without a prefix such as `sha256=`",
-                    r.chars().count()
+                    crate::char_count(r)
                 ),
             );
         } else if matches == Some(true) && r != expected {
@@ -335,7 +335,9 @@ fn key_orders_in_value(value: &json::Value<'_>, parses: u32, path: &str, out: &m
 fn scan<'o>(object: &'o Object<'_>, numbers: &mut Vec<&'o str>, array_objects: &mut bool, depth: usize) {
     for (key, value) in object.iter() {
         match value {
-            json::Value::Number(_) if numbers.len() < 5 => numbers.push(key),
+            // Only numbers whose text a re-serialiser changes (`100.50` → `100.5`, `1e5`, digits past what
+            // a double holds): an integer such as a payout's `decimal_places` keeps its text everywhere.
+            json::Value::Number(n) if numbers.len() < 5 && (n.contains(['.', 'e', 'E']) || n.len() > 15) => numbers.push(key),
             json::Value::Object(o) if depth < 8 => scan(o, numbers, array_objects, depth + 1),
             json::Value::Array(items) if items.iter().any(|i| matches!(i, json::Value::Object(o) if o.len() > 1)) => {
                 *array_objects = true;

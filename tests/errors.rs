@@ -142,6 +142,13 @@ fn code_30034_depends_on_the_api() {
         let d = decode_code(30034, &ctx);
         assert_eq!((d.source, d.category, d.group), (Source::PayoutCode, Category::BusinessRule, Some("unpublished")));
         assert!(d.known && !d.published);
+        assert_eq!(d.advice, "do not resend blindly: query the payout by request_id and ask the gateway what the code means (from a pay-in, or with a payment_declined notice, 30034 is the fraud code 'suspected fraud')");
+    }
+    // Its neighbours have the same group and none of its other reading.
+    for code in [30030, 30033, 30035, 30079] {
+        let d = decode_code(code, &payout);
+        assert_eq!((d.category, d.group), (Category::BusinessRule, Some("unpublished")), "{code}");
+        assert_eq!(d.advice, "do not resend blindly: query the payout by request_id and ask the gateway what the code means", "{code}");
     }
 }
 
@@ -157,6 +164,11 @@ fn responses() {
     let conflict = contradicted.msg_conflict.unwrap();
     assert_eq!((conflict.source, conflict.name, conflict.category), (Source::QueryMsg, "Order does not exist", Category::NotFound));
 
+    // A 2xx without a `code` is no envelope, whatever its `msg` says.
+    for body in [r#"{"msg":"SUCCESS"}"#, r#"{"code":null,"msg":"SUCCESS","data":{}}"#] {
+        let e = decode_response(200, body, &ctx).unwrap_err();
+        assert_eq!((e.name, e.category, e.source), ("Not a Gateway Answer", Category::Unknown, Source::HttpStatus), "{body}");
+    }
     let e = decode_response(200, r#"{"code":11,"msg":"amount: must be a string"}"#, &ctx).unwrap_err();
     assert_eq!((e.code, e.status, e.category), (Some(11), Some(200), Category::InvalidRequest));
     assert_eq!(e.msg.as_deref(), Some("amount: must be a string"));

@@ -1,4 +1,5 @@
-//! `explain_signature`'s `array_key_order`: where the gateway's key order inside arrays differs from the body's.
+//! `explain_signature`'s hints: where the gateway's key order inside arrays differs from the body's
+//! (`array_key_order`), and which numbers' text a re-serialiser changes (`number_values`).
 #![allow(clippy::unwrap_used)]
 
 use lesspay2::{explain_signature, ArrayKeyOrder};
@@ -40,4 +41,20 @@ fn null_members_and_top_level_objects_are_not_reported() {
     // "BB" and "Aa" (hash 2112) are in bucket 0, "a" (97) in bucket 1; "c" is null and not written.
     let e = explain_signature(r#"{"l":[{"a":"x","c":null,"BB":"1","Aa":"2"}]}"#, "k", None).unwrap();
     assert_eq!(e.array_key_order, vec![entry("l[0]", &["a", "BB", "Aa"], &["BB", "Aa", "a"])]);
+}
+
+/// `number_values` names only numbers whose text a re-serialiser changes: a fraction, an exponent, or
+/// more digits than a double holds. An integer such as a payout's `decimal_places` is left out.
+#[test]
+fn number_values_names_numbers_whose_text_can_change() {
+    let codes = |body: &str| -> Vec<(&'static str, String)> {
+        let e = explain_signature(body, "k", Some(&"0".repeat(64))).unwrap();
+        e.hints.into_iter().filter(|h| h.code == "number_values").map(|h| (h.code, h.message)).collect()
+    };
+    assert_eq!(codes(r#"{"decimal_places":2,"order_status_int":1,"amount":"1.00"}"#), vec![]);
+    let message = |names: &str| format!("{names} is sent as a JSON number, signed by its exact text (`100.5` and `100.50` differ; exponents become BigDecimal text); send amounts as strings");
+    assert_eq!(
+        codes(r#"{"decimal_places":2,"amount":100.50,"fee":1e2,"id":1234567890123456}"#),
+        vec![("number_values", message("`amount`, `fee`, `id`"))]
+    );
 }

@@ -299,8 +299,12 @@ fn kinds_round_trip_and_params_are_exposed() {
         assert_eq!(Kind::from_name(kind.name()), Some(kind));
     }
     assert_eq!(Kind::from_name("createPayIn"), None);
-    assert_eq!(Locale::from_tag("zh-CN"), Some(Locale::ZhCn));
-    assert_eq!(Locale::from_tag("fr"), None);
+    for tag in ["zh-CN", "zh", "ZH", "zh-Hans-SG", "zh_CN", "zh-TW"] {
+        assert_eq!(Locale::from_tag(tag), Locale::ZhCn, "{tag}");
+    }
+    for tag in ["en", "en-US", "fr", "", "zhx", "-zh", "z"] {
+        assert_eq!(Locale::from_tag(tag), Locale::En, "{tag}");
+    }
     let v = json::parse_value(r#"{"request_id":"RRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRR"}"#).unwrap();
     let r = validate(Kind::FetchPayout, &v, &Options::new(0));
     let issue = &r.issues[0];

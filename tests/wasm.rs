@@ -256,7 +256,7 @@ fn misuse_throws_with_exact_messages() {
     assert_eq!(thrown(request(s(" "), s("k"), JsValue::UNDEFINED)), error("the appId is empty"));
     let seconds = JsValue::from(1_762_741_122);
     for bad in [JsValue::from(-1), JsValue::from(0), seconds, JsValue::from(1.5), JsValue::from(1e13), JsValue::from(f64::NAN), s("1762741122000")] {
-        assert_eq!(thrown(request(s("app"), s("k"), bad)), type_error("timestamp must be a whole number of milliseconds since the epoch, 13 digits like Date.now(), not seconds"));
+        assert_eq!(thrown(request(s("app"), s("k"), bad)), type_error("timestamp must be a number of milliseconds since the epoch, 13 whole digits like Date.now() (not seconds, not a string)"));
     }
     let signed = request(s("app"), s("k"), JsValue::from(1_700_000_000_000_f64)).unwrap();
     assert_eq!(get(&signed, "body").as_string().as_deref(), Some(r#"{"a":"1"}"#));

@@ -180,7 +180,10 @@ export interface SignatureExplanation {
   expected: string;
   /** Whether `receivedSignature` matches (ignoring case and surrounding whitespace); `null` if none was given. */
   matches: boolean | null;
-  /** Likely reasons for a mismatch, most likely first (empty when it matches). */
+  /**
+   * Likely reasons for a mismatch, most likely first: empty when it matches, but for `lowercase_hex` (a
+   * match in lower case, which the gateway does not send).
+   */
   hints: SignatureHint[];
   /**
    * Every object inside an array whose keys the gateway signs in another order than the body has them

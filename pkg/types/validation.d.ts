@@ -84,10 +84,16 @@ export function validate(kind: RequestKind, params: unknown, options?: ValidateO
  * below it, and the one `format` issue at `[]` it reports for params it cannot read at all (a lone
  * UTF-16 surrogate, as an emoji cut in half leaves, or a value nested deeper than 128 levels), which
  * the field may cause. `value` `undefined` means the field is empty. A `path` of 128 steps or more puts
- * the value deeper than params may nest and has no issues.
+ * the value deeper than params may nest and has no issues. A string `path` is dotted, with indexes as
+ * steps or in brackets: `'payout_order_details.0.amount'` or `'payout_order_details[0].amount'`.
  *
- * @throws {TypeError} for an unknown `kind`, a `path` that is not an array of keys and indexes (or one
- *   key), a `context` that is not an object, or bad options.
+ * Rules that tie fields together are reported at one of them: `sum_mismatch` at `total_amount`, a
+ * `duplicate` `mch_order_id` at the later detail, `one_of_required` at the first field, a time range at
+ * `end_time`. An edit to one field can add or clear an issue at another, so refresh the whole form with
+ * {@link validate} (microseconds) when a field changes, and use this to show the field being typed.
+ *
+ * @throws {TypeError} for an unknown `kind`, a `path` that is not an array of keys and indexes (or a
+ *   dotted string), a `context` that is not an object, or bad options.
  * @throws {Error} when `JSON.stringify` cannot serialise `context` or `value` (a `BigInt`, a cycle).
  */
 export function validateField(

@@ -57,6 +57,13 @@ export type OrderStatusName =
 /** The `event_data` of a fraud or dispute notice. The gateway does not publish its shape. */
 export type EventData = Record<string, unknown>;
 
+/**
+ * An amount in a webhook payload: a decimal string such as `'100.00'`, or a JSON number where the gateway
+ * sent one (its own vectors have both), which `JSON.parse` may have shortened (`100.50` is `100.5`). The
+ * signature covered the exact text; read the raw body for it.
+ */
+export type WebhookAmount = string | number;
+
 /** A pay-in webhook payload (spec section 6). */
 export interface PayinWebhookPayload {
   /** The gateway's order id. */
@@ -69,8 +76,12 @@ export interface PayinWebhookPayload {
   order_status_int?: number;
   /** The currency, e.g. `'USD'`. */
   target_currency?: string;
-  /** The amount as a decimal string, e.g. `'100.00'`. */
-  target_amount?: string;
+  /**
+   * The amount, a decimal string such as `'100.00'`, or a JSON number where the gateway sent one (its
+   * vectors have both): then `JSON.parse` may have dropped digits of its text (`100.50` is `100.5`).
+   * The signature covered the exact text.
+   */
+  target_amount?: WebhookAmount;
   /** The merchant's success redirect URL. */
   success_url?: string;
   /** The merchant's failure redirect URL. */
@@ -79,18 +90,18 @@ export interface PayinWebhookPayload {
   product_name?: string;
   /** The description sent at creation. */
   description?: string;
-  /** Completion time, milliseconds since the epoch. */
-  complete_time?: number;
+  /** Completion time: milliseconds since the epoch or ISO-8601 text; `null` until complete. */
+  complete_time?: number | string | null;
   /** On failure: the business code (decode it with `decodeError`). */
   error_code?: string | number | null;
   /** On failure: the gateway's message. */
   error_msg?: string | null;
-  /** The notification URL. */
-  notify_url?: string;
-  /** The merchant's own field, echoed back. */
-  merchant_reserved_field?: string;
-  /** `'v1'` (or absent: treated as v1) or `'v2'`: decides which fields are signed. */
-  api_version?: string;
+  /** The notification URL, or `null`. */
+  notify_url?: string | null;
+  /** The merchant's own field, echoed back, or `null`. */
+  merchant_reserved_field?: string | null;
+  /** `'v1'` (or absent or `null`: treated as v1) or `'v2'`: decides which fields are signed. */
+  api_version?: string | number | null;
   /** Channel extras, e.g. `{ issuer_country, '3ds': { downgraded, enrolled }, issuer }`. */
   channel_biz_data?: Record<string, unknown> | null;
   /** `'payment_declined'` or `'dispute_received'` on a fraud/dispute notice; `null` otherwise. */
@@ -113,10 +124,10 @@ export interface PayoutDetail {
   payout_order_detail_id?: string;
   /** The merchant's detail id (unique in the batch). */
   mch_order_id: string;
-  /** The requested amount, a decimal string. */
-  amount: string;
-  /** The paid amount, a decimal string. */
-  actual_amount?: string | null;
+  /** The requested amount, a decimal string (or a number: see {@link WebhookAmount}). */
+  amount: WebhookAmount;
+  /** The paid amount (see {@link WebhookAmount}), `null` until paid. */
+  actual_amount?: WebhookAmount | null;
   /** The detail status (`SUCCEED`/`SUCCEEDED`, `FAILED`, …; see `orderStatus`). */
   status: OrderStatusName;
   /** `'PENDING'`, `'APPROVED'` or `'REJECTED'`. */
@@ -137,8 +148,8 @@ export interface PayoutDetail {
   bank_name?: string;
   /** ISO 3166-1 alpha-2. */
   bank_country_code?: string;
-  /** The bank's SWIFT code. */
-  bank_swift_code?: string;
+  /** The bank's SWIFT code, or `null`. */
+  bank_swift_code?: string | null;
   /** When the detail succeeded. */
   success_time?: string | number | null;
 }
@@ -153,14 +164,14 @@ export interface PayoutWebhookPayload {
   order_status: OrderStatusName;
   /** The currency, e.g. `'PHP'`. */
   currency: string;
-  /** The batch amount, a decimal string. */
-  total_amount: string;
+  /** The batch amount, a decimal string (or a number: see {@link WebhookAmount}). */
+  total_amount: WebhookAmount;
   /** Minor units of the currency. */
   decimal_places?: number;
   /** Why the batch failed. */
   fail_reason?: string | null;
-  /** Creation time, ISO-8601 text. */
-  created_at?: string;
+  /** Creation time, ISO-8601 text (or milliseconds since the epoch). */
+  created_at?: string | number;
   /** The details; query `/api/global/payout/query` for the per-detail outcome. */
   details?: PayoutDetail[];
 }

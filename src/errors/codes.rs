@@ -138,12 +138,12 @@ pub(crate) static PAYIN: [(i64, Row); 10] = [
 /// Spec 5.3: exact `msg` values of the fetch pay-in call.
 pub(crate) static QUERY_MSGS: [Row; 3] = [
     row("mchOrderNo and payOrderId cannot be empty at the same time",
-        ["neither `request_id` nor `pay_order_id` was given (mchOrderNo / payOrderId are the gateway's internal names for them)", "request_id 和 pay_order_id 都未提供（mchOrderNo / payOrderId 是网关内部名称）"],
+        ["neither request_id nor pay_order_id was given (mchOrderNo / payOrderId are the gateway's internal names for them)", "request_id 和 pay_order_id 都未提供（mchOrderNo / payOrderId 是网关内部名称）"],
         "Provide at least one of these query parameters.",
         ["send a non-empty request_id or pay_order_id", "提供非空的 request_id 或 pay_order_id"], C::InvalidRequest, Always(R::AfterFix)),
     row("Order does not exist", ["no order matches the identifiers", "没有与这些标识匹配的订单"],
         "Verify request_id or pay_order_id is correct.", ADVICE_CHECK_IDS, C::NotFound, Always(R::AfterFix)),
-    row("Request time error", ["`start_time >= end_time`, or the span exceeds 7 days", "start_time >= end_time，或跨度超过 7 天"],
+    row("Request time error", ["start_time >= end_time, or the span exceeds 7 days", "start_time >= end_time，或跨度超过 7 天"],
         "Ensure start_time < end_time and the range is ≤ 7 days.",
         ["send start_time < end_time (13-digit ms), at most 7 days apart", "start_time 须小于 end_time（13 位毫秒），跨度不超过 7 天"], C::InvalidRequest, Always(R::AfterFix)),
 ];
@@ -174,16 +174,21 @@ pub(crate) static PAYOUT: [(i64, &str, Row); 14] = [
 pub(crate) const PAYOUT_RANGE: std::ops::RangeInclusive<i64> = 30000..=30079;
 
 const UNPUBLISHED: &str = "Payout Error (unpublished code)";
+const NO_GROUP: [&str; 2] = ["unpublished payout code (no published group)", "未公开的代付错误码（无公开分组）"];
 
 /// Unpublished payout codes: `(first, last, group, row)`, the group inferred from the published
-/// neighbours (30000–30009 parameter validation, 30010–30019 idempotency, 30020–30029 lookup).
-pub(crate) static PAYOUT_UNPUBLISHED: [(i64, i64, &str, Row); 3] = [
+/// neighbours (30000–30009 parameter validation, 30010–30019 idempotency, 30020–30029 lookup). The
+/// first range that holds a code is its row: 30034 alone has the fraud code's other reading.
+pub(crate) static PAYOUT_UNPUBLISHED: [(i64, i64, &str, Row); 4] = [
     (30012, 30019, "idempotency", ours(UNPUBLISHED, ["unpublished payout code, idempotency group", "未公开的代付错误码（幂等类）"],
         ["probably an idempotency conflict: query the payout by request_id before resending; a new payout needs a new request_id", "可能是幂等冲突：重发前先用 request_id 查询代付；新代付须用新的 request_id"],
         C::Conflict, UnlessCreate(R::No))),
     (30022, 30029, "lookup", ours(UNPUBLISHED, ["unpublished payout code, lookup group", "未公开的代付错误码（查询类）"], ADVICE_CHECK_IDS, C::NotFound, Always(R::AfterFix))),
-    (30030, 30079, "unpublished", ours(UNPUBLISHED, ["unpublished payout code (no published group)", "未公开的代付错误码（无公开分组）"],
-        ["do not resend blindly: query the payout by request_id and ask the gateway what the code means (30034 with a payment_declined notice is the fraud code: pass { api: 'payin' })", "不要盲目重发：用 request_id 查询代付并向网关询问含义（随 payment_declined 到达的 30034 是欺诈码：传 { api: 'payin' }）"],
+    (30034, 30034, "unpublished", ours(UNPUBLISHED, NO_GROUP,
+        ["do not resend blindly: query the payout by request_id and ask the gateway what the code means (from a pay-in, or with a payment_declined notice, 30034 is the fraud code 'suspected fraud')", "不要盲目重发：用 request_id 查询代付并向网关询问含义（来自代收或随 payment_declined 到达时，30034 是欺诈码“疑似欺诈”）"],
+        C::BusinessRule, Always(R::No))),
+    (30030, 30079, "unpublished", ours(UNPUBLISHED, NO_GROUP,
+        ["do not resend blindly: query the payout by request_id and ask the gateway what the code means", "不要盲目重发：用 request_id 查询代付并向网关询问含义"],
         C::BusinessRule, Always(R::No))),
 ];
 

@@ -677,14 +677,16 @@ pub struct Success<'b> {
 /// `code` 0, `Err(decoded)` for anything else (non-JSON bodies and HTML pages included).
 pub fn decode_response<'b>(status: i64, body: &'b str, ctx: &Context) -> Result<Success<'b>, Box<Decoded>> {
     let (answer, object) = read_body(Some(status), body);
+    let two_xx = (200..=299).contains(&status);
     match object {
-        Some(envelope) if (200..=299).contains(&status) && answer.code == Some(0) && answer.event.is_none() => {
+        Some(envelope) if two_xx && answer.code == Some(0) && answer.event.is_none() => {
             let msg_conflict = decode(&answer, ctx).msg_conflict;
             Ok(Success { envelope, msg_conflict })
         }
-        _ if answer.code.is_none() && !answer.code_unreadable && answer.msg.is_none() && answer.event.is_none() => {
-            // Not the envelope (JSON without `code`, or not JSON at all).
-            Err(Box::new(decode(&Answer { body_unreadable: true, ..answer }, ctx)))
+        // Not the envelope (JSON without `code`, or not JSON at all). A 2xx body's `msg` alone says
+        // nothing: `{"msg":"SUCCESS"}` is not a success, and the outcome is unknown.
+        _ if answer.code.is_none() && !answer.code_unreadable && answer.event.is_none() && (two_xx || answer.msg.is_none()) => {
+            Err(Box::new(decode(&Answer { body_unreadable: true, msg: None, ..answer }, ctx)))
         }
         _ => Err(Box::new(decode(&answer, ctx))),
     }

@@ -242,7 +242,7 @@ impl Ctx<'_> {
             Rule::CallingCode => 5,
             _ => 0,
         };
-        let length = s.chars().count();
+        let length = crate::char_count(s);
         if max > 0 && length > max {
             let params = &[("max", P::I(max as i64)), ("length", P::I(length as i64))];
             self.error(at, Code::TooLong, m::TOO_LONG, params);

@@ -96,6 +96,11 @@ fn read_js_object(input: &JsValue) -> Answer {
 
 fn read_js(input: &JsValue) -> Answer {
     if let Some(n) = input.as_f64() {
+        // No answer holds NaN (JSON cannot): it is a caller's `Number(body.code)` of a missing code, so
+        // unreadable, not an unknown code the gateway sent.
+        if n.is_nan() {
+            return Answer::default();
+        }
         let code = core::integer_from_f64(n);
         return Answer { code, code_unreadable: code.is_none(), ..Answer::default() };
     }

@@ -45,7 +45,7 @@ pub fn sign_request(options: JsValue) -> Result<JsValue, JsValue> {
         // see a time in 1970.
         t => match t.as_f64() {
             Some(ms) if (1e12..1e13).contains(&ms) && ms.fract() == 0.0 => ms,
-            _ => return Err(type_error("timestamp must be a whole number of milliseconds since the epoch, 13 digits like Date.now(), not seconds")),
+            _ => return Err(type_error("timestamp must be a number of milliseconds since the epoch, 13 whole digits like Date.now() (not seconds, not a string)")),
         },
     };
     let signed = crate::request::sign_request(&app_id, &secret, &body, timestamp as u64)
@@ -120,7 +120,8 @@ pub(crate) fn header(headers: &JsValue, name: &'static str) -> Option<String> {
 /// headers.
 pub(crate) fn headers_option(options: &JsValue) -> Result<JsValue, JsValue> {
     let headers = option(options, "headers");
-    if !headers.is_object() {
+    // An array (Node's `req.rawHeaders`, a list of pairs) would read as having no signature.
+    if !headers.is_object() || Array::is_array(&headers) {
         return Err(type_error(&format!(
             "headers must be a fetch Headers, a Map or a plain object of the received headers, not {}",
             type_of(&headers)

@@ -184,7 +184,8 @@ test('signature workbench: the docs example, then a typed mismatch with hints', 
   await page.locator('#wb-received').pressSequentially(`sha256=${v.signature.toLowerCase()}`);
   await page.waitForFunction(() => document.querySelector('#wb-verdict')?.innerText === '✕ Mismatch');
   const hints = await page.locator('#wb-hints li').evaluateAll((lis) => lis.map((li) => li.dataset.code));
-  assert.deepEqual(hints, ['signature_format', 'number_values', 'exact_body']);
+  // pub-0001's integer amount (`100`) keeps its text through any serialiser: no number_values hint.
+  assert.deepEqual(hints, ['signature_format', 'exact_body']);
   // A trailing space in the secret.
   await ctx.example('workbench', 'pub-0001-lower');
   assert.equal(await ctx.text('#wb-verdict'), '✕ Mismatch');

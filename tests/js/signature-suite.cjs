@@ -191,7 +191,7 @@ function register({ api, label, test, assert }) {
     assert.equal(fromObject.headers['X-Auth-Timestamp'], '1000000000000');
     // Spec 1: 13-digit milliseconds; seconds are refused, not sent as a time in 1970.
     for (const timestamp of [1762741122, 0, 1e13, -1]) {
-      assert.throws(() => signRequest({ appId: 'a', appSecret: 'k', body, timestamp }), { name: 'TypeError', message: /13 digits like Date\.now\(\), not seconds/ });
+      assert.throws(() => signRequest({ appId: 'a', appSecret: 'k', body, timestamp }), { name: 'TypeError', message: /13 whole digits like Date\.now\(\) \(not seconds, not a string\)/ });
     }
     // Without a timestamp: the clock.
     const before = Date.now();
@@ -280,6 +280,14 @@ function register({ api, label, test, assert }) {
         );
       }
     }
+    // Node's `req.rawHeaders` or a list of pairs would read as having no signature.
+    for (const headers of [['x-auth-signature', 'AB'], [['x-auth-signature', 'AB']]]) {
+      throwsExactly(
+        () => verifyWebhook({ body: '{}', headers, secret: 'k' }),
+        TypeError,
+        'headers must be a fetch Headers, a Map or a plain object of the received headers, not an array',
+      );
+    }
     for (const value of [undefined, null, 'x', 5]) {
       throwsExactly(() => signRequest(value), TypeError, 'signRequest expects an options object { appId, appSecret, body, timestamp? }');
       throwsExactly(
@@ -301,7 +309,7 @@ function register({ api, label, test, assert }) {
       throwsExactly(
         () => signRequest({ appId: 'a', appSecret: 'k', body: '{}', timestamp }),
         TypeError,
-        'timestamp must be a whole number of milliseconds since the epoch, 13 digits like Date.now(), not seconds',
+        'timestamp must be a number of milliseconds since the epoch, 13 whole digits like Date.now() (not seconds, not a string)',
       );
     }
     const cyclic = {};

@@ -107,13 +107,16 @@ export function webhookEndpoint(): (request: Request) => Promise<Response> {
   return createWebhookHandler({
     secret: ['current', 'previous'],
     toleranceMs: null,
-    onEvent: (verified, request) => {
+    onEvent: (verified, request, body) => {
       if (verified.kind === 'payout') {
         const details: number = verified.payload.details?.length ?? 0;
         return details > 0 ? undefined : new Response('no details', { status: 502 });
       }
-      const amount: string | undefined = verified.payload.target_amount;
-      void [amount, request.method];
+      const amount: string | number | undefined = verified.payload.target_amount;
+      // @ts-expect-error an amount may arrive as a JSON number (the gateway's own vectors have both)
+      const text: string | undefined = verified.payload.target_amount;
+      const forwarded: Uint8Array = body;
+      void [amount, text, request.method, forwarded];
     },
     isDuplicate: async (key) => key.startsWith('lesspay2:'),
     markProcessed: () => {},

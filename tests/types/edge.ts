@@ -32,7 +32,7 @@ export default {
     if (!verdict.valid) return new Response(`${verdict.reason}: ${verdict.message}`, { status: 401 });
     const status: OrderStatusInfo | null = verdict.orderStatus;
     const event: WebhookEvent | null = verdict.event;
-    const total: string | null = verdict.kind === 'payout' ? (verdict.payload satisfies PayoutWebhookPayload).total_amount : null;
+    const total: string | number | null = verdict.kind === 'payout' ? (verdict.payload satisfies PayoutWebhookPayload).total_amount : null;
     // A payout payload that carries an event has it decoded too: not narrowed away by `kind`.
     const payoutEvent: string = verdict.kind === 'payout' && verdict.event !== null ? verdict.event.type : '';
     const headers: StandardWebhookHeaders = standardWebhookSign({ id: webhookKey(body) ?? 'id', body, secret: env.ORIGIN_SECRET });
