@@ -79,7 +79,9 @@ export function signRequest(options: SignRequestOptions): SignedRequest;
 
 /**
  * The received headers: a fetch `Headers`, a `Map`, or a plain object (any key casing, the lower-case key
- * read first; string or string[] values). A `Headers` object has already trimmed its values (a signature
+ * read first; string or string[] values, the latter joined with `, ` as fetch joins a repeated header,
+ * so two signatures are `malformed_signature`; never an array such as `req.rawHeaders`, which throws a
+ * `TypeError`). A `Headers` object has already trimmed its values (a signature
  * of only spaces then reads as missing, not malformed): pass raw values for the spec's exact rules.
  */
 export type HeadersLike = Headers | Map<string, string | string[]> | Record<string, string | string[] | undefined>;
