@@ -17,4 +17,4 @@ export const {
   canonicalize, decodeError, decodeResponse, explainSignature, orderStatus, sign, signRequest,
   signWebhook, standardWebhookSign, standardWebhookVerify, validate, verifyWebhook, webhookKey,
 } = entry.api;
-export const { createWebhookHandler, schemas, createSchema, validateField } = extend(entry.api);
+export const { createWebhookHandler, schemas, createSchema, validateField } = entry.helpers(extend(entry.api));

@@ -54,13 +54,14 @@ export function webEntry(initGlue, glue, names, defaultSource, wasmName) {
     return exports;
   }
 
+  /** `fn`, which says what to do when called before the module loaded, under its own `name`. */
+  const guard = (name, fn) => function (...args) {
+    if (!loaded) throw wrongModule ?? new Error(`lesspay2: ${name}() was called before the module loaded; \`await init()\` once first`);
+    return fn(...args);
+  };
   const api = {};
-  for (const name of names) {
-    const call = glue[name];
-    api[name] = function (...args) {
-      if (!loaded) throw wrongModule ?? new Error(`lesspay2: ${name}() was called before the module loaded; \`await init()\` once first`);
-      return call(...args);
-    };
-  }
-  return { init, initSync, api };
+  for (const name of names) api[name] = guard(name, glue[name]);
+  /** The JS helpers built on `api` (extras.js), each function guarded under its own name. */
+  const helpers = (made) => Object.fromEntries(Object.entries(made).map(([name, v]) => [name, typeof v === 'function' ? guard(name, v) : v]));
+  return { init, initSync, api, helpers };
 }

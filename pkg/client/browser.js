@@ -13,4 +13,4 @@ const entry = webEntry(initGlue, glue, ['decodeError', 'decodeResponse', 'orderS
 export const { init, initSync } = entry;
 export default init;
 export const { decodeError, decodeResponse, orderStatus, validate } = entry.api;
-export const { schemas, createSchema, validateField } = clientHelpers(entry.api);
+export const { schemas, createSchema, validateField } = entry.helpers(clientHelpers(entry.api));

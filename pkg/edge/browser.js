@@ -17,4 +17,4 @@ export const {
   canonicalize, explainSignature, sign, signRequest, signWebhook, standardWebhookSign, standardWebhookVerify, verifyWebhook,
   webhookKey,
 } = entry.api;
-export const { createWebhookHandler } = edgeHelpers(entry.api);
+export const { createWebhookHandler } = entry.helpers(edgeHelpers(entry.api));

@@ -33,9 +33,14 @@ test('before init(): a clear error, from the functions and from the helpers buil
     constructor: Error,
     message: 'lesspay2: sign() was called before the module loaded; `await init()` once first',
   });
-  assert.throws(() => browser.validateField('fetchPayout', 'request_id', 'R1'), /validate\(\) was called before the module loaded/);
+  // A helper names itself, not the function it calls.
+  assert.throws(() => browser.validateField('fetchPayout', 'request_id', 'R1'), {
+    constructor: Error,
+    message: 'lesspay2: validateField() was called before the module loaded; `await init()` once first',
+  });
+  assert.throws(() => browser.createSchema('fetchPayout'), /createSchema\(\) was called before the module loaded/);
   assert.throws(() => browser.schemas.fetchPayout['~standard'].validate({}), /validate\(\) was called before the module loaded/);
-  assert.throws(() => browser.createWebhookHandler({ secret: 's', onEvent() {} }), /verifyWebhook\(\) was called before the module loaded/);
+  assert.throws(() => browser.createWebhookHandler({ secret: 's', onEvent() {} }), /createWebhookHandler\(\) was called before the module loaded/);
 });
 
 test('a failed init() is not kept: the next call loads', async () => {
@@ -53,7 +58,7 @@ test('lesspay2/client: a clear error before init(), a failed init() retried, the
     message: 'lesspay2: validate() was called before the module loaded; `await init()` once first',
   });
   assert.throws(() => client.decodeError(30009), /decodeError\(\) was called before the module loaded/);
-  assert.throws(() => client.validateField('fetchPayout', 'request_id', 'R1'), /validate\(\) was called before the module loaded/);
+  assert.throws(() => client.validateField('fetchPayout', 'request_id', 'R1'), /validateField\(\) was called before the module loaded/);
   await assert.rejects(client.init(new Uint8Array([0, 97, 115, 109, 9, 9, 9, 9])), WebAssembly.CompileError);
   // The other entry's .wasm: named, instead of the engine's message about import numbers.
   await assert.rejects(client.init(wasm), (e) => e.constructor === Error && e.cause instanceof WebAssembly.LinkError &&
@@ -70,7 +75,7 @@ test('lesspay2/edge: a clear error before init(), the other entries\' .wasm refu
     constructor: Error,
     message: 'lesspay2: verifyWebhook() was called before the module loaded; `await init()` once first',
   });
-  assert.throws(() => edge.createWebhookHandler({ secret: 's', onEvent() {} }), /verifyWebhook\(\) was called before the module loaded/);
+  assert.throws(() => edge.createWebhookHandler({ secret: 's', onEvent() {} }), /createWebhookHandler\(\) was called before the module loaded/);
   const clientWasm = readFileSync(new URL('../../pkg/client/lesspay2_bg.wasm', import.meta.url));
   await assert.rejects(edge.init(clientWasm), (e) => e.constructor === Error && e.cause instanceof WebAssembly.LinkError &&
     e.message === 'lesspay2: this .wasm does not belong to this entry; load lesspay2/edge.wasm');
