@@ -289,6 +289,12 @@ fn text_that_is_not_json_is_one_format_issue() {
     assert_eq!(r.issues.len(), 1);
     assert_eq!((r.issues[0].code.as_str(), r.issues[0].path.len()), ("format", 0));
     assert!(r.issues[0].message.starts_with("params could not be read as strict JSON: "), "{}", r.issues[0].message);
+    // Half an emoji, as a length limit leaves it: said in the user's language, not the parser's English.
+    let half = r#"{"product_name":"Deposit \ud83d"}"#;
+    let r = validate_json(Kind::CreatePayin, half, &Options::new(0));
+    assert_eq!(r.issues[0].message, "params contain half a character (an emoji cut in two), which the gateway would sign as ?");
+    let r = validate_json(Kind::CreatePayin, half, &Options { locale: Locale::ZhCn, ..Options::new(0) });
+    assert_eq!(r.issues[0].message, "params 含有半个字符（如被截断的表情符号），网关会将其签名为 ?");
     let r = validate_json(Kind::FetchPayout, "{\"request_id\":\"R1\",\"@type\":\"x\"}", &Options::new(0));
     assert_eq!(r.issues[0].code.as_str(), "format");
 }

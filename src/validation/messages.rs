@@ -59,6 +59,8 @@ macro_rules! messages {
 messages! {
     PARSE: "params could not be read as strict JSON: {reason}",
         "params 不是严格的 JSON：{reason}";
+    HALF_CHARACTER: "params contain half a character (an emoji cut in two), which the gateway would sign as ?",
+        "params 含有半个字符（如被截断的表情符号），网关会将其签名为 ?";
     PARAMS_TYPE: "params must be a JSON object, not {actual}",
         "params 必须是 JSON 对象，而不是 {actual}";
     TYPE: "{field} must be a JSON {expected}, not {actual}",

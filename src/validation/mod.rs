@@ -309,8 +309,13 @@ pub fn validate_json(kind: Kind, text: &str, options: &Options) -> Report {
         Ok(value) => validate(kind, &value, options),
         Err(e) => {
             let mut c = Ctx::new(kind, options);
-            let reason = e.to_string();
-            c.error(&At::ROOT, Code::Format, messages::PARSE, &[("reason", P::T(&reason))]);
+            // A form's usual cause, said in the user's language: the parser's reasons are English.
+            if e.kind == json::JsonErrorKind::LoneSurrogate {
+                c.error(&At::ROOT, Code::Format, messages::HALF_CHARACTER, &[]);
+            } else {
+                let reason = e.to_string();
+                c.error(&At::ROOT, Code::Format, messages::PARSE, &[("reason", P::T(&reason))]);
+            }
             Report::new(c.issues)
         }
     }

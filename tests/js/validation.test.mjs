@@ -105,7 +105,10 @@ for (const [entry, api] of [['ESM', esm], ['CJS', cjs], ['client ESM', clientEsm
     assert.deepEqual(whole.issues.map((i) => [i.path, i.code]), [[[], 'format']]);
     const field = api.validateField('createPayin', 'product_name', cut);
     assert.deepEqual(field, { valid: false, issues: whole.issues });
-    assert.match(field.issues[0].message, /^params could not be read as strict JSON: .*surrogate/);
+    assert.equal(field.issues[0].message,
+      'params contain half a character (an emoji cut in two), which the gateway would sign as ?');
+    assert.equal(api.validateField('createPayin', 'product_name', cut, {}, { locale: 'zh-CN' }).issues[0].message,
+      'params 含有半个字符（如被截断的表情符号），网关会将其签名为 ?');
     // So is a value nested deeper than params may be.
     const deep = api.validateField('createPayin', 'channel_biz_data', JSON.parse('['.repeat(200) + ']'.repeat(200)));
     assert.deepEqual(deep.issues.map((i) => [i.path, i.code]), [[[], 'format']]);
