@@ -221,7 +221,17 @@ fn verify<'a>(
         }
     });
     let Some(secret_index) = matched else {
-        return reject(Reason::SignatureMismatch, "no configured appSecret gives the received signature");
+        // A line end kept from a file or an .env is the usual way a right secret goes wrong. It is
+        // signed as given (the gateway's own signer does so), so it is only pointed out.
+        let padded = secrets.iter().any(|s| s.expose() != s.expose().trim());
+        return reject(
+            Reason::SignatureMismatch,
+            if padded {
+                "no configured appSecret gives the received signature; one starts or ends with whitespace (a line end from a file?)"
+            } else {
+                "no configured appSecret gives the received signature"
+            },
+        );
     };
 
     let unsigned_fields = if v1 {

@@ -157,6 +157,21 @@ fn webhook_secret_misuse() {
     assert_eq!(run(&[Secret::new("")]), Err(SecretError::Blank));
     assert_eq!(run(&[Secret::new("k"), Secret::new(" \t\n")]), Err(SecretError::Blank));
     assert_eq!(run(&[Secret::new("\u{3000}")]), Err(SecretError::Blank));
+    // The right secret with a line end from a file is signed as given, and pointed out on a mismatch.
+    let body = br#"{"a":"1"}"#;
+    let signature = sign(r#"{"a":"1"}"#, "k").unwrap();
+    let headers = WebhookHeaders { signature: Some(&signature), timestamp: None };
+    let rejection = verify_webhook(body, headers, &[Secret::new("old"), Secret::new("k\r\n")], options(None)).unwrap().unwrap_err();
+    assert_eq!(
+        (rejection.reason, rejection.message.as_str()),
+        (
+            Reason::SignatureMismatch,
+            "no configured appSecret gives the received signature; one starts or ends with whitespace (a line end from a file?)"
+        )
+    );
+    let padded = sign(r#"{"a":"1"}"#, " k").unwrap();
+    let headers = WebhookHeaders { signature: Some(&padded), timestamp: None };
+    assert!(verify_webhook(body, headers, &[Secret::new(" k")], options(None)).unwrap().is_ok());
 }
 
 #[test]

@@ -155,6 +155,13 @@ function register({ api, label, test, assert }) {
     assert.equal(verifyWebhook({ body, headers, secret: ['old', 'new'] }).secretIndex, 1);
     const wrong = verifyWebhook({ body, headers, secret: ['old'] });
     assert.deepEqual(wrong, { valid: false, reason: 'signature_mismatch', message: 'no configured appSecret gives the received signature' });
+    // The right secret with a line end from a file: signed as given, and pointed out.
+    assert.deepEqual(verifyWebhook({ body, headers, secret: ['old', 'new\n'] }), {
+      valid: false,
+      reason: 'signature_mismatch',
+      message: 'no configured appSecret gives the received signature; one starts or ends with whitespace (a line end from a file?)',
+    });
+    assert.equal(verifyWebhook({ body, headers: { 'X-Auth-Signature': sign(body, ' new') }, secret: ' new' }).valid, true);
   });
 
   test(`${label}: header names in a plain object, lower-case first`, () => {
