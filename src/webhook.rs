@@ -409,12 +409,10 @@ fn key_of(payload: &Object<'_>, event_signed: bool) -> Option<String> {
     if let Some(status) = text("order_status") {
         key.push_str(&crate::order_status::normalized(status));
     }
-    // The event as `event()` reads it: a blank or non-string `event` is no event there, nor here.
-    if let Some(Value::String(event)) = payload.get("event").filter(|_| event_signed) {
-        if !event.trim().is_empty() {
-            key.push(':');
-            key.push_str(event);
-        }
+    // The event as `event()` decodes it: a blank or non-string `event` is no event there, nor here.
+    if let Some(event) = crate::errors::event_name(payload).filter(|_| event_signed) {
+        key.push(':');
+        key.push_str(event);
     }
     Some(key)
 }

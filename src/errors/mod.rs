@@ -518,11 +518,17 @@ fn decode_event_parts(kind: &str, answer: &Answer, ctx: &Context) -> Event {
 pub fn decode_event(payload: &Object<'_>, ctx: &Context) -> Option<Event> {
     // Most notices have no event: answered before the rest of the payload is read (every verified
     // webhook comes here).
-    let kind = match payload.get("event") {
-        Some(Value::String(kind)) if !kind.trim().is_empty() => kind,
-        _ => return None,
-    };
+    let kind = event_name(payload)?;
     Some(decode_event_parts(kind, &read_object(payload), ctx))
+}
+
+/// A payload's `event` when it names a notice: a string that is not blank. What [`decode_event`]
+/// decodes and what the idempotency key ends with.
+pub(crate) fn event_name<'p>(payload: &'p Object<'_>) -> Option<&'p str> {
+    match payload.get("event") {
+        Some(Value::String(kind)) if !kind.trim().is_empty() => Some(kind),
+        _ => None,
+    }
 }
 
 /// An integer from JSON number text or a numeric string: `-?[0-9]{1,15}` (beyond that it is not a
