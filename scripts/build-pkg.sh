@@ -50,21 +50,24 @@ package() {
   echo "pkg: $dir/lesspay2_bg.wasm $raw_size bytes, $gz_size gzipped"
 }
 
+# The crate is an `rlib` for Rust users; the wasm modules are built as a `cdylib` here alone
+# (`cargo rustc --crate-type`), so that a Rust dependent never builds a shared library it does not use.
+wasm() { cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --crate-type cdylib "$@"; }
 # `lesspay2`: everything. It and `lesspay2/client` are compiled for size, SHA-256 included (the
 # `compact-sha2` feature, Cargo.toml).
-cargo build --quiet --lib --release --target wasm32-unknown-unknown --features compact-sha2
+wasm --features compact-sha2
 bindgen target/wasm32-unknown-unknown/release/lesspay2.wasm target/bindgen
 # `lesspay2/client`: validation and error decoding for pages, without the bindings that take a secret
 # (the `wasm-client` feature alone). `lesspay2/edge`: signing and verification for edge workers, without
 # validation and error decoding (the `wasm-signing` feature alone). Each in its own target directory, so
 # that no build invalidates another.
-cargo build --quiet --lib --release --target wasm32-unknown-unknown --no-default-features --features wasm-client,compact-sha2 --target-dir target/client
+wasm --no-default-features --features wasm-client,compact-sha2 --target-dir target/client
 bindgen target/client/wasm32-unknown-unknown/release/lesspay2.wasm target/bindgen-client
 # `lesspay2/edge` verifies a webhook per request and has room under the 60 KB goal: compiled for speed
 # (opt-level 2: verifyWebhook 1.36x faster than at "z" for +5.4 KB gzipped; 3 is no faster and 3 KB
 # larger; measured in bench/README.md).
 CARGO_PROFILE_RELEASE_OPT_LEVEL=2 \
-  cargo build --quiet --lib --release --target wasm32-unknown-unknown --no-default-features --features wasm-signing --target-dir target/edge
+  wasm --no-default-features --features wasm-signing --target-dir target/edge
 bindgen target/edge/wasm32-unknown-unknown/release/lesspay2.wasm target/bindgen-edge
 
 # --merge-similar-functions first: −182 B gzipped in `lesspay2`, −125 B in `lesspay2/client`, no change
