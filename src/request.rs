@@ -30,6 +30,7 @@ pub struct SignedRequest {
 
 /// Why a request could not be signed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum SignRequestError {
     /// The secret is missing or blank.
     #[error(transparent)]
@@ -37,6 +38,10 @@ pub enum SignRequestError {
     /// The appId is empty.
     #[error("the appId is empty")]
     AppId,
+    /// The appId has a character an HTTP header value cannot carry as it is: a line break or another
+    /// control character (often a line end kept from a file), or a non-ASCII one.
+    #[error("the appId must be printable ASCII, as it goes in a header; it has a line break, a control or a non-ASCII character")]
+    AppIdCharacters,
     /// The body is not a strict JSON object.
     #[error("the body is not a strict JSON object: {0}")]
     Body(#[from] JsonError),
@@ -47,6 +52,10 @@ pub fn sign_request(app_id: &str, secret: &Secret, body: &str, timestamp_ms: u64
     let secret = secret.usable()?;
     if app_id.trim().is_empty() {
         return Err(SignRequestError::AppId);
+    }
+    // A CR or LF would split the header (`http` and `fetch` refuse it, a raw writer would not).
+    if !app_id.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return Err(SignRequestError::AppIdCharacters);
     }
     // `sign` rather than parsing here: natively it writes the canonical string from the text.
     let signature = signature::sign(body, secret.expose())?;

@@ -375,6 +375,11 @@ function register({ api, label, test, assert }) {
       );
       throwsExactly(() => signRequest({ appId: blank, appSecret: 'k', body: '{}' }), Error, 'the appId is empty');
     }
+    // A line end kept from a file would split the header; fetch refuses it only when sending.
+    for (const appId of ['app\n', 'app\r\nX-Evil: 1', 'a\tb', 'app\u007f', 'app\u00e9']) {
+      throwsExactly(() => signRequest({ appId, appSecret: 'k', body: '{}' }), Error,
+        'the appId must be printable ASCII, as it goes in a header; it has a line break, a control or a non-ASCII character');
+    }
     // The low-level sign accepts an empty secret; the empty body is refused; `{}` signs `key=`.
     assert.equal(sign('{"a":"1"}', ''), sha256('a=1&key='));
     assert.equal(sign({}, 'k'), sha256('key=k'));
