@@ -17,7 +17,7 @@ pub const MAX_BODY_BYTES: usize = 1_048_576;
 pub const PAYIN_V1_UNSIGNED: [&str; 5] = ["api_version", "order_status_int", "channel_biz_data", "event", "event_data"];
 
 /// Which signing payload to use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum WebhookKind {
     /// By the payload: the payout rule for a payout notice (`details` or `total_amount`), the pay-in
     /// rule otherwise.
@@ -31,6 +31,7 @@ pub enum WebhookKind {
 
 /// Why a webhook was rejected. The order of the variants is the order in which they are checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Reason {
     /// The body is over [`MAX_BODY_BYTES`].
     BodyTooLarge,
@@ -107,6 +108,7 @@ impl std::error::Error for Rejection {}
 
 /// The two headers the verifier reads, found case-insensitively.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[must_use]
 pub struct WebhookHeaders<'h> {
     /// `X-Auth-Signature`.
     pub signature: Option<&'h str>,
@@ -118,22 +120,26 @@ impl<'h> WebhookHeaders<'h> {
     /// Picks the two headers out of `(name, value)` pairs, names in any casing: an `http::HeaderMap`'s
     /// `iter()` as it is, or `&str` pairs. Values are bytes, as HTTP sends them; one that is not UTF-8
     /// cannot be a signature or a timestamp and is kept as a malformed one (so the verdict is
-    /// `malformed_signature`, not `missing_signature`). When a name repeats, the first value wins.
+    /// `malformed_signature`, not `missing_signature`). A name that repeats is read as HTTP joins its
+    /// values (`a, b`), which is neither: the gateway sends each header once, and the verdict is then
+    /// malformed whichever value comes first, as in JavaScript, where `fetch` and Node join them.
     pub fn from_pairs<I, N, V>(pairs: I) -> Self
     where
         I: IntoIterator<Item = (N, &'h V)>,
         N: AsRef<str>,
         V: AsRef<[u8]> + ?Sized + 'h,
     {
-        // Any text that is neither hex digits nor digits stands for a value that is not UTF-8.
+        // Any text that is neither hex digits nor digits stands for a value that is not UTF-8, or for
+        // repeated values joined.
         let text = |value: &'h V| std::str::from_utf8(value.as_ref()).unwrap_or("\u{FFFD}");
+        let read = |slot: &mut Option<&'h str>, value: &'h V| *slot = Some(if slot.is_some() { ", " } else { text(value) });
         let mut headers = WebhookHeaders::default();
         for (name, value) in pairs {
             let name = name.as_ref();
-            if name.eq_ignore_ascii_case("x-auth-signature") && headers.signature.is_none() {
-                headers.signature = Some(text(value));
-            } else if name.eq_ignore_ascii_case("x-auth-timestamp") && headers.timestamp.is_none() {
-                headers.timestamp = Some(text(value));
+            if name.eq_ignore_ascii_case("x-auth-signature") {
+                read(&mut headers.signature, value);
+            } else if name.eq_ignore_ascii_case("x-auth-timestamp") {
+                read(&mut headers.timestamp, value);
             }
         }
         headers

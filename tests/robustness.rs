@@ -180,6 +180,17 @@ fn sign_request_misuse() {
     assert_eq!(sign_request("app", &Secret::new(""), body, 0), Err(SignRequestError::Secret(SecretError::Blank)));
     assert_eq!(sign_request("", &Secret::new("k"), body, 0), Err(SignRequestError::AppId));
     assert_eq!(sign_request(" \t", &Secret::new("k"), body, 0), Err(SignRequestError::AppId));
+    // A line end kept from a file, a header injection, a non-ASCII character: refused, not sent.
+    for app_id in ["app\n", "app\r\nX-Evil: 1", "a\tb", "app\u{7f}", "appé", "app\0"] {
+        assert_eq!(sign_request(app_id, &Secret::new("k"), body, 0), Err(SignRequestError::AppIdCharacters), "{app_id:?}");
+    }
+    assert_eq!(
+        SignRequestError::AppIdCharacters.to_string(),
+        "the appId must be printable ASCII, as it goes in a header; it has a line break, a control or a non-ASCII character"
+    );
+    // Every printable ASCII character, the space included, goes through as it is.
+    let printable: String = (b' '..=b'~').map(char::from).collect();
+    assert_eq!(sign_request(&printable, &Secret::new("k"), body, 0).unwrap().headers[0], ("x-auth-appid", printable.clone()));
     assert_eq!(
         sign_request("app", &Secret::new("k"), "", 0).map_err(|e| e.to_string()),
         Err("the body is not a strict JSON object: the body is empty; expected a JSON object".into())
@@ -278,6 +289,18 @@ fn headers_are_read_from_byte_values_as_http_sends_them() {
     assert_eq!(verdict(WebhookHeaders::from_pairs(latin1)), Err(Reason::MalformedSignature));
     let latin1: [(&str, &[u8]); 2] = [("X-Auth-Signature", signature.as_bytes()), ("X-Auth-Timestamp", b"17\xFF")];
     assert_eq!(verdict(WebhookHeaders::from_pairs(latin1)), Err(Reason::MalformedTimestamp));
+    // A repeated header is malformed whichever value comes first, as `fetch` joins it in JS.
+    let ts: (&str, &[u8]) = ("x-auth-timestamp", b"1700000000000");
+    for pairs in [
+        [("x-auth-signature", signature.as_bytes()), ("X-Auth-Signature", b"zz"), ts],
+        [("x-auth-signature", b"zz"), ("X-Auth-Signature", signature.as_bytes()), ts],
+        [("x-auth-signature", signature.as_bytes()), ("x-auth-signature", signature.as_bytes()), ts],
+    ] {
+        assert_eq!(verdict(WebhookHeaders::from_pairs(pairs)), Err(Reason::MalformedSignature));
+    }
+    let sig: (&str, &[u8]) = ("x-auth-signature", signature.as_bytes());
+    let pairs = [sig, ("X-Auth-Timestamp", b"1700000000000"), ("X-Auth-Timestamp", b"1700000000000")];
+    assert_eq!(verdict(WebhookHeaders::from_pairs(pairs)), Err(Reason::MalformedTimestamp));
 }
 
 #[test]

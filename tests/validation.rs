@@ -305,6 +305,19 @@ fn kinds_round_trip_and_params_are_exposed() {
         assert_eq!(Kind::from_name(kind.name()), Some(kind));
     }
     assert_eq!(Kind::from_name("createPayIn"), None);
+    // Each kind's endpoint, as spec section 1 lists them.
+    let paths: Vec<_> = Kind::ALL.iter().map(|k| k.path()).collect();
+    assert_eq!(
+        paths,
+        [
+            "/api/global/v1/pay/create-order",
+            "/api/global/v1/pay/query-order",
+            "/api/global/payout/create-order",
+            "/api/global/payout/batch/create-order",
+            "/api/global/payout/query",
+            "/api/global/payout/bank",
+        ]
+    );
     for tag in ["zh-CN", "zh", "ZH", "zh-Hans-SG", "zh_CN", "zh-TW"] {
         assert_eq!(Locale::from_tag(tag), Locale::ZhCn, "{tag}");
     }

@@ -17,6 +17,7 @@ use codes::{Row, RetryRule};
 
 /// What kind of answer it is: whose fault, and what the merchant deals with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Category {
     /// The request succeeded.
     Success,
@@ -127,7 +128,7 @@ impl Source {
 display_as_str!(Category, Retry, Source);
 
 /// Which API answered (decides what code 30034 is).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Api {
     /// Pay-in: 30034 is the fraud response code "suspected fraud (pick up)".
     Payin,
@@ -136,7 +137,7 @@ pub enum Api {
 }
 
 /// Which call answered (decides whether an unknown outcome needs a look-up first).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Operation {
     /// A create call: a failure with an unknown outcome is [`Retry::QueryFirst`].
     Create,
@@ -202,6 +203,7 @@ pub struct MsgConflict {
 
 /// A decoded answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use]
 pub struct Decoded {
     /// Whether the gateway documents it (a published row, a reserved payout code, a 4xxxx risk code).
     pub known: bool,

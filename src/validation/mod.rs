@@ -68,6 +68,19 @@ impl Kind {
         }
     }
 
+    /// The API path of the request ([`crate::request::paths`]), for the URL it is sent to.
+    pub fn path(self) -> &'static str {
+        use crate::request::paths;
+        match self {
+            Kind::CreatePayin => paths::CREATE_PAYIN,
+            Kind::FetchPayin => paths::FETCH_PAYIN,
+            Kind::CreatePayout => paths::CREATE_PAYOUT,
+            Kind::CreatePayoutBatch => paths::CREATE_PAYOUT_BATCH,
+            Kind::FetchPayout => paths::FETCH_PAYOUT,
+            Kind::PayoutBanks => paths::PAYOUT_BANKS,
+        }
+    }
+
     /// The kind with this JavaScript name.
     pub fn from_name(name: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.name() == name)
@@ -113,7 +126,7 @@ impl std::fmt::Display for UnknownKind {
 impl std::error::Error for UnknownKind {}
 
 /// How bad an issue is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Severity {
     /// The gateway rejects the request.
     Error,
@@ -132,8 +145,9 @@ impl Severity {
 }
 
 /// The stable machine code of an issue (the README has the table).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[allow(missing_docs)]
+#[non_exhaustive]
 pub enum Code {
     Required,
     Type,
@@ -271,6 +285,7 @@ impl Options {
 
 /// The outcome: `valid` when no issue is an error.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[must_use]
 pub struct Report {
     /// No issue has severity `error`.
     pub valid: bool,
