@@ -227,7 +227,10 @@ export function edgeHelpers(api) {
       }
       const verdict = api.verifyWebhook({ body: read.bytes, headers: request.headers, secret: list, kind, toleranceMs, now: Date.now() });
       if (!verdict.valid) {
-        return textResponse(REJECTION_STATUS[verdict.reason] ?? 400, `${verdict.reason}: ${verdict.message}`);
+        // The answer goes to whoever sent the request: a mismatch does not say what verifyWebhook's
+        // message adds for the operator's logs (that a configured secret has whitespace at an end).
+        const message = verdict.reason === 'signature_mismatch' ? 'no configured appSecret gives the received signature' : verdict.message;
+        return textResponse(REJECTION_STATUS[verdict.reason] ?? 400, `${verdict.reason}: ${message}`);
       }
       const key = verdict.idempotencyKey;
       if (key !== null && isDuplicate !== undefined && (await isDuplicate(key, verdict))) {

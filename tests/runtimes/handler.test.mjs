@@ -63,6 +63,17 @@ test('rejections: exact status and `<reason>: <message>`', async () => {
   assert.equal(called, 0);
 });
 
+test('a mismatch answers the sender without what the message says of the configured secrets', async () => {
+  // A secret with a line end from a file: verifyWebhook's message points it out, for the operator's logs.
+  const padded = `${SECRET}\n`;
+  const headers = { 'x-auth-signature': lib.sign(body, SECRET) };
+  assert.equal(lib.verifyWebhook({ body, headers, secret: padded }).message,
+    'no configured appSecret gives the received signature; one starts or ends with whitespace (a line end from a file?)');
+  const handler = lib.createWebhookHandler({ secret: padded, onEvent: () => assert.fail('not verified') });
+  const res = await handler(post(body, headers));
+  assert.deepEqual([res.status, await res.text()], [401, 'signature_mismatch: no configured appSecret gives the received signature']);
+});
+
 test('dedupe hooks and a Response from onEvent', async () => {
   const done = new Set();
   let calls = 0;
