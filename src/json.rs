@@ -30,8 +30,8 @@ pub enum Value<'a> {
     /// `true` or `false`
     Bool(bool),
     /// A number, as the exact text of the body (already checked against the JSON grammar and the
-    /// gateway's limits).
-    Number(&'a str),
+    /// gateway's limits). Borrowed from the body as parsed; owned after [`Value::into_owned`].
+    Number(Cow<'a, str>),
     /// A string, unescaped. Borrowed only when the body held it without an escape, and so without `"`,
     /// `\\` or a control character: the canonical writer copies such text after looking for bytes of
     /// 0x7F and up alone. Keys are borrowed on the same terms.
@@ -64,6 +64,19 @@ impl<'a> Value<'a> {
         match self {
             Value::Array(a) => Some(a),
             _ => None,
+        }
+    }
+
+    /// The same value owning all of its text, so that it outlives the body it was parsed from (to keep
+    /// a verified payload, or to move it to another task).
+    pub fn into_owned(self) -> Value<'static> {
+        match self {
+            Value::Null => Value::Null,
+            Value::Bool(b) => Value::Bool(b),
+            Value::Number(n) => Value::Number(Cow::Owned(n.into_owned())),
+            Value::String(s) => Value::String(Cow::Owned(s.into_owned())),
+            Value::Array(a) => Value::Array(a.into_iter().map(Value::into_owned).collect()),
+            Value::Object(o) => Value::Object(o.into_owned()),
         }
     }
 
@@ -140,6 +153,11 @@ impl<'a> Object<'a> {
             Some(slot) => *slot = value,
             None => self.members.push((key, value)),
         }
+    }
+
+    /// The same object owning all of its text ([`Value::into_owned`]).
+    pub fn into_owned(self) -> Object<'static> {
+        Object { members: self.members.into_iter().map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned())).collect() }
     }
 
     /// Keeps only the members for which `keep` answers true.
@@ -628,7 +646,7 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         let end = scan_number(self.text, start, self.signing).map_err(|kind| self.err_at(kind, start))?;
         self.pos = end;
-        Ok(Value::Number(self.text.get(start..end).unwrap_or_default()))
+        Ok(Value::Number(Cow::Borrowed(self.text.get(start..end).unwrap_or_default())))
     }
 }
 
@@ -1004,8 +1022,8 @@ mod tests {
             got,
             vec![
                 ("b".into(), Value::String("x".into())),
-                ("a".into(), Value::Number("100.50")),
-                ("$x".into(), Value::Number("1e5")),
+                ("a".into(), Value::Number("100.50".into())),
+                ("$x".into(), Value::Number("1e5".into())),
             ]
         );
         assert!(parse_object(r#"{"a":1e2147483647}"#).is_ok());
@@ -1055,7 +1073,7 @@ mod tests {
         let text = format!("{{{}}}", body.join(","));
         let object = parse_object(&text).unwrap();
         assert_eq!(object.len(), 40);
-        assert_eq!(object.members()[7], (Cow::Borrowed(chained[7].as_str()), Value::Number("2")));
+        assert_eq!(object.members()[7], (Cow::Borrowed(chained[7].as_str()), Value::Number("2".into())));
     }
 
     #[test]
@@ -1077,7 +1095,7 @@ mod tests {
         text.push_str("\"z\":0}");
         let o = parse_object(&text).unwrap();
         assert_eq!(o.len(), 5001);
-        assert_eq!(o.get("k0"), Some(&Value::Number("15000")));
+        assert_eq!(o.get("k0"), Some(&Value::Number("15000".into())));
         assert_eq!(o.iter().next().map(|(k, _)| k), Some("k0"));
     }
 }

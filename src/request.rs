@@ -30,7 +30,6 @@ pub struct SignedRequest {
 
 /// Why a request could not be signed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
 pub enum SignRequestError {
     /// The secret is missing or blank.
     #[error(transparent)]

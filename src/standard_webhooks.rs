@@ -166,7 +166,6 @@ pub struct StandardHeaders<'h> {
 
 /// Why a Standard Webhooks delivery was rejected, in the order the checks run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
 pub enum StandardReason {
     /// No `webhook-id` header (or an empty one).
     MissingId,

@@ -31,7 +31,6 @@ pub enum WebhookKind {
 
 /// Why a webhook was rejected. The order of the variants is the order in which they are checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
 pub enum Reason {
     /// The body is over [`MAX_BODY_BYTES`].
     BodyTooLarge,
@@ -375,6 +374,12 @@ pub struct VerifiedEvent {
 }
 
 impl Verified<'_> {
+    /// The same verdict owning its payload, so that it outlives the body it was verified from (to
+    /// hand it to another task, `tokio::spawn` among them).
+    pub fn into_owned(self) -> Verified<'static> {
+        Verified { payload: self.payload.into_owned(), ..self }
+    }
+
     /// [`webhook_key`] of the payload, with the event only when the signature covers it.
     pub fn idempotency_key(&self) -> Option<String> {
         key_of(&self.payload, self.event_is_signed())
@@ -402,7 +407,7 @@ impl Verified<'_> {
 fn key_of(payload: &Object<'_>, event_signed: bool) -> Option<String> {
     let text = |key: &str| match payload.get(key) {
         Some(Value::String(s)) if !s.is_empty() => Some(s.as_ref()),
-        Some(Value::Number(n)) => Some(*n),
+        Some(Value::Number(n)) => Some(n.as_ref()),
         _ => None,
     };
     let id = text("pay_order_id")?;

@@ -325,7 +325,7 @@ fn answers_are_read_without_the_signing_rules() {
     // fastjson writes `$ref` for a repeated object; nothing in an answer is signed.
     let body = r#"{"code":0,"msg":"SUCCESS","data":{"a":{"x":1},"b":{"$ref":"$.data.a"},"@type":"x","n":1e5000000000}}"#;
     let ok = decode_response(200, body, &ctx).unwrap();
-    assert_eq!(ok.envelope.get("code"), Some(&json::Value::Number("0")));
+    assert_eq!(ok.envelope.get("code"), Some(&json::Value::Number("0".into())));
     let e = decode_response(200, r#"{"code":1201,"data":{"$ref":"x"}}"#, &ctx).unwrap_err();
     assert_eq!(e.name, "Duplicate Data Exists");
     // Still strict JSON.

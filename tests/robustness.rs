@@ -360,3 +360,30 @@ fn explanation_of_empty_and_odd_input() {
     let e = explain_signature(r#"{"a":"s3cr3t-value"}"#, "TOPSECRET", Some("x")).unwrap();
     assert!(!format!("{e:?}").contains("TOPSECRET"));
 }
+
+#[test]
+fn a_verified_payload_outlives_its_body() {
+    let text = r#"{"pay_order_id":"P1","order_status":"SUCCEED","note":"caf\u00e9 \"x\"","amount":100.50,"details":[{"n":1e5,"k":null}]}"#;
+    let signature = sign(text, "k").unwrap();
+    let body = text.as_bytes().to_vec();
+    let headers = WebhookHeaders { signature: Some(&signature), timestamp: None };
+    let borrowed = verify_webhook(&body, headers, &[Secret::new("k")], options(None)).unwrap().unwrap();
+    let owned: lesspay2::Verified<'static> = borrowed.into_owned();
+    drop(body);
+    // A 'static value: it can move to another thread (or a spawned task) once the body is gone.
+    let (key, note, amount, n) = std::thread::spawn(move || {
+        let detail = owned.payload.get("details").and_then(|d| d.as_array()).and_then(|d| d.first()).and_then(|d| d.as_object()).cloned();
+        (
+            owned.idempotency_key(),
+            owned.payload.get("note").and_then(|v| v.as_str()).map(str::to_owned),
+            owned.payload.get("amount").cloned(),
+            detail.and_then(|d| d.get("n").cloned()),
+        )
+    })
+    .join()
+    .unwrap();
+    assert_eq!(key.as_deref(), Some("lesspay2:P1:SUCCEED"));
+    assert_eq!(note.as_deref(), Some("café \"x\""));
+    assert_eq!(amount, Some(json::Value::Number("100.50".into())));
+    assert_eq!(n, Some(json::Value::Number("1e5".into())));
+}

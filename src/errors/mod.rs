@@ -17,7 +17,6 @@ use codes::{Row, RetryRule};
 
 /// What kind of answer it is: whose fault, and what the merchant deals with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
 pub enum Category {
     /// The request succeeded.
     Success,

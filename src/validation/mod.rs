@@ -147,7 +147,6 @@ impl Severity {
 /// The stable machine code of an issue (the README has the table).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[allow(missing_docs)]
-#[non_exhaustive]
 pub enum Code {
     Required,
     Type,

@@ -103,7 +103,7 @@ pub(crate) fn int_value(v: Option<&Value>) -> Option<i64> {
 /// A 13-digit millisecond timestamp given as a number or a string.
 pub(crate) fn timestamp_value(v: Option<&Value>) -> Option<i64> {
     let t = match v? {
-        Value::Number(t) => *t,
+        Value::Number(t) => t,
         Value::String(s) => s.as_ref(),
         _ => return None,
     };
