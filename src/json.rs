@@ -255,7 +255,8 @@ fn write_char_quoted(f: &mut fmt::Formatter<'_>, c: char) -> fmt::Result {
         '\t' => f.write_str("\\t")?,
         '\0' => f.write_str("\\0")?,
         ' '..='~' => f.write_char(c)?,
-        c if c.is_ascii() || c.is_control() || c.is_whitespace() => {
+        // Invisible ones too: a byte order mark (a file saved by some editors) and the zero-width ones.
+        c if c.is_ascii() || c.is_control() || c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{feff}') => {
             f.write_str("\\u{")?;
             let code = c as u32;
             let mut started = false;
@@ -928,6 +929,15 @@ fn fold_duplicates<'a>(list: Vec<(Cow<'a, str>, Value<'a>)>) -> Vec<(Cow<'a, str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unexpected_characters_are_shown_even_when_invisible() {
+        let message = |text: &str| parse_object(text).map(|_| ()).map_err(|e| e.to_string());
+        assert_eq!(message("\u{feff}{}"), Err("unexpected character '\\u{feff}' at byte 0".into()));
+        assert_eq!(message("{\u{200b}}"), Err("unexpected character '\\u{200b}' at byte 1".into()));
+        assert_eq!(message("{\u{a0}}"), Err("unexpected character '\\u{a0}' at byte 1".into()));
+        assert_eq!(message("{é}"), Err("unexpected character 'é' at byte 1".into()));
+    }
 
     #[test]
     fn integers_are_written_as_to_string_writes_them() {
