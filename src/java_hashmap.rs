@@ -50,10 +50,16 @@ struct TreeLinks {
     red: bool,
 }
 
-#[derive(Default, Clone)]
+/// A bucket: its nodes form a list in `next` order, which is iteration order, linked through
+/// [`Map::next`] and [`Map::prev`] as Java's nodes are. A list, not a `Vec`: a tree bin inserts each
+/// new node right after its tree parent and moves the root to the front, which a `Vec` does by shifting
+/// the bin, so that a body with thousands of keys of one `hashCode` in an object inside an array took
+/// quadratic time before its signature could be checked.
+#[derive(Default, Clone, Copy)]
 struct Bin {
-    /// Node ids in `next` order, which is iteration order.
-    nodes: Vec<usize>,
+    first: Option<usize>,
+    last: Option<usize>,
+    len: usize,
     /// `Some(root)` when the bin is a red-black tree.
     root: Option<usize>,
 }
@@ -62,17 +68,25 @@ struct Map<'a, 'k> {
     keys: &'a [Key<'k>],
     table: Vec<Bin>,
     links: Vec<TreeLinks>,
+    /// Per node id: the next and previous node of its bin.
+    next: Vec<Option<usize>>,
+    prev: Vec<Option<usize>>,
     size: usize,
 }
 
 /// The order (indices into `keys`) in which a `HashMap` filled by `put(keys[0])`, `put(keys[1])`, …
 /// iterates. The keys must be distinct.
 pub(crate) fn iteration_order(keys: &[Key<'_>]) -> Vec<usize> {
-    let mut map = Map { keys, table: Vec::new(), links: vec![TreeLinks::default(); keys.len()], size: 0 };
-    for id in 0..keys.len() {
+    let n = keys.len();
+    let mut map = Map { keys, table: Vec::new(), links: vec![TreeLinks::default(); n], next: vec![None; n], prev: vec![None; n], size: 0 };
+    for id in 0..n {
         map.put(id);
     }
-    map.table.into_iter().flat_map(|bin| bin.nodes).collect()
+    let mut order = Vec::with_capacity(n);
+    for bin in &map.table {
+        map.push_nodes(bin, &mut order);
+    }
+    order
 }
 
 impl Map<'_, '_> {
@@ -95,19 +109,69 @@ impl Map<'_, '_> {
         }
     }
 
+    fn next_of(&self, id: usize) -> Option<usize> {
+        self.next.get(id).copied().flatten()
+    }
+
+    fn set_next(&mut self, id: usize, next: Option<usize>) {
+        if let Some(slot) = self.next.get_mut(id) {
+            *slot = next;
+        }
+    }
+
+    fn set_prev(&mut self, id: usize, prev: Option<usize>) {
+        if let Some(slot) = self.prev.get_mut(id) {
+            *slot = prev;
+        }
+    }
+
+    /// Appends the nodes of `bin`, in `next` order, to `out`.
+    fn push_nodes(&self, bin: &Bin, out: &mut Vec<usize>) {
+        let mut at = bin.first;
+        // At most `len` steps, whatever the links say.
+        for _ in 0..bin.len {
+            let Some(id) = at else { break };
+            out.push(id);
+            at = self.next_of(id);
+        }
+    }
+
+    fn bin_nodes(&self, i: usize) -> Vec<usize> {
+        let mut nodes = Vec::new();
+        if let Some(bin) = self.table.get(i) {
+            self.push_nodes(bin, &mut nodes);
+        }
+        nodes
+    }
+
+    /// Appends `id` to the end of bin `i`.
+    fn push_back(&mut self, i: usize, id: usize) {
+        let Some(bin) = self.table.get(i).copied() else { return };
+        self.set_prev(id, bin.last);
+        self.set_next(id, None);
+        if let Some(last) = bin.last {
+            self.set_next(last, Some(id));
+        }
+        if let Some(bin) = self.table.get_mut(i) {
+            if bin.first.is_none() {
+                bin.first = Some(id);
+            }
+            bin.last = Some(id);
+            bin.len += 1;
+        }
+    }
+
     fn put(&mut self, id: usize) {
         if self.table.is_empty() {
             self.resize();
         }
         let i = self.index(id, self.table.len());
-        let Some(bin) = self.table.get(i) else { return };
+        let Some(bin) = self.table.get(i).copied() else { return };
         if bin.root.is_some() {
             self.put_tree(i, id);
         } else {
-            let before = bin.nodes.len();
-            if let Some(bin) = self.table.get_mut(i) {
-                bin.nodes.push(id);
-            }
+            let before = bin.len;
+            self.push_back(i, id);
             // `binCount >= TREEIFY_THRESHOLD - 1` in `putVal`: the new node is the 9th or later.
             if before >= TREEIFY_THRESHOLD {
                 self.treeify_bin(i);
@@ -136,17 +200,20 @@ impl Map<'_, '_> {
         let capacity = if old.is_empty() { INITIAL_CAPACITY } else { old.len() * 2 };
         self.table = vec![Bin::default(); capacity];
         let bit = old.len();
+        let mut nodes = Vec::new();
         for (j, bin) in old.into_iter().enumerate() {
             let was_tree = bin.root.is_some();
+            nodes.clear();
+            self.push_nodes(&bin, &mut nodes);
             let (lo, hi): (Vec<usize>, Vec<usize>) =
-                bin.nodes.iter().partition(|&&id| (self.hash(id) as u32 as usize) & bit == 0);
-            for (index, nodes, other_empty) in [(j, lo.clone(), hi.is_empty()), (j + bit, hi, lo.is_empty())] {
-                if nodes.is_empty() {
+                nodes.iter().partition(|&&id| (self.hash(id) as u32 as usize) & bit == 0);
+            for (index, part, other_empty) in [(j, &lo, hi.is_empty()), (j + bit, &hi, lo.is_empty())] {
+                if part.is_empty() {
                     continue;
                 }
-                let count = nodes.len();
-                if let Some(slot) = self.table.get_mut(index) {
-                    slot.nodes = nodes;
+                let count = part.len();
+                for &id in part {
+                    self.push_back(index, id);
                 }
                 if was_tree && count > UNTREEIFY_THRESHOLD {
                     if other_empty {
@@ -165,7 +232,7 @@ impl Map<'_, '_> {
     /// `TreeNode.treeify`: insert the bin's nodes in `next` order into a fresh red-black tree, then
     /// move the root to the front of the bin.
     fn treeify(&mut self, i: usize) {
-        let nodes = self.table.get(i).map(|b| b.nodes.clone()).unwrap_or_default();
+        let nodes = self.bin_nodes(i);
         let mut root: Option<usize> = None;
         for &x in &nodes {
             self.set_links(x, TreeLinks::default());
@@ -209,9 +276,21 @@ impl Map<'_, '_> {
             }
         };
         self.attach(p, x, go_left);
+        // `x` goes right after `p` in `next` order.
+        let after = self.next_of(p);
+        self.set_next(p, Some(x));
+        self.set_prev(x, Some(p));
+        self.set_next(x, after);
+        match after {
+            Some(n) => self.set_prev(n, Some(x)),
+            None => {
+                if let Some(bin) = self.table.get_mut(i) {
+                    bin.last = Some(x);
+                }
+            }
+        }
         if let Some(bin) = self.table.get_mut(i) {
-            let after = bin.nodes.iter().position(|&n| n == p).map_or(bin.nodes.len(), |k| k + 1);
-            bin.nodes.insert(after, x);
+            bin.len += 1;
         }
         let root = self.balance_insertion(root, x);
         if let Some(bin) = self.table.get_mut(i) {
@@ -220,12 +299,27 @@ impl Map<'_, '_> {
         self.move_root_to_front(i, root);
     }
 
+    /// `TreeNode.moveRootToFront`: the root is unlinked from its place and becomes the bin's first node.
     fn move_root_to_front(&mut self, i: usize, root: usize) {
-        if let Some(bin) = self.table.get_mut(i) {
-            if let Some(k) = bin.nodes.iter().position(|&n| n == root) {
-                bin.nodes.remove(k);
-                bin.nodes.insert(0, root);
+        let Some(bin) = self.table.get(i).copied() else { return };
+        let Some(first) = bin.first.filter(|&first| first != root) else { return };
+        let (before, after) = (self.prev.get(root).copied().flatten(), self.next_of(root));
+        if let Some(before) = before {
+            self.set_next(before, after);
+        }
+        match after {
+            Some(n) => self.set_prev(n, before),
+            None => {
+                if let Some(bin) = self.table.get_mut(i) {
+                    bin.last = before;
+                }
             }
+        }
+        self.set_prev(first, Some(root));
+        self.set_next(root, Some(first));
+        self.set_prev(root, None);
+        if let Some(bin) = self.table.get_mut(i) {
+            bin.first = Some(root);
         }
     }
 
