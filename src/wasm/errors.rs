@@ -1,13 +1,13 @@
 //! JS bindings for decoding gateway answers and order statuses, exported with the `wasm-client` feature
 //! (`verifyWebhook` writes its status and event with `status` and `event` in every build). Shapes are
 //! documented in `pkg/types/errors.d.ts`. Reading the input never throws (hostile getters are swallowed
-//! by `get`); only a `context`/`options` of the wrong type does.
+//! by `get`); only a `context`/`options` of the wrong type does, or one whose getter throws (its own error).
 
 use wasm_bindgen::prelude::*;
 
 use super::js::{self, JsString};
 use super::to_js::Out;
-use super::{body_text, get, is_absent, type_error};
+use super::{body_text, get, is_absent, option, type_error};
 use crate::errors::{self as core, Answer, Api, Context, Decoded, Event, Locale, MsgConflict, Operation};
 use crate::json;
 use crate::order_status;
@@ -24,7 +24,7 @@ fn context(value: &JsValue) -> Result<Context, JsValue> {
     if !value.is_object() {
         return Err(type_error("context must be an object { api?, operation?, locale? }"));
     }
-    let api = match get(value, "api") {
+    let api = match option(value, "api")? {
         v if is_absent(&v) => None,
         v => match v.as_string().as_deref() {
             Some("payin") => Some(Api::Payin),
@@ -32,7 +32,7 @@ fn context(value: &JsValue) -> Result<Context, JsValue> {
             _ => return Err(type_error("context.api must be 'payin' or 'payout'")),
         },
     };
-    let operation = match get(value, "operation") {
+    let operation = match option(value, "operation")? {
         v if is_absent(&v) => None,
         v => match v.as_string().as_deref() {
             Some("create") => Some(Operation::Create),

@@ -36,10 +36,10 @@ pub fn sign_request(options: JsValue) -> Result<JsValue, JsValue> {
     if !options.is_object() {
         return Err(type_error("signRequest expects an options object { appId, appSecret, body, timestamp? }"));
     }
-    let app_id = js_text(&option(&options, "appId"), "appId")?;
-    let secret = Secret::new(js_text(&option(&options, "appSecret"), "appSecret")?);
-    let body = body_text(&option(&options, "body"), "body")?;
-    let timestamp = match option(&options, "timestamp") {
+    let app_id = js_text(&option(&options, "appId")?, "appId")?;
+    let secret = Secret::new(js_text(&option(&options, "appSecret")?, "appSecret")?);
+    let body = body_text(&option(&options, "body")?, "body")?;
+    let timestamp = match option(&options, "timestamp")? {
         t if is_absent(&t) => now_ms(),
         // Spec 1: 13-digit milliseconds. Seconds (10 digits) are the usual slip, and the gateway would
         // see a time in 1970.
@@ -119,7 +119,7 @@ pub(crate) fn header(headers: &JsValue, name: &'static str) -> Option<String> {
 /// `options.headers` (of an options object): a fetch `Headers`, a `Map` or a plain object of the received
 /// headers.
 pub(crate) fn headers_option(options: &JsValue) -> Result<JsValue, JsValue> {
-    let headers = option(options, "headers");
+    let headers = option(options, "headers")?;
     // An array (Node's `req.rawHeaders`, a list of pairs) would read as having no signature.
     if !headers.is_object() || Array::is_array(&headers) {
         return Err(type_error(&format!(
@@ -212,17 +212,17 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
     if !options.is_object() {
         return Err(type_error("verifyWebhook expects an options object { body, headers, secret, kind?, toleranceMs?, now? }"));
     }
-    let secrets = secrets(&option(&options, "secret"))?;
+    let secrets = secrets(&option(&options, "secret")?)?;
     let headers = headers_option(&options)?;
-    let kind = webhook_kind(&option(&options, "kind"))?;
-    let tolerance_ms = match option(&options, "toleranceMs") {
+    let kind = webhook_kind(&option(&options, "kind")?)?;
+    let tolerance_ms = match option(&options, "toleranceMs")? {
         t if is_absent(&t) => None,
         t => match t.as_f64() {
             Some(ms) if ms.is_finite() && ms >= 0.0 => Some(ms.floor() as u64),
             _ => return Err(type_error("toleranceMs must be a non-negative number of milliseconds, or null for no freshness check")),
         },
     };
-    let now = match option(&options, "now") {
+    let now = match option(&options, "now")? {
         // The clock is only read for a freshness window.
         n if is_absent(&n) => tolerance_ms.map_or(0.0, |_| now_ms()),
         n => match n.as_f64() {
@@ -230,7 +230,7 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
             _ => return Err(type_error("now must be a number of milliseconds since the epoch")),
         },
     };
-    let body_value = option(&options, "body");
+    let body_value = option(&options, "body")?;
     let body = match read_body(&body_value)? {
         Body::TooLarge(size) => {
             return rejected(webhook::Reason::BodyTooLarge.code(), &too_large(size))

@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use super::signature::{header, headers_option, read_body, rejected, too_large, Body};
 use super::to_js::Out;
-use super::{error, get, is_absent, js_text, now_ms, option, type_error};
+use super::{error, is_absent, js_text, now_ms, option, type_error};
 use crate::standard_webhooks::{self as core, StandardHeaders, StandardSecret, DEFAULT_TOLERANCE_MS};
 use crate::webhook::MAX_BODY_BYTES;
 
@@ -18,7 +18,7 @@ fn secrets(value: &JsValue) -> Result<Vec<StandardSecret>, JsValue> {
 
 /// The clock option `now` in ms, defaulting to `Date.now()`.
 fn now_option(options: &JsValue) -> Result<f64, JsValue> {
-    match get(options, "now") {
+    match option(options, "now")? {
         n if is_absent(&n) => Ok(now_ms()),
         n => match n.as_f64() {
             Some(ms) if ms.is_finite() && ms >= 0.0 => Ok(ms),
@@ -33,9 +33,9 @@ pub fn standard_webhook_sign(options: JsValue) -> Result<JsValue, JsValue> {
     if !options.is_object() {
         return Err(type_error("standardWebhookSign expects an options object { id, body, secret, now? }"));
     }
-    let secrets = secrets(&option(&options, "secret"))?;
-    let id = js_text(&option(&options, "id"), "id")?;
-    let body = match read_body(&option(&options, "body"))? {
+    let secrets = secrets(&option(&options, "secret")?)?;
+    let id = js_text(&option(&options, "id")?, "id")?;
+    let body = match read_body(&option(&options, "body")?)? {
         Body::Bytes(b) => b,
         Body::TooLarge(_) => return Err(error(&format!("body is larger than {MAX_BODY_BYTES} bytes"))),
     };
@@ -54,9 +54,9 @@ pub fn standard_webhook_verify(options: JsValue) -> Result<JsValue, JsValue> {
             "standardWebhookVerify expects an options object { body, headers, secret, toleranceMs?, now? }",
         ));
     }
-    let secrets = secrets(&option(&options, "secret"))?;
+    let secrets = secrets(&option(&options, "secret")?)?;
     let headers = headers_option(&options)?;
-    let tolerance_ms = match option(&options, "toleranceMs") {
+    let tolerance_ms = match option(&options, "toleranceMs")? {
         t if t.is_undefined() => Some(DEFAULT_TOLERANCE_MS),
         t if t.is_null() => None,
         t => match t.as_f64() {
@@ -69,7 +69,7 @@ pub fn standard_webhook_verify(options: JsValue) -> Result<JsValue, JsValue> {
         },
     };
     let now = now_option(&options)?;
-    let body = match read_body(&option(&options, "body"))? {
+    let body = match read_body(&option(&options, "body")?)? {
         Body::Bytes(b) => b,
         Body::TooLarge(size) => {
             return rejected("body_too_large", &too_large(size))

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 
 use super::js;
 use super::to_js::Out;
-use super::{describe, error, get, is_absent, js_text, now_ms, type_error, type_of};
+use super::{describe, error, is_absent, js_text, now_ms, option, type_error, type_of};
 use crate::validation::{self as core, Kind, Options, Param, Report, Segment};
 
 fn kind_of(v: &JsValue) -> Result<Kind, JsValue> {
@@ -31,7 +31,7 @@ fn options_of(v: &JsValue) -> Result<Options, JsValue> {
         return Err(type_error(&format!("options must be an object {{ locale?, now? }}, not {}", type_of(v))));
     }
     let locale = super::locale_option(v, "options.locale")?;
-    let now = match get(v, "now") {
+    let now = match option(v, "now")? {
         n if is_absent(&n) => now_ms(),
         n => {
             let ms = match n.dyn_ref::<js::Date>() {

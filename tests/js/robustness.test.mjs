@@ -112,3 +112,29 @@ test('the exports under test include the signature API, and the client\'s and th
   assert.deepEqual(edgeExportsUnderTest.map(([n]) => n).sort(), ['canonicalize', 'createWebhookHandler', 'explainSignature', 'sign', 'signRequest',
     'signWebhook', 'standardWebhookSign', 'standardWebhookVerify', 'verifyWebhook', 'webhookKey']);
 });
+
+test('an option whose getter throws throws its own error out of the call, in every function that takes options', () => {
+  const body = KNOWN_BODY;
+  // Each function, a valid options object, and where that object goes in the call.
+  const cases = [
+    ['signRequest', { appId: 'a', appSecret: 'k', body, timestamp: 1700000000000 }, (m, o) => m.signRequest(o)],
+    ['verifyWebhook', { body, headers: { 'x-auth-signature': KNOWN_SIGNATURE }, secret: 'k', kind: 'payout', toleranceMs: 1000, now: 0 }, (m, o) => m.verifyWebhook(o)],
+    ['standardWebhookSign', { id: 'msg_1', body, secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', now: 1614265330000 }, (m, o) => m.standardWebhookSign(o)],
+    ['standardWebhookVerify', { body, headers: {}, secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', toleranceMs: 1000, now: 0 }, (m, o) => m.standardWebhookVerify(o)],
+    ['validate', { locale: 'en', now: 0 }, (m, o) => m.validate('fetchPayout', {}, o)],
+    ['decodeError', { api: 'payout', operation: 'create', locale: 'en' }, (m, o) => m.decodeError(30002, o)],
+    ['decodeResponse', { api: 'payout', operation: 'create', locale: 'en' }, (m, o) => m.decodeResponse(200, '{"code":0}', o)],
+    ['orderStatus', { locale: 'en' }, (m, o) => m.orderStatus('SUCCEED', o)],
+  ];
+  for (const [name, options, call] of cases) {
+    for (const entry of [lib, client, edge].filter((m) => typeof m[name] === 'function')) {
+      call(entry, options); // valid as given
+      for (const key of Object.keys(options)) {
+        const vault = new Error(`the vault is locked (${name}.${key})`);
+        const hostile = { ...options };
+        Object.defineProperty(hostile, key, { enumerable: true, get() { throw vault; } });
+        assert.throws(() => call(entry, hostile), (e) => e === vault, `${name}: ${key}`);
+      }
+    }
+  }
+});
