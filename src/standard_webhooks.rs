@@ -155,6 +155,7 @@ pub fn standard_webhook_sign(
 
 /// The received headers (any of them may be missing).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[must_use]
 pub struct StandardHeaders<'h> {
     /// `webhook-id`.
     pub id: Option<&'h str>,
@@ -162,6 +163,22 @@ pub struct StandardHeaders<'h> {
     pub timestamp: Option<&'h str>,
     /// `webhook-signature`.
     pub signature: Option<&'h str>,
+}
+
+impl<'h> StandardHeaders<'h> {
+    /// Picks the three headers out of `(name, value)` pairs, names in any casing (an `http::HeaderMap`'s
+    /// `iter()` as it is), as [`WebhookHeaders::from_pairs`](crate::WebhookHeaders::from_pairs) does: a
+    /// value that is not UTF-8, or a name that repeats (read as its values joined, `a, b`), never
+    /// verifies.
+    pub fn from_pairs<I, N, V>(pairs: I) -> Self
+    where
+        I: IntoIterator<Item = (N, &'h V)>,
+        N: AsRef<str>,
+        V: AsRef<[u8]> + ?Sized + 'h,
+    {
+        let [id, timestamp, signature] = crate::webhook::header_values(pairs, ["webhook-id", "webhook-timestamp", "webhook-signature"]);
+        StandardHeaders { id, timestamp, signature }
+    }
 }
 
 /// Why a Standard Webhooks delivery was rejected, in the order the checks run.
@@ -438,6 +455,29 @@ mod tests {
         let signed = standard_webhook_sign("id", 999_999_999_999, b"{}", &[secret()]).unwrap_or_else(|_| unreachable!());
         let received = StandardHeaders { id: Some("id"), timestamp: Some(&signed.timestamp), signature: Some(&signed.signature) };
         assert_eq!(standard_webhook_verify(b"{}", received, &[secret()], None, 0).map(|v| v.map(|v| v.timestamp_s)), Ok(Ok(999_999_999_999)));
+    }
+
+    #[test]
+    fn headers_from_pairs_as_http_sends_them() {
+        let ts = TIMESTAMP.to_string();
+        let pairs = |extra: &[(&'static str, &'static [u8])]| {
+            let mut p: Vec<(&str, Vec<u8>)> =
+                vec![("Webhook-Id", ID.into()), ("WEBHOOK-TIMESTAMP", ts.clone().into_bytes()), ("webhook-signature", SIGNATURE.into())];
+            p.extend(extra.iter().map(|&(n, v)| (n, v.to_vec())));
+            p
+        };
+        let read = |p: &[(&str, Vec<u8>)]| -> Result<usize, StandardReason> {
+            verify(StandardHeaders::from_pairs(p.iter().map(|(n, v)| (n, v))), &[secret()])
+        };
+        assert_eq!(read(&pairs(&[("content-type", b"application/json")])), Ok(0));
+        // A repeated name reads as its values joined, and a value that is not UTF-8 as no text at all:
+        // neither verifies.
+        assert_eq!(read(&pairs(&[("Webhook-Signature", b"v1,x")])), Err(StandardReason::SignatureMismatch));
+        assert_eq!(read(&pairs(&[("webhook-timestamp", b"1614265330")])), Err(StandardReason::MalformedTimestamp));
+        let mut latin1 = pairs(&[]);
+        latin1[0].1 = b"msg_\xE9".to_vec();
+        assert_eq!(read(&latin1), Err(StandardReason::SignatureMismatch));
+        assert_eq!(StandardHeaders::from_pairs(Vec::<(&str, &[u8])>::new()), StandardHeaders::default());
     }
 
     #[test]

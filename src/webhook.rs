@@ -128,21 +128,29 @@ impl<'h> WebhookHeaders<'h> {
         N: AsRef<str>,
         V: AsRef<[u8]> + ?Sized + 'h,
     {
-        // Any text that is neither hex digits nor digits stands for a value that is not UTF-8, or for
-        // repeated values joined.
-        let text = |value: &'h V| std::str::from_utf8(value.as_ref()).unwrap_or("\u{FFFD}");
-        let read = |slot: &mut Option<&'h str>, value: &'h V| *slot = Some(if slot.is_some() { ", " } else { text(value) });
-        let mut headers = WebhookHeaders::default();
-        for (name, value) in pairs {
-            let name = name.as_ref();
-            if name.eq_ignore_ascii_case("x-auth-signature") {
-                read(&mut headers.signature, value);
-            } else if name.eq_ignore_ascii_case("x-auth-timestamp") {
-                read(&mut headers.timestamp, value);
-            }
-        }
-        headers
+        let [signature, timestamp] = header_values(pairs, ["x-auth-signature", "x-auth-timestamp"]);
+        WebhookHeaders { signature, timestamp }
     }
+}
+
+/// The values of the headers `names` (lower case) among `(name, value)` pairs, names in any casing, as
+/// [`WebhookHeaders::from_pairs`] reads them: a value that is not UTF-8 stands as `"\u{FFFD}"`, a name
+/// that repeats as `", "` (its values joined), texts no header check accepts.
+pub(crate) fn header_values<'h, I, N, V, const K: usize>(pairs: I, names: [&str; K]) -> [Option<&'h str>; K]
+where
+    I: IntoIterator<Item = (N, &'h V)>,
+    N: AsRef<str>,
+    V: AsRef<[u8]> + ?Sized + 'h,
+{
+    let mut values = [None; K];
+    for (name, value) in pairs {
+        let name = name.as_ref();
+        if let Some(slot) = names.iter().position(|n| name.eq_ignore_ascii_case(n)).and_then(|i| values.get_mut(i)) {
+            let text = std::str::from_utf8(value.as_ref()).unwrap_or("\u{FFFD}");
+            *slot = Some(if slot.is_some() { ", " } else { text });
+        }
+    }
+    values
 }
 
 /// How to verify.
