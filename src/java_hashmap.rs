@@ -144,21 +144,47 @@ impl Map<'_, '_> {
         nodes
     }
 
+    /// Links `x` into bin `i` right after `p`, or first when `p` is `None` (Java's `next`/`prev`).
+    fn insert_after(&mut self, i: usize, p: Option<usize>, x: usize) {
+        let Some(bin) = self.table.get(i).copied() else { return };
+        let next = p.map_or(bin.first, |p| self.next_of(p));
+        self.set_prev(x, p);
+        self.set_next(x, next);
+        match p {
+            Some(p) => self.set_next(p, Some(x)),
+            None => self.edit_bin(i, |bin| bin.first = Some(x)),
+        }
+        match next {
+            Some(n) => self.set_prev(n, Some(x)),
+            None => self.edit_bin(i, |bin| bin.last = Some(x)),
+        }
+        self.edit_bin(i, |bin| bin.len += 1);
+    }
+
+    /// Takes `x` out of bin `i`'s list.
+    fn unlink(&mut self, i: usize, x: usize) {
+        let (prev, next) = (self.prev.get(x).copied().flatten(), self.next_of(x));
+        match prev {
+            Some(p) => self.set_next(p, next),
+            None => self.edit_bin(i, |bin| bin.first = next),
+        }
+        match next {
+            Some(n) => self.set_prev(n, prev),
+            None => self.edit_bin(i, |bin| bin.last = prev),
+        }
+        self.edit_bin(i, |bin| bin.len = bin.len.saturating_sub(1));
+    }
+
+    fn edit_bin(&mut self, i: usize, edit: impl FnOnce(&mut Bin)) {
+        if let Some(bin) = self.table.get_mut(i) {
+            edit(bin);
+        }
+    }
+
     /// Appends `id` to the end of bin `i`.
     fn push_back(&mut self, i: usize, id: usize) {
-        let Some(bin) = self.table.get(i).copied() else { return };
-        self.set_prev(id, bin.last);
-        self.set_next(id, None);
-        if let Some(last) = bin.last {
-            self.set_next(last, Some(id));
-        }
-        if let Some(bin) = self.table.get_mut(i) {
-            if bin.first.is_none() {
-                bin.first = Some(id);
-            }
-            bin.last = Some(id);
-            bin.len += 1;
-        }
+        let last = self.table.get(i).and_then(|bin| bin.last);
+        self.insert_after(i, last, id);
     }
 
     fn put(&mut self, id: usize) {
@@ -218,9 +244,7 @@ impl Map<'_, '_> {
                 if was_tree && count > UNTREEIFY_THRESHOLD {
                     if other_empty {
                         // `TreeNode.split`: the whole tree moved, unchanged.
-                        if let Some(slot) = self.table.get_mut(index) {
-                            slot.root = bin.root;
-                        }
+                        self.edit_bin(index, |slot| slot.root = bin.root);
                     } else {
                         self.treeify(index);
                     }
@@ -255,9 +279,7 @@ impl Map<'_, '_> {
         }
         if let Some(r) = root {
             self.link_mut(r).red = false;
-            if let Some(bin) = self.table.get_mut(i) {
-                bin.root = Some(r);
-            }
+            self.edit_bin(i, |bin| bin.root = Some(r));
             self.move_root_to_front(i, r);
         }
     }
@@ -277,49 +299,17 @@ impl Map<'_, '_> {
         };
         self.attach(p, x, go_left);
         // `x` goes right after `p` in `next` order.
-        let after = self.next_of(p);
-        self.set_next(p, Some(x));
-        self.set_prev(x, Some(p));
-        self.set_next(x, after);
-        match after {
-            Some(n) => self.set_prev(n, Some(x)),
-            None => {
-                if let Some(bin) = self.table.get_mut(i) {
-                    bin.last = Some(x);
-                }
-            }
-        }
-        if let Some(bin) = self.table.get_mut(i) {
-            bin.len += 1;
-        }
+        self.insert_after(i, Some(p), x);
         let root = self.balance_insertion(root, x);
-        if let Some(bin) = self.table.get_mut(i) {
-            bin.root = Some(root);
-        }
+        self.edit_bin(i, |bin| bin.root = Some(root));
         self.move_root_to_front(i, root);
     }
 
     /// `TreeNode.moveRootToFront`: the root is unlinked from its place and becomes the bin's first node.
     fn move_root_to_front(&mut self, i: usize, root: usize) {
-        let Some(bin) = self.table.get(i).copied() else { return };
-        let Some(first) = bin.first.filter(|&first| first != root) else { return };
-        let (before, after) = (self.prev.get(root).copied().flatten(), self.next_of(root));
-        if let Some(before) = before {
-            self.set_next(before, after);
-        }
-        match after {
-            Some(n) => self.set_prev(n, before),
-            None => {
-                if let Some(bin) = self.table.get_mut(i) {
-                    bin.last = before;
-                }
-            }
-        }
-        self.set_prev(first, Some(root));
-        self.set_next(root, Some(first));
-        self.set_prev(root, None);
-        if let Some(bin) = self.table.get_mut(i) {
-            bin.first = Some(root);
+        if self.table.get(i).is_some_and(|bin| bin.first != Some(root)) {
+            self.unlink(i, root);
+            self.insert_after(i, None, root);
         }
     }
 
