@@ -88,7 +88,7 @@ pub(crate) fn get(obj: &JsValue, key: &'static str) -> JsValue {
     if !obj.is_object() {
         return JsValue::UNDEFINED;
     }
-    with_name(key, |k| js::reflect_get(obj, k).unwrap_or(JsValue::UNDEFINED))
+    option(obj, key).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// `options[key]` of an options object the caller has already checked is one. A getter that throws
