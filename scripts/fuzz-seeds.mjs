@@ -4,6 +4,7 @@
 //   validate: the parameters of every valid request and every case of tests/validation/cases.json.
 //   decode: every input of tests/vectors/errors.json (code, code text, status and body, msg, envelope,
 //           webhook notice) with its context.
+//   api: every webhook case and signature vector with its secret and signature (layout in the script).
 //   anything else (canonicalize, verify): every body of the signature and webhook vectors (they reach
 //           every canonicalisation rule at once).
 import fs from 'node:fs';
@@ -84,6 +85,30 @@ if (target === 'validate') {
       const fraud = Number.parseInt(data?.code ?? data?.fraud_code ?? e.error_code ?? '0', 10) || 0;
       seeds.push(seed(context, 0b1110000, 0, fraud, `\n${e.event ?? ''}\n${data.category ?? ''}`));
     }
+  }
+} else if (target === 'api') {
+  // Byte 0: the webhook kind (0 auto, 1 pay-in, 2 payout); bytes 1..9 a timestamp (u64 LE), 9..17 now
+  // (i64 LE), 17..21 a tolerance (u32 LE, 0xFFFFFFFF for none); then, split at 0xFF, the body, appId,
+  // secret, X-Auth-Signature, webhook-id, whsec_ secret and webhook-signature. Every webhook case with
+  // its own secret and signature (so that verified notices are reached), every signature vector.
+  const seed = (kind, now, tolerance, fields) => {
+    const head = Buffer.alloc(21);
+    head[0] = kind;
+    head.writeBigUInt64LE(1762741122n, 1);
+    head.writeBigInt64LE(BigInt(now), 9);
+    head.writeUInt32LE(tolerance, 17);
+    const parts = fields.flatMap((f, i) => (i ? [Buffer.from([0xff]), Buffer.from(f, 'utf8')] : [Buffer.from(f, 'utf8')]));
+    return Buffer.concat([head, ...parts]);
+  };
+  const standard = ['msg_2KWPBgLlAfxdpx2AI54pPJ85f4W', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE='];
+  for (const w of read('tests/vectors/webhooks.json').cases) {
+    const kind = { auto: 0, payin: 1, payout: 2 }[w.kind] ?? 0;
+    const signature = Object.entries(w.headers ?? {}).find(([n]) => n.toLowerCase() === 'x-auth-signature')?.[1] ?? '';
+    const tolerance = typeof w.tolerance_ms === 'number' ? w.tolerance_ms : 0xffffffff;
+    seeds.push(seed(kind, w.now ?? 0, tolerance, [w.body, 'app_1001', w.secrets?.[0] ?? 'k', String(signature), ...standard]));
+  }
+  for (const v of read('tests/vectors/signatures.json').vectors) {
+    seeds.push(seed(0, 0, 0xffffffff, [v.body, 'app_1001', v.secret ?? 'k', v.signature ?? '', ...standard]));
   }
 } else {
   const v = read('tests/vectors/signatures.json').vectors;
