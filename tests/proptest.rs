@@ -121,6 +121,36 @@ fn reorder(members: &[(String, V)], rotate: usize) -> Vec<(String, V)> {
     out
 }
 
+/// The values that are neither an array nor an object, at any depth.
+fn leaf_count(v: &V) -> usize {
+    match v {
+        V::Arr(items) => items.iter().map(leaf_count).sum(),
+        V::Obj(members) => members.iter().map(|(_, v)| leaf_count(v)).sum(),
+        _ => 1,
+    }
+}
+
+/// Replaces leaf number `nth` (depth first) with a string that differs from it for the gateway too: a
+/// non-empty string gains a `~`, anything else becomes `"~"`. (Not `null` ↔ `""`, which the gateway
+/// drops alike after `key=`, nor `1` ↔ `"1"`, written alike there.) Answers whether it was in `v`.
+fn change_leaf(v: &mut V, nth: &mut usize) -> bool {
+    match v {
+        V::Arr(items) => items.iter_mut().any(|item| change_leaf(item, nth)),
+        V::Obj(members) => members.iter_mut().any(|(_, v)| change_leaf(v, nth)),
+        leaf if *nth == 0 => {
+            *leaf = match leaf {
+                V::Str(s) if !s.is_empty() => V::Str(format!("{s}~")),
+                _ => V::Str("~".into()),
+            };
+            true
+        }
+        _ => {
+            *nth -= 1;
+            false
+        }
+    }
+}
+
 const SECRET: &str = "s3cr3t";
 
 proptest! {
@@ -158,6 +188,22 @@ proptest! {
             _ => V::Str("~".into()),
         };
         changed[i].1 = new;
+        prop_assert_ne!(lesspay2::sign(&compact(&changed), SECRET).unwrap(), reference);
+    }
+
+    #[test]
+    fn any_changed_value_at_any_depth_changes_the_signature(members in body(), pick in any::<prop::sample::Index>()) {
+        // Every leaf: in nested objects, in arrays, in objects inside arrays (the `HashMap` order).
+        let leaves = members.iter().map(|(_, v)| leaf_count(v)).sum::<usize>();
+        prop_assume!(leaves > 0);
+        let reference = lesspay2::sign(&compact(&members), SECRET).unwrap();
+        let mut changed = members.clone();
+        let mut nth = pick.index(leaves);
+        for (_, v) in &mut changed {
+            if change_leaf(v, &mut nth) {
+                break;
+            }
+        }
         prop_assert_ne!(lesspay2::sign(&compact(&changed), SECRET).unwrap(), reference);
     }
 
