@@ -51,7 +51,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(body) else { return };
     let signed = sign(text, secret);
 
-    // sign_request: the body as given, headers from `sign`; a refusal names no secret.
+    // sign_request: the body as given, headers from `sign`; a refusal does not depend on the secret.
     match sign_request(app_id, &Secret::new(secret), text, timestamp) {
         Ok(request) => {
             assert_eq!(request.body, text);
