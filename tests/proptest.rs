@@ -130,18 +130,23 @@ fn leaf_count(v: &V) -> usize {
     }
 }
 
-/// Replaces leaf number `nth` (depth first) with a string that differs from it for the gateway too: a
-/// non-empty string gains a `~`, anything else becomes `"~"`. (Not `null` ↔ `""`, which the gateway
-/// drops alike after `key=`, nor `1` ↔ `"1"`, written alike there.) Answers whether it was in `v`.
+/// A string that differs from `v` for the gateway too: a non-empty string gains a `~`, anything else
+/// becomes `"~"`. (Not `null` ↔ `""`, which the gateway drops alike after `key=`, nor `1` ↔ `"1"`,
+/// written alike there.)
+fn changed_value(v: &V) -> V {
+    match v {
+        V::Str(s) if !s.is_empty() => V::Str(format!("{s}~")),
+        _ => V::Str("~".into()),
+    }
+}
+
+/// Replaces leaf number `nth` (depth first) with [`changed_value`] of it. Answers whether it was in `v`.
 fn change_leaf(v: &mut V, nth: &mut usize) -> bool {
     match v {
         V::Arr(items) => items.iter_mut().any(|item| change_leaf(item, nth)),
         V::Obj(members) => members.iter_mut().any(|(_, v)| change_leaf(v, nth)),
         leaf if *nth == 0 => {
-            *leaf = match leaf {
-                V::Str(s) if !s.is_empty() => V::Str(format!("{s}~")),
-                _ => V::Str("~".into()),
-            };
+            *leaf = changed_value(leaf);
             true
         }
         _ => {
@@ -183,11 +188,7 @@ proptest! {
         let reference = lesspay2::sign(&compact(&members), SECRET).unwrap();
         let mut changed = members.clone();
         let i = pick.index(changed.len());
-        let new = match &changed[i].1 {
-            V::Str(s) if !s.is_empty() => V::Str(format!("{s}~")),
-            _ => V::Str("~".into()),
-        };
-        changed[i].1 = new;
+        changed[i].1 = changed_value(&changed[i].1);
         prop_assert_ne!(lesspay2::sign(&compact(&changed), SECRET).unwrap(), reference);
     }
 
