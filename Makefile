@@ -16,7 +16,7 @@ endif
 .PHONY: setup pkg demo test bench fuzz \
         test-rust test-wasm-node test-wasm-browser test-js test-types test-e2e java-fixtures \
         test-runtimes test-handler test-packages test-workerd test-vite test-next test-errors test-validation test-standard-schema \
-        test-size test-fuzz-smoke
+        test-size test-fuzz-smoke java-diff
 
 setup:
 	@bash scripts/setup.sh
@@ -93,6 +93,20 @@ java-fixtures:
 	mv tests/java/bigdecimal_texts.json.tmp tests/java/bigdecimal_texts.json
 	java -Xss64m tests/java/SignUtilModel.java > tests/java/signutil_model.json.tmp
 	mv tests/java/signutil_model.json.tmp tests/java/signutil_model.json
+
+## The SignUtil model on a new seed, many more and longer bodies than its committed fixture, checked against
+## the native crate and the built package (needs a JDK): `make java-diff [SEED=n] [COUNT=n]`.
+ifndef SEED
+SEED := $(shell date +%s)
+endif
+COUNT ?= 20000
+java-diff: pkg
+	@command -v java >/dev/null || { echo "java-diff: no java on PATH" >&2; exit 1; }
+	mkdir -p target/java-model
+	java -Xss64m -Dseed=$(SEED) -Dcount=$(COUNT) -Dmaxlen=20000 tests/java/SignUtilModel.java > target/java-model/seed-$(SEED).json
+	LESSPAY2_JAVA_MODEL=$(CURDIR)/target/java-model/seed-$(SEED).json cargo test --quiet --release --test java_signutil
+	JAVA_MODEL=$(CURDIR)/target/java-model/seed-$(SEED).json node --test tests/js/java-model.test.mjs
+	@echo "java-diff: $(COUNT) bodies on seed $(SEED) agree with the model"
 
 ## The packed package (`npm pack`, installed from the tarball into fresh projects) on the real runtimes.
 test-runtimes: test-handler test-packages test-workerd test-vite test-next

@@ -6,6 +6,9 @@
 //! `SignUtil.createSign` steps run on the real JDK collections and `BigDecimal`, for the full body and
 //! for the pay-in webhook payload. The model shares nothing with `src/canonical.rs`, which replays the
 //! same write-and-parse rounds arithmetically instead of running them.
+//!
+//! `LESSPAY2_JAVA_MODEL=<file>` checks another output of the model instead of the committed one (`make
+//! java-diff` generates one on a new seed and runs this and `tests/js/java-model.test.mjs` on it).
 
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)] // test code: a failure should stop loudly
 use lesspay2::{verify_webhook, Secret, VerifyOptions, WebhookHeaders, WebhookKind};
@@ -20,7 +23,10 @@ struct Fixture {
 }
 
 fn fixture() -> Fixture {
-    serde_json::from_str(include_str!("java/signutil_model.json")).unwrap()
+    match std::env::var_os("LESSPAY2_JAVA_MODEL") {
+        Some(path) => serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap(),
+        None => serde_json::from_str(include_str!("java/signutil_model.json")).unwrap(),
+    }
 }
 
 #[test]

@@ -8,8 +8,9 @@
 // arithmetically.
 //
 //   java tests/java/SignUtilModel.java > tests/java/signutil_model.json   (part of `make java-fixtures`)
+//   java -Dseed=7 -Dcount=20000 -Dmaxlen=20000 tests/java/SignUtilModel.java > more.json   (`make java-diff`)
 //
-// prints random bodies from a fixed seed, built to reach the quirks (number text in every form, keys
+// prints random bodies from a seed (fixed unless given), built to reach the quirks (number text in every form, keys
 // sharing a String.hashCode, wide objects inside arrays with nulls, nested arrays and objects, escapes,
 // duplicated keys, pay-in api_version variants), each with the canonical string of the full body and
 // of the pay-in webhook payload (null when nothing is signed). tests/java_signutil.rs checks them.
@@ -228,7 +229,7 @@ public class SignUtilModel {
 
     // ---- random bodies
 
-    static final Random R = new Random(20261124L);
+    static final Random R = new Random(Long.getLong("seed", 20261124L));
     static final String[] SPECIALS = {"&", "=", "?", "%", "+", "/", "\\", "\"", "\n", "\r", "\t", "\b", "\f", "\u0000", "\u0001",
         "\u000b", "\u001f", "\u007f", "\u0080", "\u0085", "\u009f", "\u00a0", "\u2028", "\u2029", "é", "中", "😀", "\uffff", "\ue000",
         "\uff5a", " ", "\u3000"};
@@ -363,9 +364,11 @@ public class SignUtilModel {
 
     public static void main(String[] args) {
         StringBuilder out = new StringBuilder();
-        for (int kept = 0; kept < 800; ) {
+        // The committed fixture: 800 bodies of at most 1,800 characters, small enough to commit.
+        int count = Integer.getInteger("count", 800), maxlen = Integer.getInteger("maxlen", 1800);
+        for (int kept = 0; kept < count; ) {
             String body = body();
-            if (body.length() > 1800) continue; // the fixture stays small enough to commit
+            if (body.length() > maxlen) continue;
             out.append(kept++ == 0 ? "\n" : ",\n").append('[').append(json(body)).append(',')
                 .append(json(createSign(parseObject(body)))).append(',').append(json(payin(body))).append(']');
         }
