@@ -7,6 +7,11 @@ import type { OrderStatusInfo, PayinWebhookPayload, PayoutWebhookPayload, Webhoo
  * signed by its text, and `JSON.stringify(100.50)` is `100.5`. A `Map`, a `Set` and typed arrays other
  * than `Uint8Array` are refused with a `TypeError` (`JSON.stringify` would write them as something else
  * than they hold), and bytes that are not UTF-8 with an `Error`.
+ *
+ * No input of any function is read past 8 Mi (8,388,608) characters, or bytes: a longer body, secret,
+ * name or option throws an `Error` saying so before anything is copied into the module (whose memory
+ * a runaway input would otherwise exhaust, stopping the instance), and a longer header value is a
+ * verdict (`malformed_signature`, `malformed_timestamp`). A secret list holds at most 16 secrets.
  */
 export type Body = string | Uint8Array | ArrayBuffer | object;
 
@@ -157,7 +162,8 @@ export interface RejectedWebhook {
  * network controls (body, headers): that yields `{ valid: false, reason }`.
  *
  * @throws {TypeError} for wrong argument types (a missing `headers` object, a `kind` outside the three...).
- * @throws {Error} for no secret, an empty array, or an empty/blank secret.
+ * @throws {Error} for no secret, an empty array, an empty/blank secret, or more than 16 (or a secret
+ *   over the input limit: see {@link Body}).
  */
 export function verifyWebhook(options: VerifyWebhookOptions): VerifiedWebhook | RejectedWebhook;
 

@@ -74,7 +74,8 @@ export interface ValidateOptions {
  * `type` issue at `[]`.
  *
  * @throws {TypeError} for an unknown `kind` or bad options.
- * @throws {Error} when `JSON.stringify` cannot serialise `params` (a `BigInt`, a cycle).
+ * @throws {Error} when `JSON.stringify` cannot serialise `params` (a `BigInt`, a cycle), or writes more
+ *   than 8 Mi characters (the limit on any input).
  */
 export function validate(kind: RequestKind, params: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -5,17 +5,12 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::js::{self, JsString};
+use super::js;
 use super::to_js::Out;
 use super::{body_text, get, is_absent, option, type_error};
 use crate::errors::{self as core, Answer, Api, Context, Decoded, Event, Locale, MsgConflict, Operation};
 use crate::json;
 use crate::order_status;
-
-/// Bodies longer than this (in UTF-16 units) are not copied into wasm. A fetch of 1,000 records (the
-/// largest `page_size`) with long URLs and channel data can pass 1 MiB; 8 Mi units leaves room for
-/// several KB a record, while a runaway input still cannot grow the instance's memory without bound.
-const MAX_BODY_UNITS: u32 = 8 << 20;
 
 fn context(value: &JsValue) -> Result<Context, JsValue> {
     if is_absent(value) {
@@ -26,7 +21,7 @@ fn context(value: &JsValue) -> Result<Context, JsValue> {
     }
     let api = match option(value, "api")? {
         v if is_absent(&v) => None,
-        v => match v.as_string().as_deref() {
+        v => match short_text(&v).as_deref() {
             Some("payin") => Some(Api::Payin),
             Some("payout") => Some(Api::Payout),
             _ => return Err(type_error("context.api must be 'payin' or 'payout'")),
@@ -34,7 +29,7 @@ fn context(value: &JsValue) -> Result<Context, JsValue> {
     };
     let operation = match option(value, "operation")? {
         v if is_absent(&v) => None,
-        v => match v.as_string().as_deref() {
+        v => match short_text(&v).as_deref() {
             Some("create") => Some(Operation::Create),
             Some("query") => Some(Operation::Query),
             Some("banks" | "balance" | "notify") => Some(Operation::Other),
@@ -44,10 +39,10 @@ fn context(value: &JsValue) -> Result<Context, JsValue> {
     Ok(Context { api, operation, locale: super::locale_option(value, "context.locale")? })
 }
 
-/// A JS string as text, or `None` when it is not a string or is too long to be a gateway answer.
+/// A JS string as text, or `None` when it is not a string or is too long to be a gateway answer (over
+/// [`MAX_INPUT`](super::MAX_INPUT): decoding never throws).
 fn short_text(v: &JsValue) -> Option<String> {
-    let s = v.dyn_ref::<JsString>()?;
-    (s.length() <= MAX_BODY_UNITS).then(|| s.as_string()).flatten()
+    super::bounded_string(v).and_then(Result::ok)
 }
 
 /// A code from a number or a numeric string: `Some(None)` when present but unreadable.

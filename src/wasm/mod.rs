@@ -30,6 +30,28 @@ mod to_js;
 #[cfg(feature = "wasm-client")]
 mod validation;
 
+/// The longest string (in UTF-16 units, JS's `length`) or byte array any one input may be: 8 Mi. Nothing
+/// longer is copied into wasm memory. That memory is a 32-bit space of at most 4 GB, and an allocation
+/// that fails in it aborts the instance (a `WebAssembly.RuntimeError`, not an `Error`): bounding every
+/// input bounds what one call can allocate (a 500 MB body traps `explainSignature`, twenty secrets of
+/// 500 MB any verifier). 8 Mi units is at most 24 MiB of UTF-8, whose canonical string is at most six
+/// times that; the gateway's largest requests and answers (a fetch of 1,000 records with long URLs and
+/// channel data passes 1 MiB) leave room for several KB a record.
+pub(crate) const MAX_INPUT: u32 = 8 << 20;
+
+/// `v`'s text when it is a string: `Some(Err(length))`, unread, when it is longer than [`MAX_INPUT`].
+#[inline(never)]
+pub(crate) fn bounded_string(v: &JsValue) -> Option<Result<String, u32>> {
+    let s = v.dyn_ref::<JsString>()?;
+    let units = s.length();
+    Some(if units > MAX_INPUT { Err(units) } else { Ok(s.as_string().unwrap_or_default()) })
+}
+
+/// The thrown `Error` for an input over [`MAX_INPUT`] (`unit`: "characters" or "bytes").
+pub(crate) fn too_long(what: &str, length: u32, unit: &str) -> JsValue {
+    error(&format!("{what} is {length} {unit} long; at most {MAX_INPUT} are read"))
+}
+
 /// A thrown `TypeError` (wrong argument type).
 pub(crate) fn type_error(message: &str) -> JsValue {
     js::TypeError::new(message).into()
@@ -107,8 +129,9 @@ pub(crate) fn locale_option(options: &JsValue, what: &str) -> Result<crate::Loca
     if is_absent(&value) {
         return Ok(crate::Locale::En);
     }
-    match value.as_string() {
-        Some(tag) => Ok(crate::Locale::from_tag(&tag)),
+    match bounded_string(&value) {
+        Some(Ok(tag)) => Ok(crate::Locale::from_tag(&tag)),
+        Some(Err(length)) => Err(too_long(what, length, "characters")),
         None => Err(type_error(&format!("{what} must be a language tag such as 'en' or 'zh-CN', not {}", type_of(&value)))),
     }
 }
@@ -170,6 +193,9 @@ fn text_of(v: &JsValue, what: &str, utf8: impl FnOnce(&JsString) -> String) -> R
     let Some(s) = v.dyn_ref::<JsString>() else {
         return Err(type_error(&format!("{what} must be a string")));
     };
+    if s.length() > MAX_INPUT {
+        return Err(too_long(what, s.length(), "characters"));
+    }
     let text = utf8(s);
     if faithful(s, text.as_bytes()) {
         Ok(text)
@@ -202,6 +228,9 @@ pub(crate) fn body_text(v: &JsValue, what: &str) -> Result<String, JsValue> {
     #[cfg(feature = "wasm-signing")]
     {
         if let Some(bytes) = raw_bytes(v) {
+            if bytes.length() > MAX_INPUT {
+                return Err(too_long(what, bytes.length(), "bytes"));
+            }
             return String::from_utf8(js::bytes_of(&bytes)).map_err(|e| {
                 error(&format!("{what} is not valid UTF-8 (at byte {}); the gateway signs UTF-8 JSON text", e.utf8_error().valid_up_to()))
             });
@@ -265,9 +294,13 @@ pub(crate) fn type_of(v: &JsValue) -> &'static str {
 
 /// The message of a thrown JS value.
 pub(crate) fn describe(e: &JsValue) -> String {
-    let message = get(e, "message");
-    message.as_string().or_else(|| e.as_string()).unwrap_or_else(|| "unknown error".into())
+    let text = |v: &JsValue| bounded_string(v).and_then(Result::ok);
+    text(&get(e, "message")).or_else(|| text(e)).unwrap_or_else(|| "unknown error".into())
 }
+
+/// The most secrets a rotation list may hold: each is tried on every verification, and each may be as
+/// long as any input.
+pub(crate) const MAX_SECRETS: u32 = 16;
 
 /// The secrets option: one string or a non-empty array of strings (rotation), each turned into a `T` by
 /// `make(name, text)`, where `name` is `secret[i]` for the caller's own errors. `one` and `at_least` name a
@@ -281,6 +314,11 @@ pub(crate) fn secret_list<T>(
     let items: Vec<JsValue> = if value.is_string() {
         vec![value.clone()]
     } else if Array::is_array(value) {
+        // Each is at most `MAX_INPUT`: their number is bounded too, before any is copied.
+        let length = value.unchecked_ref::<Array>().length();
+        if length > MAX_SECRETS {
+            return Err(error(&format!("secret is an array of {length} items; at most {MAX_SECRETS} are tried")));
+        }
         Array::from(value).to_vec()
     } else {
         // `undefined` is most often a missing environment variable (`env.APP_SECRET`).

@@ -67,28 +67,56 @@ fn secrets(value: &JsValue) -> Result<Vec<Secret>, JsValue> {
     })
 }
 
+/// A header value that is not read: longer than [`MAX_INPUT`](super::MAX_INPUT) characters, or repeated
+/// more than [`MAX_HEADER_PARTS`] times. No HTTP server hands over such a header (they cap a request's
+/// headers at some KB); the verifiers answer it as a malformed one, without copying it into wasm memory.
+pub(crate) struct HeaderTooLong;
+
+/// The most values of a repeated header (a `string[]`) that are joined.
+const MAX_HEADER_PARTS: u32 = 64;
+
+impl HeaderTooLong {
+    /// The rejection message for the header `name`.
+    pub(crate) fn message(name: &str) -> String {
+        format!("the {name} header is not read: over {} characters, or over {MAX_HEADER_PARTS} values", super::MAX_INPUT)
+    }
+}
+
 /// One header value from a fetch `Headers`, a `Map` or a plain object (any key casing, the lower-case
 /// one first; string or string[] values, the latter joined with `, ` as fetch does).
-pub(crate) fn header(headers: &JsValue, name: &'static str) -> Option<String> {
-    let from_value = |v: JsValue| -> Option<String> {
-        if let Some(s) = v.as_string() {
-            return Some(s);
+pub(crate) fn header(headers: &JsValue, name: &'static str) -> Result<Option<String>, HeaderTooLong> {
+    let text = |v: &JsValue| match super::bounded_string(v) {
+        Some(Ok(s)) => Ok(Some(s)),
+        Some(Err(_)) => Err(HeaderTooLong),
+        None => Ok(None),
+    };
+    let from_value = |v: JsValue| -> Result<Option<String>, HeaderTooLong> {
+        if let Some(value) = text(&v)? {
+            return Ok(Some(value));
         }
-        if Array::is_array(&v) {
-            // The string items joined with `, `, as fetch joins repeated headers.
-            let mut joined: Option<String> = None;
-            for part in v.unchecked_ref::<Array>().to_vec().iter().filter_map(JsValue::as_string) {
-                match &mut joined {
-                    Some(j) => {
-                        j.push_str(", ");
-                        j.push_str(&part);
-                    }
-                    None => joined = Some(part),
+        if !Array::is_array(&v) {
+            return Ok(None);
+        }
+        // The string items joined with `, `, as fetch joins repeated headers.
+        let parts: &Array = v.unchecked_ref();
+        if parts.length() > MAX_HEADER_PARTS {
+            return Err(HeaderTooLong);
+        }
+        let mut joined: Option<String> = None;
+        for part in parts.to_vec() {
+            let Some(part) = text(&part)? else { continue };
+            match &mut joined {
+                Some(j) => {
+                    j.push_str(", ");
+                    j.push_str(&part);
                 }
+                None => joined = Some(part),
             }
-            return joined;
+            if joined.as_ref().is_some_and(|j| j.len() > super::MAX_INPUT as usize) {
+                return Err(HeaderTooLong);
+            }
         }
-        None
+        Ok(joined)
     };
     let entries = if headers.is_instance_of::<Map>() {
         // A `Map`'s `[key, value]` entries (read through `Array.from`, not `forEach` and a closure).
@@ -98,22 +126,31 @@ pub(crate) fn header(headers: &JsValue, name: &'static str) -> Option<String> {
         if getter.is_function() {
             // fetch `Headers` (and look-alikes): `get` is already case-insensitive.
             let getter: &js::Function = getter.unchecked_ref();
-            return super::with_name(name, |name| getter.call1(headers, name).ok()).and_then(|v| v.as_string());
+            return match super::with_name(name, |name| getter.call1(headers, name).ok()) {
+                Some(value) => text(&value),
+                None => Ok(None),
+            };
         }
         // Node's `req.headers` has lower-case names, as `name` is: one read before a scan for another
         // casing, which crosses the boundary three times per header (+4 µs for a dozen headers).
-        if let Some(value) = from_value(get(headers, name)) {
-            return Some(value);
+        if let Some(value) = from_value(get(headers, name))? {
+            return Ok(Some(value));
         }
         Object::entries(headers)
     };
     // Each entry is a fresh [key, value] array: read it as it is (`Array::from` would copy it).
-    (0..entries.length()).find_map(|i| {
-        let pair = entries.get(i);
-        let pair: Array = pair.unchecked_into();
-        let key = pair.get(0).as_string()?;
-        key.eq_ignore_ascii_case(name).then(|| from_value(pair.get(1))).flatten()
-    })
+    for i in 0..entries.length() {
+        let pair: Array = entries.get(i).unchecked_into();
+        // `name` is ASCII: only a key of its length can equal it, and no other key is copied.
+        let key = pair.get(0);
+        let Some(key) = key.dyn_ref::<JsString>().filter(|k| k.length() as usize == name.len()) else { continue };
+        if key.as_string().is_some_and(|k| k.eq_ignore_ascii_case(name)) {
+            if let Some(value) = from_value(pair.get(1))? {
+                return Ok(Some(value));
+            }
+        }
+    }
+    Ok(None)
 }
 
 /// `options.headers` (of an options object): a fetch `Headers`, a `Map` or a plain object of the received
@@ -183,7 +220,7 @@ fn webhook_kind(kind: &JsValue) -> Result<WebhookKind, JsValue> {
     if is_absent(kind) {
         return Ok(WebhookKind::Auto);
     }
-    match kind.as_string().as_deref() {
+    match super::bounded_string(kind).and_then(Result::ok).as_deref() {
         Some("auto") => Ok(WebhookKind::Auto),
         Some("payin") => Ok(WebhookKind::Payin),
         Some("payout") => Ok(WebhookKind::Payout),
@@ -237,9 +274,17 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
         }
         Body::Bytes(b) => b,
     };
-    let signature = header(&headers, "x-auth-signature");
+    let Ok(signature) = header(&headers, "x-auth-signature") else {
+        return rejected(webhook::Reason::MalformedSignature.code(), &HeaderTooLong::message("X-Auth-Signature"));
+    };
     // The timestamp is unsigned and only read for a freshness window (a lookup saved per call).
-    let timestamp = tolerance_ms.and_then(|_| header(&headers, "x-auth-timestamp"));
+    let timestamp = match tolerance_ms.map(|_| header(&headers, "x-auth-timestamp")) {
+        Some(Err(HeaderTooLong)) => {
+            return rejected(webhook::Reason::MalformedTimestamp.code(), &HeaderTooLong::message("X-Auth-Timestamp"))
+        }
+        Some(Ok(timestamp)) => timestamp,
+        None => None,
+    };
     let headers = WebhookHeaders { signature: signature.as_deref(), timestamp: timestamp.as_deref() };
     let options = VerifyOptions { kind, tolerance_ms, now_ms: now.floor() as i64 };
     let verdict = webhook::verify_webhook(&body, headers, &secrets, options).map_err(|e| error(&e.to_string()))?;

@@ -3,10 +3,10 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::signature::{header, headers_option, read_body, rejected, too_large, Body};
+use super::signature::{header, headers_option, read_body, rejected, too_large, Body, HeaderTooLong};
 use super::to_js::Out;
 use super::{error, is_absent, js_text, now_ms, option, type_error};
-use crate::standard_webhooks::{self as core, StandardHeaders, StandardSecret, DEFAULT_TOLERANCE_MS};
+use crate::standard_webhooks::{self as core, StandardHeaders, StandardReason, StandardSecret, DEFAULT_TOLERANCE_MS};
 use crate::webhook::MAX_BODY_BYTES;
 
 /// The secrets: a `whsec_...` string or a non-empty array of them.
@@ -75,9 +75,14 @@ pub fn standard_webhook_verify(options: JsValue) -> Result<JsValue, JsValue> {
             return rejected("body_too_large", &too_large(size))
         }
     };
-    let id = header(&headers, "webhook-id");
-    let timestamp = header(&headers, "webhook-timestamp");
-    let signature = header(&headers, "webhook-signature");
+    // A header too long to read: a timestamp that long is malformed; an id or a signature list that
+    // long is not checked, so no signature in it matches.
+    let Ok(timestamp) = header(&headers, "webhook-timestamp") else {
+        return rejected(StandardReason::MalformedTimestamp.code(), &HeaderTooLong::message("webhook-timestamp"));
+    };
+    let (Ok(id), Ok(signature)) = (header(&headers, "webhook-id"), header(&headers, "webhook-signature")) else {
+        return rejected(StandardReason::SignatureMismatch.code(), &HeaderTooLong::message("webhook-id or webhook-signature"));
+    };
     let received = StandardHeaders { id: id.as_deref(), timestamp: timestamp.as_deref(), signature: signature.as_deref() };
     let verdict = core::standard_webhook_verify(&body, received, &secrets, tolerance_ms, now.floor() as i64)
         .map_err(|e| error(&e.to_string()))?;

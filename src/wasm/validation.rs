@@ -13,9 +13,14 @@ use super::{describe, error, is_absent, js_text, now_ms, option, type_error, typ
 use crate::validation::{self as core, Kind, Options, Param, Report, Segment};
 
 fn kind_of(v: &JsValue) -> Result<Kind, JsValue> {
-    let name = v.as_string().unwrap_or_default();
-    Kind::from_name(&name).ok_or_else(|| {
-        let shown = if v.is_string() { format!("'{name}'") } else { type_of(v).to_owned() };
+    let name = super::bounded_string(v);
+    let read = name.as_ref().and_then(|n| n.as_deref().ok()).unwrap_or_default();
+    Kind::from_name(read).ok_or_else(|| {
+        let shown = match name {
+            Some(Ok(name)) => format!("'{name}'"),
+            Some(Err(length)) => format!("a string of {length} characters"),
+            None => type_of(v).to_owned(),
+        };
         type_error(&format!(
             "kind must be one of 'createPayin', 'fetchPayin', 'createPayout', 'createPayoutBatch', 'fetchPayout', 'payoutBanks', not {shown}"
         ))

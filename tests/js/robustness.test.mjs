@@ -138,3 +138,65 @@ test('an option whose getter throws throws its own error out of the call, in eve
     }
   }
 });
+
+test('an input over 8 Mi characters or bytes is refused before it is copied into wasm memory, in every position', () => {
+  // Unbounded, these were copied whole: a 500 MB body trapped explainSignature and validate (the
+  // module's 4 GB ran out), and twenty copies of one long secret any verifier.
+  const MAX = 8 << 20;
+  const long = 'x'.repeat(MAX + 1);
+  // Under the limit alone, over it as JSON.stringify's {"a":"…"} or joined with another.
+  const fits = 'x'.repeat(MAX - 7);
+  const tooLong = (what, length = MAX + 1, unit = 'characters') => ({
+    name: 'Error', message: `${what} is ${length} ${unit} long; at most ${MAX} are read`,
+  });
+  const headerUnread = (name) => `the ${name} header is not read: over ${MAX} characters, or over 64 values`;
+  const whsec = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+  const ok = { 'x-auth-signature': KNOWN_SIGNATURE };
+  for (const m of [lib, edge]) {
+    assert.throws(() => m.sign(long, 'k'), tooLong('body'));
+    assert.throws(() => m.sign(new Uint8Array(MAX + 1), 'k'), tooLong('body', MAX + 1, 'bytes'));
+    assert.throws(() => m.sign({ a: fits }, 'k'), tooLong('body'));
+    assert.throws(() => m.sign(KNOWN_BODY, long), tooLong('appSecret'));
+    assert.throws(() => m.canonicalize(long), tooLong('body'));
+    assert.throws(() => m.explainSignature(KNOWN_BODY, 'k', long), tooLong('receivedSignature'));
+    assert.throws(() => m.signRequest({ appId: long, appSecret: 'k', body: KNOWN_BODY }), tooLong('appId'));
+    assert.throws(() => m.signWebhook(KNOWN_BODY, 'k', long), { name: 'TypeError', message: "kind must be 'auto', 'payin' or 'payout'" });
+    assert.throws(() => m.webhookKey(long), tooLong('payload'));
+    assert.throws(() => m.standardWebhookSign({ id: long, body: KNOWN_BODY, secret: whsec }), tooLong('id'));
+    // Secrets: each bounded, and how many.
+    assert.throws(() => m.verifyWebhook({ body: KNOWN_BODY, headers: ok, secret: ['k', long] }), tooLong('secret[1]'));
+    assert.throws(() => m.verifyWebhook({ body: KNOWN_BODY, headers: ok, secret: Array(17).fill('k') }),
+      { name: 'Error', message: 'secret is an array of 17 items; at most 16 are tried' });
+    assert.equal(m.verifyWebhook({ body: KNOWN_BODY, headers: ok, secret: [...Array(15).fill('other'), 'k'] }).secretIndex, 15);
+    // Headers are network input: a verdict, in every shape they come in.
+    for (const headers of [{ 'x-auth-signature': long }, new Map([['X-Auth-Signature', long]]), { 'X-AUTH-SIGNATURE': [long] },
+      { 'x-auth-signature': Array(65).fill(KNOWN_SIGNATURE) }, { 'x-auth-signature': [fits, fits] }]) {
+      assert.deepEqual(m.verifyWebhook({ body: KNOWN_BODY, headers, secret: 'k' }),
+        { valid: false, reason: 'malformed_signature', message: headerUnread('X-Auth-Signature') });
+    }
+    assert.deepEqual(m.verifyWebhook({ body: KNOWN_BODY, headers: { ...ok, 'x-auth-timestamp': long }, secret: 'k', toleranceMs: 1000 }),
+      { valid: false, reason: 'malformed_timestamp', message: headerUnread('X-Auth-Timestamp') });
+    // A key as long as the header's name is read; a longer one is not (and cannot be the header).
+    assert.equal(m.verifyWebhook({ body: KNOWN_BODY, headers: { [long]: 'x', 'X-Auth-Signature': KNOWN_SIGNATURE }, secret: 'k' }).valid, true);
+    const standard = { 'webhook-id': 'msg_1', 'webhook-timestamp': '1614265330', 'webhook-signature': 'v1,x' };
+    assert.deepEqual(m.standardWebhookVerify({ body: KNOWN_BODY, headers: { ...standard, 'webhook-signature': long }, secret: whsec, toleranceMs: null }),
+      { valid: false, reason: 'signature_mismatch', message: headerUnread('webhook-id or webhook-signature') });
+    assert.deepEqual(m.standardWebhookVerify({ body: KNOWN_BODY, headers: { ...standard, 'webhook-timestamp': long }, secret: whsec }),
+      { valid: false, reason: 'malformed_timestamp', message: headerUnread('webhook-timestamp') });
+    assert.equal(m.sign(KNOWN_BODY, 'k'), KNOWN_SIGNATURE);
+  }
+  for (const m of [lib, client]) {
+    assert.throws(() => m.validate(long, {}), {
+      name: 'TypeError',
+      message: `kind must be one of 'createPayin', 'fetchPayin', 'createPayout', 'createPayoutBatch', 'fetchPayout', 'payoutBanks', not a string of ${MAX + 1} characters`,
+    });
+    assert.throws(() => m.validate('createPayin', { a: fits }), tooLong('params'));
+    assert.throws(() => m.validate('createPayin', {}, { locale: long }), tooLong('options.locale'));
+    assert.throws(() => m.orderStatus('SUCCEED', { locale: long }), tooLong('options.locale'));
+    // Decoding reads what it cannot use as no answer, and never throws for it.
+    assert.equal(m.decodeError(long).name, 'Unreadable Answer');
+    assert.equal(m.decodeResponse(502, long).error.name, m.decodeResponse(502, '').error.name);
+    assert.equal(m.orderStatus(long), null);
+    assert.deepEqual(m.validate('fetchPayout', { request_id: 'R1' }), { valid: true, issues: [] });
+  }
+});
