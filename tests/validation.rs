@@ -459,3 +459,28 @@ fn kinds_codes_and_severities_read_and_print_as_their_names() {
     let issue = &r.issues[0];
     assert_eq!(format!("{} {} {}", Kind::FetchPayout, issue.severity, issue.code), "fetchPayout error one_of_required");
 }
+
+#[test]
+fn a_report_lists_at_most_max_issues_and_then_says_so() {
+    use lesspay2::validation::{Code, Param, MAX_ISSUES};
+    // The request misses its six required fields and each empty detail its nine: 1,000 details are
+    // 9,006 issues, 1,200 are 10,806.
+    let batch = |details: usize| format!(r#"{{"payout_order_details":[{}]}}"#, vec!["{}"; details].join(","));
+    let options = |locale| Options { locale, now_ms: 1_700_000_000_000 };
+    let small = validate_json(Kind::CreatePayoutBatch, &batch(1_000), &options(Locale::En));
+    assert_eq!(small.issues.len(), 9_006);
+    assert!(small.issues.iter().all(|i| i.code != Code::TooManyIssues));
+    for details in [1_200, 200_000] {
+        let report = validate_json(Kind::CreatePayoutBatch, &batch(details), &options(Locale::En));
+        assert_eq!(report.issues.len(), MAX_ISSUES + 1);
+        assert!(!report.valid);
+        let last = report.issues.last().unwrap();
+        assert_eq!((last.path.as_slice(), last.code.as_str(), last.severity, last.gateway_code), (&[][..], "too_many_issues", Severity::Error, None));
+        assert_eq!(last.params, vec![("max", Param::Int(10_000))]);
+        assert_eq!(last.message, "more than 10000 problems: the first 10000 are listed; fix them and validate again");
+        // The first ones are the issues a smaller batch has, in the same order.
+        assert_eq!(report.issues[..small.issues.len()], small.issues[..]);
+    }
+    let zh = validate_json(Kind::CreatePayoutBatch, &batch(1_200), &options(Locale::ZhCn));
+    assert_eq!(zh.issues.last().unwrap().message, "问题超过 10000 个：仅列出前 10000 个；请修正后重新校验");
+}

@@ -4,7 +4,7 @@
 //! - every issue has a path, except the whole request's `type`/`format` issue at `[]`; its code is one of
 //!   the crate's `Code`s (snake_case, one spelling per code) and carries the params the README's table
 //!   names (`too_long`: `max` < `length`, `out_of_range`: `min` ≤ `max`, `sum_mismatch`: `expected` ≠
-//!   `actual`, `duplicate`: `first` before the repeat, ...); its message is not blank and has no unfilled
+//!   `actual`, `duplicate`: `first` before the repeat, `too_many_issues`: `max`, last, after `max` others, ...); its message is not blank and has no unfilled
 //!   `{placeholder}`; `valid` is exactly "no issue is an error"; fetch pay-in issues carry no gateway code;
 //! - validating is deterministic, and zh-CN reports the same issues as English, messages aside;
 //! - `validate_field` at the path of each reported issue, with the value found there and the document as
@@ -28,7 +28,7 @@ use lesspay2::validation::{
 };
 
 /// Every `Code`, from the crate's enum. The match below has no wildcard: a new code fails to compile here.
-const CODES: [Code; 20] = [
+const CODES: [Code; 21] = [
     Code::Required,
     Code::Type,
     Code::Format,
@@ -49,6 +49,7 @@ const CODES: [Code; 20] = [
     Code::UnsupportedCombination,
     Code::UnknownField,
     Code::OutOfRange,
+    Code::TooManyIssues,
 ];
 
 fn check_code(code: Code) {
@@ -72,7 +73,8 @@ fn check_code(code: Code) {
         | Code::TimeRange
         | Code::UnsupportedCombination
         | Code::UnknownField
-        | Code::OutOfRange => {}
+        | Code::OutOfRange
+        | Code::TooManyIssues => {}
     }
     let name = code.as_str();
     assert!(!name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{code:?} is {name:?}");
@@ -98,7 +100,7 @@ fn text<'i>(issue: &'i Issue, name: &str) -> Option<&'i str> {
 fn check(kind: Kind, report: &Report, braces: Option<bool>) {
     assert_eq!(report.valid, report.issues.iter().all(|i| i.severity != Severity::Error));
     for issue in &report.issues {
-        assert!(!issue.path.is_empty() || matches!(issue.code, Code::Type | Code::Format), "{issue:?}");
+        assert!(!issue.path.is_empty() || matches!(issue.code, Code::Type | Code::Format | Code::TooManyIssues), "{issue:?}");
         check_code(issue.code);
         assert!(!issue.message.trim().is_empty(), "{issue:?}");
         if braces == Some(false) {
@@ -111,6 +113,12 @@ fn check(kind: Kind, report: &Report, braces: Option<bool>) {
             Code::TooLong => {
                 let (max, length) = (int(issue, "max"), int(issue, "length"));
                 assert!(matches!((max, length), (Some(m), Some(l)) if m < l), "{issue:?}");
+            }
+            Code::TooManyIssues => {
+                // The last issue, after exactly `max` others.
+                assert_eq!(int(issue, "max"), Some(lesspay2::validation::MAX_ISSUES as i64), "{issue:?}");
+                assert!(std::ptr::eq(issue, report.issues.last().unwrap_or(issue)), "{issue:?}");
+                assert_eq!(report.issues.len(), lesspay2::validation::MAX_ISSUES + 1);
             }
             Code::OutOfRange => {
                 let (min, max) = (int(issue, "min"), int(issue, "max"));

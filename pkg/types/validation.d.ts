@@ -10,8 +10,9 @@ import type { Locale } from './errors.js';
 export type RequestKind = 'createPayin' | 'fetchPayin' | 'createPayout' | 'createPayoutBatch' | 'fetchPayout' | 'payoutBanks';
 
 /**
- * The stable machine code of an issue. `out_of_range` (a number outside `params.min`..`params.max`) is
- * this library's addition to the issue's vocabulary; the README has the table.
+ * The stable machine code of an issue. `out_of_range` (a number outside `params.min`..`params.max`) and
+ * `too_many_issues` (a report lists at most 10,000 issues, then this one at `[]` with `params.max`) are
+ * this library's additions to the issue's vocabulary; the README has the table.
  */
 export type IssueCode =
   | 'required'
@@ -33,7 +34,8 @@ export type IssueCode =
   | 'time_range'
   | 'unsupported_combination'
   | 'unknown_field'
-  | 'out_of_range';
+  | 'out_of_range'
+  | 'too_many_issues';
 
 /** One problem found in the parameters. */
 export interface ValidationIssue {

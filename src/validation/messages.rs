@@ -73,6 +73,8 @@ messages! {
         "缺少 {field}；API 文档将其标为必填，请传入";
     NOT_EMPTY: "{field} must hold at least one element",
         "{field} 至少需要包含一个元素";
+    TOO_MANY_ISSUES: "more than {max} problems: the first {max} are listed; fix them and validate again",
+        "问题超过 {max} 个：仅列出前 {max} 个；请修正后重新校验";
     UNKNOWN_FIELD: "{field} is not a documented parameter of this request; check its spelling",
         "{field} 不是该请求文档列出的参数，请检查拼写";
     TOO_LONG: "{field} must be at most {max} characters, not {length}",

@@ -170,7 +170,15 @@ pub enum Code {
     /// Added to the issue's vocabulary: a number outside its bounds (`page`, `page_size`,
     /// `expiry_month`, `expired_time`); `params.min` and `params.max` say which.
     OutOfRange,
+    /// Added too: more than [`MAX_ISSUES`] problems. The report lists the first `params.max` and ends
+    /// with this one, at `[]`.
+    TooManyIssues,
 }
+
+/// The most issues a report lists before it ends with one `too_many_issues`. Every issue is a rendered
+/// message: a batch of a million empty details would otherwise be nine million of them (gigabytes, and
+/// in wasm the end of a 4 GB memory). A full batch of 1,000 details missing every field stays under it.
+pub const MAX_ISSUES: usize = 10_000;
 
 impl Code {
     /// The code as written in issues (`required`, `amount_format`, ...).
@@ -196,6 +204,7 @@ impl Code {
             Code::UnsupportedCombination => "unsupported_combination",
             Code::UnknownField => "unknown_field",
             Code::OutOfRange => "out_of_range",
+            Code::TooManyIssues => "too_many_issues",
         }
     }
 }
@@ -526,6 +535,16 @@ impl<'o> Ctx<'o> {
 
 impl Ctx<'_> {
     fn push(&mut self, at: &At, code: Code, severity: Severity, msg: Msg, params: Params, gateway: Option<u32>) {
+        // Past the limit nothing more is rendered: one issue says so, and the rest is dropped.
+        if self.issues.len() >= MAX_ISSUES {
+            if self.issues.len() == MAX_ISSUES {
+                let params = vec![("max", Param::Int(MAX_ISSUES as i64))];
+                let message = messages::TOO_MANY_ISSUES.render(self.opts.locale, "", &params);
+                let issue = Issue { path: Vec::new(), code: Code::TooManyIssues, severity: Severity::Error, message, params, gateway_code: None };
+                self.issues.push(issue);
+            }
+            return;
+        }
         let params: Vec<(&'static str, Param)> = params
             .iter()
             .map(|(name, p)| {

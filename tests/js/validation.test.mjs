@@ -183,6 +183,21 @@ for (const [entry, api] of [['ESM', esm], ['CJS', cjs], ['client ESM', clientEsm
     assert.equal(api.validate('createPayin', card).issues[0].code, 'expired');
   });
 
+  test(`${entry}: a report lists at most 10,000 issues, then one too_many_issues`, () => {
+    // Six request fields and nine per empty detail: 1,000 details are 9,006 issues, 1,200 are 10,806.
+    const batch = (n) => ({ payout_order_details: Array(n).fill({}) });
+    assert.equal(api.validate('createPayoutBatch', batch(1000)).issues.length, 9006);
+    const report = api.validate('createPayoutBatch', batch(1200));
+    assert.equal(report.issues.length, 10001);
+    assert.deepEqual(report.issues.at(-1), {
+      path: [], code: 'too_many_issues', severity: 'error', params: { max: 10000 },
+      message: 'more than 10000 problems: the first 10000 are listed; fix them and validate again',
+    });
+    assert.deepEqual(report.issues.slice(0, 9006), api.validate('createPayoutBatch', batch(1000)).issues);
+    const zh = api.validate('createPayoutBatch', batch(1200), { locale: 'zh-CN' }).issues.at(-1).message;
+    assert.equal(zh, '问题超过 10000 个：仅列出前 10000 个；请修正后重新校验');
+  });
+
   test(`${entry}: schemas implement Standard Schema v1 and report errors only`, () => {
     const schema = api.schemas.createPayoutBatch['~standard'];
     assert.equal(schema.version, 1);
