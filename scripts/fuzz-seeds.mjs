@@ -1,7 +1,8 @@
 // Seeds for one cargo-fuzz target, in the input layout of that target (see the doc comment at the top of
 // each fuzz/fuzz_targets/*.rs): `node scripts/fuzz-seeds.mjs TARGET DIR`. scripts/fuzz.sh calls it only
 // when DIR is empty.
-//   validate: the parameters of every valid request and every case of tests/validation/cases.json.
+//   validate: the parameters of every valid request and every case of tests/validation/cases.json, and a
+//           batch past the report's 10,000 issues.
 //   decode: every input of tests/vectors/errors.json (code, code text, status and body, msg, envelope,
 //           webhook notice) with its context.
 //   api: every webhook case and signature vector with its secret and signature (layout in the script).
@@ -53,6 +54,8 @@ if (target === 'validate') {
     }
     seeds.push(seed(base.kind, c.now ?? doc.now, holder.v));
   }
+  // Past the report's 10,000 issues (nine per empty detail): the too_many_issues path.
+  seeds.push(seed('createPayoutBatch', doc.now, { payout_order_details: Array(1200).fill({}) }));
 } else if (target === 'decode') {
   // Byte 0: api + 3 * operation (+ 12 for zh-CN); byte 1: the Answer's fields (bit 0 status, 1 code,
   // 2 code unreadable, 3 msg, 4 event, 5 fraud code, 6 dispute category); bytes 2..10 status, 10..18 code (i64 LE); then the
