@@ -1,5 +1,10 @@
 //! The few JavaScript built-ins the boundary calls, declared here instead of taken from `js-sys`.
 //!
+//! Every one that can run the caller's code (a Proxy's trap, a getter, an iterator) is declared `catch`:
+//! an exception that crossed the module uncaught would skip the Rust frames' returns, leaving its stack
+//! pointer lowered and whatever they held borrowed, and about 1,300 such calls stopped the instance
+//! ("memory access out of bounds"). Caught, it is returned and thrown out of the call as before.
+//!
 //! Why not `js-sys`: it exports a JSPI task poller and a describe function for each of its ~1,500
 //! bindings; the closure-taking ones leave their invoke shims in the function table, which no optimiser
 //! can drop. Measured on the package: these declarations instead of `js-sys` saved about 6 KB raw
@@ -22,8 +27,8 @@ extern "C" {
     #[wasm_bindgen(js_name = Object)]
     pub(crate) type Object;
     /// `Object.entries(value)`: `[key, value]` pairs of the own enumerable string-keyed properties.
-    #[wasm_bindgen(static_method_of = Object, js_name = entries)]
-    pub(crate) fn entries(value: &JsValue) -> Array;
+    #[wasm_bindgen(static_method_of = Object, js_name = entries, catch)]
+    pub(crate) fn entries(value: &JsValue) -> Result<Array, JsValue>;
 
     #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
     pub(crate) fn reflect_get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
@@ -32,15 +37,17 @@ extern "C" {
 
     #[wasm_bindgen(js_name = Array)]
     pub(crate) type Array;
-    #[wasm_bindgen(static_method_of = Array, js_name = isArray)]
-    pub(crate) fn is_array(value: &JsValue) -> bool;
+    /// Throws for a revoked Proxy: see [`Array::is_array`].
+    #[wasm_bindgen(static_method_of = Array, js_name = isArray, catch)]
+    fn is_array_or_throw(value: &JsValue) -> Result<bool, JsValue>;
     /// `Array.from(value)`: an array from an iterable (a `Map` gives its `[key, value]` entries).
-    #[wasm_bindgen(static_method_of = Array, js_name = from)]
-    pub(crate) fn from(value: &JsValue) -> Array;
-    #[wasm_bindgen(method, getter)]
-    pub(crate) fn length(this: &Array) -> u32;
-    #[wasm_bindgen(method, indexing_getter)]
-    pub(crate) fn get(this: &Array, index: u32) -> JsValue;
+    #[wasm_bindgen(static_method_of = Array, js_name = from, catch)]
+    pub(crate) fn from(value: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(method, getter, catch)]
+    pub(crate) fn length(this: &Array) -> Result<u32, JsValue>;
+    /// `array[index]`, through `Reflect.get` so that a Proxy's trap or a getter that throws is caught.
+    #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
+    fn get_index(target: &Array, index: u32) -> Result<JsValue, JsValue>;
 
     #[wasm_bindgen(js_name = Map)]
     pub(crate) type Map;
@@ -63,8 +70,11 @@ extern "C" {
 
     #[wasm_bindgen(js_name = Uint8Array)]
     pub(crate) type Uint8Array;
-    #[wasm_bindgen(constructor, js_class = "Uint8Array")]
-    pub(crate) fn new(buffer: &JsValue) -> Uint8Array;
+    /// `new Uint8Array(value)`: a view of a buffer, or a copy of a typed array made from its internal
+    /// slots; anything else (a Proxy, an object faking a buffer's prototype) is read as an array-like,
+    /// whose getters may throw.
+    #[wasm_bindgen(constructor, js_class = "Uint8Array", catch)]
+    pub(crate) fn new(buffer: &JsValue) -> Result<Uint8Array, JsValue>;
     #[wasm_bindgen(method, getter)]
     pub(crate) fn length(this: &Uint8Array) -> u32;
     /// The bytes copied into wasm memory in one go: `Object(x)` is `x` itself for an object, and the
@@ -102,8 +112,9 @@ extern "C" {
 
     #[wasm_bindgen(js_name = Date)]
     pub(crate) type Date;
-    #[wasm_bindgen(method, js_name = getTime)]
-    pub(crate) fn get_time(this: &Date) -> f64;
+    /// Throws for an object that only inherits from `Date.prototype`.
+    #[wasm_bindgen(method, js_name = getTime, catch)]
+    pub(crate) fn get_time(this: &Date) -> Result<f64, JsValue>;
     #[wasm_bindgen(static_method_of = Date, js_name = now)]
     pub(crate) fn now() -> f64;
 
@@ -125,8 +136,18 @@ impl JsString {
 }
 
 impl Array {
-    /// The elements, read one by one.
-    pub(crate) fn to_vec(&self) -> Vec<JsValue> {
-        (0..self.length()).map(|i| self.get(i)).collect()
+    /// `Array.isArray(value)`; a revoked Proxy, for which it throws, is not one.
+    pub(crate) fn is_array(value: &JsValue) -> bool {
+        Array::is_array_or_throw(value).unwrap_or(false)
+    }
+
+    /// `array[index]`.
+    pub(crate) fn get(&self, index: u32) -> Result<JsValue, JsValue> {
+        get_index(self, index)
+    }
+
+    /// The elements, read one by one (callers bound the length first).
+    pub(crate) fn to_vec(&self) -> Result<Vec<JsValue>, JsValue> {
+        (0..self.length()?).map(|i| self.get(i)).collect()
     }
 }

@@ -227,7 +227,7 @@ pub(crate) fn body_text(v: &JsValue, what: &str) -> Result<String, JsValue> {
     // `decodeResponse` reads answer text, and reads a body it cannot use as none: 0.9 KB gzipped saved).
     #[cfg(feature = "wasm-signing")]
     {
-        if let Some(bytes) = raw_bytes(v) {
+        if let Some(bytes) = raw_bytes(v)? {
             if bytes.length() > MAX_INPUT {
                 return Err(too_long(what, bytes.length(), "bytes"));
             }
@@ -255,16 +255,16 @@ pub(crate) fn body_text(v: &JsValue, what: &str) -> Result<String, JsValue> {
 }
 
 /// Raw bytes: a `Uint8Array` (Node's `Buffer` is one) or an `ArrayBuffer` or `SharedArrayBuffer`,
-/// viewed as one (`JSON.stringify` would write a `SharedArrayBuffer` as `{}`).
+/// viewed as one (`JSON.stringify` would write a `SharedArrayBuffer` as `{}`). Always a fresh
+/// `Uint8Array` made by the platform, a copy of a typed array or a view of a buffer: its `length` is
+/// its own. The caller's could be a subclass whose `length` lies, and the glue allocates by `length`
+/// but copies every byte: one such call wrote past its allocation and broke the instance.
 #[cfg(feature = "wasm-signing")]
-pub(crate) fn raw_bytes(v: &JsValue) -> Option<js::Uint8Array> {
-    if v.is_instance_of::<js::Uint8Array>() {
-        Some(v.clone().unchecked_into())
-    } else if v.is_instance_of::<js::ArrayBuffer>() || v.is_instance_of::<js::SharedArrayBuffer>() {
-        Some(js::Uint8Array::new(v))
-    } else {
-        None
-    }
+pub(crate) fn raw_bytes(v: &JsValue) -> Result<Option<js::Uint8Array>, JsValue> {
+    let bytes = v.is_instance_of::<js::Uint8Array>()
+        || v.is_instance_of::<js::ArrayBuffer>()
+        || v.is_instance_of::<js::SharedArrayBuffer>();
+    bytes.then(|| js::Uint8Array::new(v)).transpose()
 }
 
 /// `typeof v`, with `null` and arrays told apart, for messages.
@@ -315,11 +315,12 @@ pub(crate) fn secret_list<T>(
         vec![value.clone()]
     } else if Array::is_array(value) {
         // Each is at most `MAX_INPUT`: their number is bounded too, before any is copied.
-        let length = value.unchecked_ref::<Array>().length();
+        let list: &Array = value.unchecked_ref();
+        let length = list.length()?;
         if length > MAX_SECRETS {
             return Err(error(&format!("secret is an array of {length} items; at most {MAX_SECRETS} are tried")));
         }
-        Array::from(value).to_vec()
+        list.to_vec()?
     } else {
         // `undefined` is most often a missing environment variable (`env.APP_SECRET`).
         let hint = if value.is_undefined() { "; is the environment variable set?" } else { "" };

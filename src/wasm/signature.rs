@@ -82,29 +82,38 @@ impl HeaderTooLong {
     }
 }
 
+/// A header's value, `None` when it is absent, or [`HeaderTooLong`].
+pub(crate) type HeaderValue = Result<Option<String>, HeaderTooLong>;
+
 /// One header value from a fetch `Headers`, a `Map` or a plain object (any key casing, the lower-case
-/// one first; string or string[] values, the latter joined with `, ` as fetch does).
-pub(crate) fn header(headers: &JsValue, name: &'static str) -> Result<Option<String>, HeaderTooLong> {
+/// one first; string or string[] values, the latter joined with `, ` as fetch does). `Err` is what the
+/// caller's object threw (a Proxy's trap, a getter, a `Map` whose iterator throws), thrown on.
+pub(crate) fn header(headers: &JsValue, name: &'static str) -> Result<HeaderValue, JsValue> {
     let text = |v: &JsValue| match super::bounded_string(v) {
         Some(Ok(s)) => Ok(Some(s)),
         Some(Err(_)) => Err(HeaderTooLong),
         None => Ok(None),
     };
-    let from_value = |v: JsValue| -> Result<Option<String>, HeaderTooLong> {
-        if let Some(value) = text(&v)? {
-            return Ok(Some(value));
+    let from_value = |v: JsValue| -> Result<HeaderValue, JsValue> {
+        match text(&v) {
+            Ok(None) => {}
+            found => return Ok(found),
         }
         if !Array::is_array(&v) {
-            return Ok(None);
+            return Ok(Ok(None));
         }
         // The string items joined with `, `, as fetch joins repeated headers.
         let parts: &Array = v.unchecked_ref();
-        if parts.length() > MAX_HEADER_PARTS {
-            return Err(HeaderTooLong);
+        if parts.length()? > MAX_HEADER_PARTS {
+            return Ok(Err(HeaderTooLong));
         }
         let mut joined: Option<String> = None;
-        for part in parts.to_vec() {
-            let Some(part) = text(&part)? else { continue };
+        for part in parts.to_vec()? {
+            let part = match text(&part) {
+                Ok(Some(part)) => part,
+                Ok(None) => continue,
+                Err(too_long) => return Ok(Err(too_long)),
+            };
             match &mut joined {
                 Some(j) => {
                     j.push_str(", ");
@@ -113,44 +122,46 @@ pub(crate) fn header(headers: &JsValue, name: &'static str) -> Result<Option<Str
                 None => joined = Some(part),
             }
             if joined.as_ref().is_some_and(|j| j.len() > super::MAX_INPUT as usize) {
-                return Err(HeaderTooLong);
+                return Ok(Err(HeaderTooLong));
             }
         }
-        Ok(joined)
+        Ok(Ok(joined))
     };
     let entries = if headers.is_instance_of::<Map>() {
         // A `Map`'s `[key, value]` entries (read through `Array.from`, not `forEach` and a closure).
-        Array::from(headers)
+        Array::from(headers)?
     } else {
         let getter = get(headers, "get");
         if getter.is_function() {
             // fetch `Headers` (and look-alikes): `get` is already case-insensitive.
             let getter: &js::Function = getter.unchecked_ref();
-            return match super::with_name(name, |name| getter.call1(headers, name).ok()) {
+            return Ok(match super::with_name(name, |name| getter.call1(headers, name).ok()) {
                 Some(value) => text(&value),
                 None => Ok(None),
-            };
+            });
         }
         // Node's `req.headers` has lower-case names, as `name` is: one read before a scan for another
         // casing, which crosses the boundary three times per header (+4 µs for a dozen headers).
-        if let Some(value) = from_value(get(headers, name))? {
-            return Ok(Some(value));
+        match from_value(get(headers, name))? {
+            Ok(None) => {}
+            found => return Ok(found),
         }
-        Object::entries(headers)
+        Object::entries(headers)?
     };
-    // Each entry is a fresh [key, value] array: read it as it is (`Array::from` would copy it).
-    for i in 0..entries.length() {
-        let pair: Array = entries.get(i).unchecked_into();
+    // Each entry is a [key, value] array, read as it is (`Array::from` would copy it).
+    for i in 0..entries.length()? {
+        let pair: Array = entries.get(i)?.unchecked_into();
         // `name` is ASCII: only a key of its length can equal it, and no other key is copied.
-        let key = pair.get(0);
+        let key = pair.get(0)?;
         let Some(key) = key.dyn_ref::<JsString>().filter(|k| k.length() as usize == name.len()) else { continue };
         if key.as_string().is_some_and(|k| k.eq_ignore_ascii_case(name)) {
-            if let Some(value) = from_value(pair.get(1))? {
-                return Ok(Some(value));
+            match from_value(pair.get(1)?)? {
+                Ok(None) => {}
+                found => return Ok(found),
             }
         }
     }
-    Ok(None)
+    Ok(Ok(None))
 }
 
 /// `options.headers` (of an options object): a fetch `Headers`, a `Map` or a plain object of the received
@@ -195,7 +206,7 @@ pub(crate) fn read_body(value: &JsValue) -> Result<Body, JsValue> {
         // from silently replacing it.
         return Ok(Body::Bytes(if super::faithful(s, &bytes) { bytes } else { vec![0xFF] }));
     }
-    let Some(bytes) = super::raw_bytes(value) else {
+    let Some(bytes) = super::raw_bytes(value)? else {
         return Err(type_error(&format!(
             "body must be the raw body as a string, Uint8Array or ArrayBuffer, not {}",
             type_of(value)
@@ -274,11 +285,11 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
         }
         Body::Bytes(b) => b,
     };
-    let Ok(signature) = header(&headers, "x-auth-signature") else {
+    let Ok(signature) = header(&headers, "x-auth-signature")? else {
         return rejected(webhook::Reason::MalformedSignature.code(), &HeaderTooLong::message("X-Auth-Signature"));
     };
     // The timestamp is unsigned and only read for a freshness window (a lookup saved per call).
-    let timestamp = match tolerance_ms.map(|_| header(&headers, "x-auth-timestamp")) {
+    let timestamp = match tolerance_ms.map(|_| header(&headers, "x-auth-timestamp")).transpose()? {
         Some(Err(HeaderTooLong)) => {
             return rejected(webhook::Reason::MalformedTimestamp.code(), &HeaderTooLong::message("X-Auth-Timestamp"))
         }

@@ -77,10 +77,10 @@ pub fn standard_webhook_verify(options: JsValue) -> Result<JsValue, JsValue> {
     };
     // A header too long to read: a timestamp that long is malformed; an id or a signature list that
     // long is not checked, so no signature in it matches.
-    let Ok(timestamp) = header(&headers, "webhook-timestamp") else {
+    let Ok(timestamp) = header(&headers, "webhook-timestamp")? else {
         return rejected(StandardReason::MalformedTimestamp.code(), &HeaderTooLong::message("webhook-timestamp"));
     };
-    let (Ok(id), Ok(signature)) = (header(&headers, "webhook-id"), header(&headers, "webhook-signature")) else {
+    let (Ok(id), Ok(signature)) = (header(&headers, "webhook-id")?, header(&headers, "webhook-signature")?) else {
         return rejected(StandardReason::SignatureMismatch.code(), &HeaderTooLong::message("webhook-id or webhook-signature"));
     };
     let received = StandardHeaders { id: id.as_deref(), timestamp: timestamp.as_deref(), signature: signature.as_deref() };

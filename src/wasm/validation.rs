@@ -40,7 +40,8 @@ fn options_of(v: &JsValue) -> Result<Options, JsValue> {
         n if is_absent(&n) => now_ms(),
         n => {
             let ms = match n.dyn_ref::<js::Date>() {
-                Some(d) => d.get_time(),
+                // An object that only inherits from `Date.prototype` throws: not a valid Date.
+                Some(d) => d.get_time().unwrap_or(f64::NAN),
                 None => n.as_f64().unwrap_or(f64::NAN),
             };
             if !ms.is_finite() {
