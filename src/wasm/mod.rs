@@ -33,9 +33,9 @@ mod validation;
 /// The longest string (in UTF-16 units, JS's `length`) or byte array any one input may be: 8 Mi. Nothing
 /// longer is copied into wasm memory. That memory is a 32-bit space of at most 4 GB, and an allocation
 /// that fails in it aborts the instance (a `WebAssembly.RuntimeError`, not an `Error`): bounding every
-/// input bounds what one call can allocate (a 500 MB body traps `explainSignature`, twenty secrets of
-/// 500 MB any verifier). 8 Mi units is at most 24 MiB of UTF-8, whose canonical string is at most six
-/// times that; the gateway's largest requests and answers (a fetch of 1,000 records with long URLs and
+/// input bounds what one call can allocate (a 500 MB body trapped `explainSignature` and `validate`,
+/// twelve references to one 400 MB string as secrets `verifyWebhook`). 8 Mi units is at most 24 MiB of
+/// UTF-8, whose canonical string is at most six times that; the gateway's largest requests and answers (a fetch of 1,000 records with long URLs and
 /// channel data passes 1 MiB) leave room for several KB a record.
 pub(crate) const MAX_INPUT: u32 = 8 << 20;
 
