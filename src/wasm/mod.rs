@@ -228,10 +228,8 @@ pub(crate) fn body_text(v: &JsValue, what: &str) -> Result<String, JsValue> {
     #[cfg(feature = "wasm-signing")]
     {
         if let Some(bytes) = raw_bytes(v)? {
-            if bytes.length() > MAX_INPUT {
-                return Err(too_long(what, bytes.length(), "bytes"));
-            }
-            return String::from_utf8(js::bytes_of(&bytes)).map_err(|e| {
+            let bytes = bytes.copy_out(MAX_INPUT)?.map_err(|len| too_long(what, len, "bytes"))?;
+            return String::from_utf8(bytes).map_err(|e| {
                 error(&format!("{what} is not valid UTF-8 (at byte {}); the gateway signs UTF-8 JSON text", e.utf8_error().valid_up_to()))
             });
         }
@@ -255,16 +253,17 @@ pub(crate) fn body_text(v: &JsValue, what: &str) -> Result<String, JsValue> {
 }
 
 /// Raw bytes: a `Uint8Array` (Node's `Buffer` is one) or an `ArrayBuffer` or `SharedArrayBuffer`,
-/// viewed as one (`JSON.stringify` would write a `SharedArrayBuffer` as `{}`). Always a fresh
-/// `Uint8Array` made by the platform, a copy of a typed array or a view of a buffer: its `length` is
-/// its own. The caller's could be a subclass whose `length` lies, and the glue allocates by `length`
-/// but copies every byte: one such call wrote past its allocation and broke the instance.
+/// viewed as one (`JSON.stringify` would write a `SharedArrayBuffer` as `{}`). Read with
+/// [`js::Uint8Array::copy_out`], which does not trust a subclass's `length`.
 #[cfg(feature = "wasm-signing")]
 pub(crate) fn raw_bytes(v: &JsValue) -> Result<Option<js::Uint8Array>, JsValue> {
-    let bytes = v.is_instance_of::<js::Uint8Array>()
-        || v.is_instance_of::<js::ArrayBuffer>()
-        || v.is_instance_of::<js::SharedArrayBuffer>();
-    bytes.then(|| js::Uint8Array::new(v)).transpose()
+    if v.is_instance_of::<js::Uint8Array>() {
+        Ok(Some(v.clone().unchecked_into()))
+    } else if v.is_instance_of::<js::ArrayBuffer>() || v.is_instance_of::<js::SharedArrayBuffer>() {
+        js::Uint8Array::new(v).map(Some)
+    } else {
+        Ok(None)
+    }
 }
 
 /// `typeof v`, with `null` and arrays told apart, for messages.

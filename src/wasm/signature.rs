@@ -212,10 +212,10 @@ pub(crate) fn read_body(value: &JsValue) -> Result<Body, JsValue> {
             type_of(value)
         )));
     };
-    if bytes.length() as usize > MAX_BODY_BYTES {
-        return Ok(Body::TooLarge(bytes.length() as usize));
-    }
-    Ok(Body::Bytes(js::bytes_of(&bytes)))
+    Ok(match bytes.copy_out(MAX_BODY_BYTES as u32)? {
+        Ok(bytes) => Body::Bytes(bytes),
+        Err(len) => Body::TooLarge(len as usize),
+    })
 }
 
 fn kind_text(kind: WebhookKind) -> &'static str {
