@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use super::js;
 use super::to_js::Out;
-use super::{body_text, get, is_absent, option, type_error};
+use super::{body_text, get, is_absent, option, short_text, type_error};
 use crate::errors::{self as core, Answer, Api, Context, Decoded, Event, Locale, MsgConflict, Operation};
 use crate::json;
 use crate::order_status;
@@ -37,12 +37,6 @@ fn context(value: &JsValue) -> Result<Context, JsValue> {
         },
     };
     Ok(Context { api, operation, locale: super::locale_option(value, "context.locale")? })
-}
-
-/// A JS string as text, or `None` when it is not a string or is too long to be a gateway answer (over
-/// [`MAX_INPUT`](super::MAX_INPUT): decoding never throws).
-fn short_text(v: &JsValue) -> Option<String> {
-    super::bounded_string(v).and_then(Result::ok)
 }
 
 /// A code from a number or a numeric string: `Some(None)` when present but unreadable.

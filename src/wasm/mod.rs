@@ -47,6 +47,12 @@ pub(crate) fn bounded_string(v: &JsValue) -> Option<Result<String, u32>> {
     Some(if units > MAX_INPUT { Err(units) } else { Ok(s.as_string().unwrap_or_default()) })
 }
 
+/// `v`'s text when it is a string of at most [`MAX_INPUT`] units: `None` for anything else, which
+/// reads as not the name or answer looked for.
+pub(crate) fn short_text(v: &JsValue) -> Option<String> {
+    bounded_string(v).and_then(Result::ok)
+}
+
 /// The thrown `Error` for an input over [`MAX_INPUT`] (`unit`: "characters" or "bytes").
 pub(crate) fn too_long(what: &str, length: u32, unit: &str) -> JsValue {
     error(&format!("{what} is {length} {unit} long; at most {MAX_INPUT} are read"))
@@ -293,8 +299,7 @@ pub(crate) fn type_of(v: &JsValue) -> &'static str {
 
 /// The message of a thrown JS value.
 pub(crate) fn describe(e: &JsValue) -> String {
-    let text = |v: &JsValue| bounded_string(v).and_then(Result::ok);
-    text(&get(e, "message")).or_else(|| text(e)).unwrap_or_else(|| "unknown error".into())
+    short_text(&get(e, "message")).or_else(|| short_text(e)).unwrap_or_else(|| "unknown error".into())
 }
 
 /// The most secrets a rotation list may hold: each is tried on every verification, and each may be as

@@ -231,7 +231,7 @@ fn webhook_kind(kind: &JsValue) -> Result<WebhookKind, JsValue> {
     if is_absent(kind) {
         return Ok(WebhookKind::Auto);
     }
-    match super::bounded_string(kind).and_then(Result::ok).as_deref() {
+    match super::short_text(kind).as_deref() {
         Some("auto") => Ok(WebhookKind::Auto),
         Some("payin") => Ok(WebhookKind::Payin),
         Some("payout") => Ok(WebhookKind::Payout),
