@@ -58,6 +58,54 @@ function textResponse(status, text, extraHeaders) {
   });
 }
 
+/**
+ * The glue's functions, each made to outlive an error that unwinds through the wasm instance. Such an
+ * error (a call made with the stack almost full, from deep recursion; a trap) leaves the instance
+ * mid-way, and about six of them made every later call fail with "unreachable" or "memory access out of
+ * bounds", or could have answered from corrupted memory. The error still reaches the caller; the next
+ * call first replaces the instance with a new one of the same module (`__lesspay2_renew`, see
+ * scripts/glue-renew.mjs). Never while a call is in progress (a getter of the caller's may call the
+ * module again): a call that was running when the instance broke under it throws instead of answering,
+ * as does a call inside which such an error was caught (its answer may come from corrupted memory).
+ */
+export function resilient(glue) {
+  let depth = 0;
+  let broken = false;
+  const api = {};
+  for (const [name, fn] of Object.entries(glue)) {
+    if (typeof fn !== 'function' || name === 'default' || name === 'initSync' || name.startsWith('__')) continue;
+    const interrupted = (cause) => new Error(`lesspay2: ${name}() was interrupted by the stack limit or a trap inside the `
+      + 'module, which may have left it mid-way, so it gives no answer; call it again (with more stack): a new instance '
+      + 'of the module answers', { cause });
+    const call = function () {
+      if (broken) {
+        if (depth > 0) throw interrupted();
+        glue.__lesspay2_renew();
+        broken = false;
+      }
+      depth++;
+      let result;
+      try {
+        result = fn.apply(undefined, arguments);
+      } catch (error) {
+        if (glue.__lesspay2_unwound(error)) {
+          broken = true;
+          // A trap that follows an error caught inside the module is its consequence, not a bug.
+          throw error instanceof WebAssembly.RuntimeError ? interrupted(error) : error;
+        }
+        throw error;
+      } finally {
+        depth--;
+      }
+      if (glue.__lesspay2_unwound()) broken = true;
+      if (broken) throw interrupted();
+      return result;
+    };
+    api[name] = Object.defineProperty(call, 'name', { value: name });
+  }
+  return api;
+}
+
 /** The request kinds `validate` knows, in the order of the spec. */
 export const REQUEST_KINDS = ['createPayin', 'fetchPayin', 'createPayout', 'createPayoutBatch', 'fetchPayout', 'payoutBanks'];
 

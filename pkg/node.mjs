@@ -1,6 +1,7 @@
 // Node, ESM: ready to use synchronously on import (the .wasm is read from disk next to this file).
 import { createRequire } from 'node:module';
-import * as api from './glue/web.js';
+import { initSync } from './glue/web.js';
+import * as api from './api.js';
 import { extend, nodeWasmBytes } from './extras.js';
 
 // `process.getBuiltinModule` (Node 20.16+, 22.3+) hands over node:fs without building its ESM facade,
@@ -8,10 +9,11 @@ import { extend, nodeWasmBytes } from './extras.js';
 // No top-level await: the entry stays a synchronous module for every bundler.
 const { readFileSync } = process.getBuiltinModule?.('node:fs') ?? createRequire(import.meta.url)('node:fs');
 // The .wasm beside this file; where a bundler moved this file, beside the bundle (extras.js says how).
-api.initSync({ module: nodeWasmBytes(readFileSync, 'lesspay2/lesspay2_bg.wasm',
+initSync({ module: nodeWasmBytes(readFileSync, 'lesspay2/lesspay2_bg.wasm',
   () => new URL('./lesspay2_bg.wasm', import.meta.url), () => import.meta.url, () => __filename) });
 
-export * from './glue/web.js';
+export * from './api.js';
+export { initSync };
 export const { createWebhookHandler, schemas, createSchema, validateField } = extend(api);
 /** Already initialised on import; kept so that code shared with browsers can always `await init()`. */
 export default async function init() {}

@@ -1,15 +1,17 @@
-// The loading logic of the browser entries (`lesspay2` and `lesspay2/client`): an idempotent async
-// `init`, `initSync`, and the module's functions wrapped so that a call made before the module is loaded
-// says what to do, instead of the glue's "Cannot read properties of undefined" (a form's `onChange` can
-// fire before `init()` has resolved). Each entry passes its own glue, function names and default .wasm
-// URL: the URL is written literally in the entry, where bundlers look for the asset.
+// The loading logic of the browser entries (`lesspay2`, `lesspay2/client` and `lesspay2/edge`): an
+// idempotent async `init`, `initSync`, and the module's functions wrapped so that a call made before the
+// module is loaded says what to do, instead of the glue's "Cannot read properties of undefined" (a form's
+// `onChange` can fire before `init()` has resolved). Each entry passes its own glue, functions (api.js)
+// and default .wasm URL: the URL is written literally in the entry, where bundlers look for the asset.
 
 /**
- * `initGlue` and `glue`: the wasm-bindgen glue's default export and namespace; `names`: the functions to
- * export; `defaultSource()`: the .wasm URL used when `init()` is given nothing; `wasmName`: the package
- * path of that .wasm, for the error when another one is given.
+ * `initGlue` and `glue`: the wasm-bindgen glue's default export and namespace; `functions`: the entry's
+ * api.js, the glue's functions made resilient (extras.js); `defaultSource()`: the .wasm URL used when
+ * `init()` is given nothing; `wasmName`: the package path of that .wasm, for the error when another one
+ * is given.
  */
-export function webEntry(initGlue, glue, names, defaultSource, wasmName) {
+export function webEntry(initGlue, glue, functions, defaultSource, wasmName) {
+  const names = Object.keys(functions);
   let ready;
   let loaded = false;
   // Set when another entry's .wasm was loaded: the glue keeps the first instance it gets, so nothing
@@ -60,7 +62,7 @@ export function webEntry(initGlue, glue, names, defaultSource, wasmName) {
     return fn(...args);
   };
   const api = {};
-  for (const name of names) api[name] = guard(name, glue[name]);
+  for (const name of names) api[name] = guard(name, functions[name]);
   /** The JS helpers built on `api` (extras.js), each function guarded under its own name. */
   const helpers = (made) => Object.fromEntries(Object.entries(made).map(([name, v]) => [name, typeof v === 'function' ? guard(name, v) : v]));
   return { init, initSync, api, helpers };

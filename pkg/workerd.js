@@ -2,12 +2,14 @@
 // module (Wrangler and workerd's `wasm = embed` both hand us a WebAssembly.Module) and instantiated
 // synchronously on import.
 import wasmModule from './lesspay2_bg.wasm';
-import * as api from './glue/web.js';
+import { initSync } from './glue/web.js';
+import * as api from './api.js';
 import { extend } from './extras.js';
 
-api.initSync({ module: wasmModule });
+initSync({ module: wasmModule });
 
-export * from './glue/web.js';
+export * from './api.js';
+export { initSync };
 export const { createWebhookHandler, schemas, createSchema, validateField } = extend(api);
 /** Already initialised on import; kept for code shared with browsers. */
 export default async function init() {}

@@ -24,6 +24,8 @@ bindgen() {
   # Both glues must drive the very same module: that is what lets each entry ship one .wasm.
   cmp -s "$out/web/lesspay2_bg.wasm" "$out/cjs/lesspay2_bg.wasm" || {
     echo "build-pkg: the web and no-modules builds produced different .wasm files" >&2; exit 1; }
+  # `__lesspay2_renew`: a new instance after an error unwound through the old one (pkg/extras.js `resilient`).
+  node scripts/glue-renew.mjs "$out/web/lesspay2.js" "$out/cjs/lesspay2.js"
 }
 
 # The optimised .wasm and the glue of one module into the directory `dir` (pkg/ or pkg/client/).

@@ -7,7 +7,8 @@ import os from 'node:os';
 import * as lib from '../../pkg/node.mjs';
 import * as edge from '../../pkg/edge/node.mjs';
 import { initSync } from '../../pkg/glue/web.js';
-import * as edgeWasmSha from '../../pkg/edge/glue/web.js?sha256=wasm';
+import * as edgeWasmShaGlue from '../../pkg/edge/glue/web.js?sha256=wasm';
+import { resilient } from '../../pkg/extras.js';
 import { baselines } from '../js-baseline/impls.mjs';
 import { checkBaselines } from '../js-baseline/check.mjs';
 
@@ -29,8 +30,10 @@ const cases = JSON.parse(readFileSync(new URL('index.json', bodiesDir), 'utf8'))
 // verification alone, compiled for speed), the entry for edge workers and webhook servers. In Node both
 // hand a long signed string to node:crypto's SHA-256 (src/wasm/host_sha256.rs). The third entry is
 // `lesspay2/edge` as browsers and workerd without `nodejs_compat` run it, hashing in wasm: its own
-// instance, which looks for the host while `process.getBuiltinModule` is hidden, and so never uses it.
-edgeWasmSha.initSync({ module: readFileSync(new URL('../../pkg/edge/lesspay2_bg.wasm', import.meta.url)) });
+// instance, which looks for the host while `process.getBuiltinModule` is hidden, and so never uses it;
+// its functions wrapped as the package's entries wrap them (pkg/extras.js `resilient`).
+const edgeWasmSha = resilient(edgeWasmShaGlue);
+edgeWasmShaGlue.initSync({ module: readFileSync(new URL('../../pkg/edge/lesspay2_bg.wasm', import.meta.url)) });
 {
   const getBuiltinModule = process.getBuiltinModule;
   process.getBuiltinModule = undefined;

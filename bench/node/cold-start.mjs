@@ -111,6 +111,7 @@ const w :Workerd.Worker = (
   modules = [
     (name = "worker.js", esModule = embed "${main}"),
 ${entry ? `    (name = "${entry}/workerd.js", esModule = embed "${entry}/workerd.js"),
+    (name = "${entry}/api.js", esModule = embed "${entry}/api.js"),
     (name = "${entry}/glue/web.js", esModule = embed "${entry}/glue/web.js"),
     (name = "pkg/extras.js", esModule = embed "pkg/extras.js"),
     (name = "${entry}/lesspay2_bg.wasm", wasm = embed "${entry}/lesspay2_bg.wasm"),` : ''}
@@ -124,7 +125,7 @@ try {
   const dir = mkdtempSync(join(tmpdir(), 'lesspay2-cold-'));
   mkdirSync(join(dir, 'pkg/glue'), { recursive: true });
   mkdirSync(join(dir, 'pkg/edge/glue'), { recursive: true });
-  for (const f of ['workerd.js', 'extras.js', 'lesspay2_bg.wasm', 'glue/web.js', 'edge/workerd.js', 'edge/lesspay2_bg.wasm', 'edge/glue/web.js']) {
+  for (const f of ['workerd.js', 'api.js', 'extras.js', 'lesspay2_bg.wasm', 'glue/web.js', 'edge/workerd.js', 'edge/api.js', 'edge/lesspay2_bg.wasm', 'edge/glue/web.js']) {
     cpSync(join(root, 'pkg', f), join(dir, 'pkg', f));
   }
   cpSync(join(root, 'bench/workerd/worker.js'), join(dir, 'worker.js'));

@@ -3,11 +3,11 @@
 // anything else. The .wasm is fetched from next to this file, or from what you pass: a URL, a Response,
 // bytes or a WebAssembly.Module.
 import initGlue, * as glue from './glue/web.js';
+import * as functions from './api.js';
 import { edgeHelpers } from '../extras.js';
 import { webEntry } from '../web-init.js';
 
-const entry = webEntry(initGlue, glue, ['canonicalize', 'explainSignature', 'sign', 'signRequest', 'signWebhook', 'standardWebhookSign',
-  'standardWebhookVerify', 'verifyWebhook', 'webhookKey'],
+const entry = webEntry(initGlue, glue, functions,
 // Written out literally here, where bundlers see the asset and emit it.
 () => new URL('./lesspay2_bg.wasm', import.meta.url), 'lesspay2/edge.wasm');
 

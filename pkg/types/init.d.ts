@@ -9,6 +9,11 @@
  *   `Error` that says to `await init()` first.
  * - Node (ESM and CommonJS), Deno and Cloudflare Workers: the module is ready on import; `init()` resolves
  *   at once, so code shared with browsers may always call it.
+ *
+ * Every function may also throw the engine's own `RangeError` when called with the stack almost full
+ * (from deep recursion). The module then replaces its instance before the next call, which answers as
+ * usual; a call that such an error interrupted inside the module throws an `Error` ("lesspay2: …() was
+ * interrupted …") rather than answer from memory that may be corrupt.
  */
 export default function init(moduleOrPath?: string | URL | Request | Response | WasmSource): Promise<void>;
 export { init };

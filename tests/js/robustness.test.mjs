@@ -3,11 +3,13 @@
 // `WebAssembly.RuntimeError` (a trap: a panic or an out-of-bounds access in the module) — and checks that
 // the instance still answers correctly afterwards. Exports added later are covered automatically.
 import { test } from 'node:test';
+import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
 import fc from '../../tools/node_modules/fast-check/lib/fast-check.js';
 import * as lib from '../../pkg/node.mjs';
 import * as client from '../../pkg/client/node.mjs';
 import * as edge from '../../pkg/edge/node.mjs';
+import { atTheStackLimit, isStackLimit, INTERRUPTED } from '../runtimes/stack-limit.mjs';
 
 // `ROBUSTNESS_RUNS=5000 ROBUSTNESS_SEED=<n>` for a longer run on another seed (make test: 300, seed 7).
 const RUNS = Number(process.env.ROBUSTNESS_RUNS ?? 300);
@@ -241,5 +243,69 @@ test('bytes are read as the platform sees them: a Uint8Array whose length lies, 
   for (const m of [lib, client]) {
     assert.throws(() => m.validate('fetchPayout', { request_id: 'R1' }, { now: Object.create(Date.prototype) }),
       { name: 'TypeError', message: 'options.now must be a time in milliseconds since the epoch or a valid Date' });
+  }
+});
+
+// Calls made with the stack almost full (tests/runtimes/stack-limit.mjs says what used to happen).
+const cjsLib = createRequire(import.meta.url)('../../pkg/node.cjs');
+const WHSEC = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+/** One ordinary call of each function of the modules, by name. */
+const ORDINARY = {
+  sign: (m) => m.sign(KNOWN_BODY, 'k'),
+  canonicalize: (m) => m.canonicalize(KNOWN_BODY),
+  verifyWebhook: (m) => m.verifyWebhook({ body: KNOWN_BODY, headers: { 'x-auth-signature': KNOWN_SIGNATURE }, secret: 'k', kind: 'payout' }),
+  explainSignature: (m) => m.explainSignature(KNOWN_BODY, 'k', KNOWN_SIGNATURE),
+  signRequest: (m) => m.signRequest({ appId: 'a', appSecret: 'k', body: KNOWN_BODY, timestamp: 1700000000000 }),
+  signWebhook: (m) => m.signWebhook(KNOWN_BODY, 'k', 'payout'),
+  webhookKey: (m) => m.webhookKey('{"pay_order_id":"P1","order_status":"SUCCEED"}'),
+  standardWebhookSign: (m) => m.standardWebhookSign({ id: 'msg_1', body: KNOWN_BODY, secret: WHSEC, now: 1614265330000 }),
+  standardWebhookVerify: (m) => m.standardWebhookVerify({ body: KNOWN_BODY, secret: WHSEC, now: 1614265330000,
+    headers: m.standardWebhookSign({ id: 'msg_1', body: KNOWN_BODY, secret: WHSEC, now: 1614265330000 }) }),
+  validate: (m) => m.validate('createPayin', { request_id: 'R1', amount: '1.234', currency: 'USD' }),
+  validateField: (m) => m.validateField('createPayin', ['currency'], 'usd'),
+  decodeError: (m) => m.decodeError(30002, { api: 'payout', operation: 'create' }),
+  decodeResponse: (m) => m.decodeResponse(502, '<html>Bad Gateway</html>', { api: 'payin', operation: 'create' }),
+  orderStatus: (m) => m.orderStatus('SUCCEED', { locale: 'zh-CN' }),
+};
+// Helpers that only build something: what they call is covered through the functions above.
+const BUILDERS = new Set(['createWebhookHandler', 'createSchema']);
+
+for (const [label, m] of [['', lib], ['lesspay2/client ', client], ['lesspay2/edge ', edge], ['CommonJS ', cjsLib]]) {
+  test(`${label}every function called with the stack almost full throws the engine's RangeError or says it was interrupted, never answers otherwise, and the module works after`, () => {
+    const names = functionsOf(m).map(([name]) => name).filter((name) => !BUILDERS.has(name));
+    assert.deepEqual(names.filter((name) => !ORDINARY[name]), [], 'a function without an ordinary call here');
+    for (const name of names) {
+      const call = () => ORDINARY[name](m);
+      const expected = JSON.stringify(call());
+      const { answers, errors } = atTheStackLimit(call, 4);
+      const limits = errors.filter(isStackLimit).length;
+      // Before the fix every call was a trap after the first few of these.
+      assert.ok(limits >= 20, `${name}: only ${limits} calls met the stack limit`);
+      assert.ok(answers.length >= 500, `${name}: only ${answers.length} calls answered near the limit`);
+      for (const error of errors) {
+        if (isStackLimit(error)) continue;
+        assert.ok(!(error instanceof WebAssembly.RuntimeError), `${name} trapped: ${error.message}`);
+        assert.match(error.message, INTERRUPTED, `${name}: ${error?.stack}`);
+      }
+      assert.deepEqual(answers.map((answer) => JSON.stringify(answer)).filter((answer) => answer !== expected), [], `${name}: a different answer`);
+      assert.equal(JSON.stringify(call()), expected, `${name} after`);
+    }
+  });
+}
+
+test('a call whose own getter breaks the instance under it (calling the module at the stack limit) throws instead of answering', () => {
+  for (const m of [lib, edge]) {
+    const verify = (secret) => m.verifyWebhook({ body: KNOWN_BODY, headers: { 'x-auth-signature': KNOWN_SIGNATURE }, secret, kind: 'payout' });
+    let inner;
+    const options = {
+      body: KNOWN_BODY, headers: { 'x-auth-signature': KNOWN_SIGNATURE }, kind: 'payout',
+      get secret() { inner = atTheStackLimit(() => m.sign(KNOWN_BODY, 'k'), 2); return 'k'; },
+    };
+    assert.throws(() => m.verifyWebhook(options), { name: 'Error', message: INTERRUPTED });
+    assert.ok(inner.errors.some((error) => error instanceof RangeError), 'the getter met the stack limit');
+    // Inside the outer call the broken instance is not replaced: the inner calls after the first break say so.
+    assert.ok(inner.errors.some((error) => INTERRUPTED.test(error.message)), 'inner calls were refused');
+    assert.equal(verify('k').valid, true);
+    assert.equal(m.sign(KNOWN_BODY, 'k'), KNOWN_SIGNATURE);
   }
 });

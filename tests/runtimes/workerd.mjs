@@ -64,6 +64,7 @@ for (const [from, to] of [
   ['tests/runtimes/full-worker/worker.js', 'full-worker.js'],
   ['tests/runtimes/full-worker/config.capnp', 'full.capnp'],
   ['tests/runtimes/consumer/check.mjs', 'check.mjs'],
+  ['tests/runtimes/stack-limit.mjs', 'stack-limit.mjs'],
   ['tests/vectors/signatures.json', 'signatures.json'],
   ['tests/vectors/webhooks.json', 'webhooks.json'],
 ]) cpSync(join(root, from), join(project, to));
@@ -227,7 +228,13 @@ async function checkFull(url, nodejsCompat) {
   const sha = nodejsCompat ? `node:crypto for ${await hostHashesInNode()} signed strings` : 'in wasm';
   assert.deepEqual(answer, [200, '560 signatures (23 refused as in Rust), 162 webhook cases, Standard Webhooks example: ok; '
     + `validate ["request_id:one_of_required"]; decodeError Invalid Amount Format; SHA-256 ${sha}`]);
-  return `lesspay2: ${answer[1]}`;
+  // Calls at the stack limit (tests/runtimes/stack-limit.mjs); how many met it varies with the JIT.
+  const stack = await (await fetch(new URL('/stack', url), { signal: AbortSignal.timeout(60_000) })).json();
+  for (const [name, probe] of Object.entries(stack)) {
+    assert.ok(probe.metTheLimit >= 20, `${name}: only ${probe.metTheLimit} calls met the stack limit`);
+    assert.deepEqual({ ...probe, metTheLimit: 'many' }, { metTheLimit: 'many', otherErrors: [], differentAnswers: 0, answersAfter: true }, name);
+  }
+  return `lesspay2: ${answer[1]}; sign, decodeError and validate at the stack limit ${stack.sign.metTheLimit}, ${stack.decodeError.metTheLimit} and ${stack.validate.metTheLimit} times, then answered`;
 }
 
 /**

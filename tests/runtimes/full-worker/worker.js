@@ -4,6 +4,7 @@
 // It is served without `nodejs_compat`, where SHA-256 runs in wasm, and with it, where the module hands
 // long signed strings to node:crypto (src/wasm/host_sha256.rs): the answer says which, and how many.
 import { check } from './check.mjs';
+import { stackLimitSummary } from './stack-limit.mjs';
 import * as lib from 'lesspay2';
 import signatures from './signatures.json';
 import webhooks from './webhooks.json';
@@ -20,8 +21,16 @@ if (typeof getBuiltinModule === 'function') {
 }
 
 export default {
-  fetch() {
+  fetch(request) {
     try {
+      // Calls made with the stack almost full: the module must start a new instance after each break.
+      if (new URL(request.url).pathname === '/stack') {
+        return Response.json({
+          sign: stackLimitSummary(() => lib.sign('{"b":"2","a":1.50}', 'k')),
+          decodeError: stackLimitSummary(() => lib.decodeError(30002)),
+          validate: stackLimitSummary(() => lib.validate('fetchPayout', {})),
+        });
+      }
       const before = hostHashes;
       const summary = check(lib, signatures, webhooks);
       const issues = lib.validate('fetchPayout', {}).issues.map((i) => `${i.path.join('.')}:${i.code}`);

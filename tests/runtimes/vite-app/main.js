@@ -4,8 +4,11 @@ import init, { sign, verifyWebhook, standardWebhookSign, standardWebhookVerify, 
 import initClient, { validate, validateField, decodeError } from 'lesspay2/client';
 // The signing module without validation (an edge worker's; bundled here to prove its browser entry).
 import initEdge, { sign as edgeSign, verifyWebhook as edgeVerify } from 'lesspay2/edge';
+// Calls at the stack limit (tests/runtimes/stack-limit.mjs, copied here by tests/runtimes/vite.mjs).
+import { stackLimitSummary } from './stack-limit.mjs';
 
 const out = document.getElementById('result');
+
 try {
   // Before init(): an error that says what to do (a form's onChange can fire that early).
   let early = null;
@@ -60,6 +63,12 @@ try {
       early: edgeEarly,
       sameSignature: edgeSign(body, secret) === sign(body, secret),
       valid: edgeVerify({ body, headers, secret }).valid,
+    },
+    // Each module called with the stack almost full, from deep recursion in the page.
+    stackLimit: {
+      lesspay2: stackLimitSummary(() => sign(body, secret)),
+      client: stackLimitSummary(() => decodeError(30002)),
+      edge: stackLimitSummary(() => edgeVerify({ body: body.replace('100.00', '900.00'), headers, secret })),
     },
   });
 } catch (e) {

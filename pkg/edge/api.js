@@ -1,0 +1,10 @@
+// The functions of `lesspay2/edge`, as every ESM entry exports them: the glue's, each made to outlive an
+// error that unwinds through the wasm instance (../extras.js `resilient`), once for all the entries that
+// share this glue.
+import * as glue from './glue/web.js';
+import { resilient } from '../extras.js';
+
+export const {
+  canonicalize, explainSignature, sign, signRequest, signWebhook, standardWebhookSign, standardWebhookVerify,
+  verifyWebhook, webhookKey,
+} = resilient(glue);

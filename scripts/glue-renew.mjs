@@ -1,0 +1,86 @@
+// Makes the glue wasm-bindgen wrote (its ESM and its no-modules build) able to replace its instance:
+//   node scripts/glue-renew.mjs target/bindgen/web/lesspay2.js target/bindgen/cjs/lesspay2.js
+// An error that unwinds through the wasm frames instead of being returned (the engine's stack limit
+// reached as the module, or a function of the glue it calls, is entered; a trap) leaves the instance mid-way: its stack pointer lowered, its
+// allocator or tables half updated, so that later calls fail or, worse, answer from corrupted memory.
+// Two functions are added, for pkg/extras.js `resilient`:
+// - `__lesspay2_unwound(error?)`: whether `error`, or an error the glue caught inside the module since
+//   the last question (its `handleError`, where an import's exception is handed to Rust), may have
+//   unwound through the instance;
+// - `__lesspay2_renew()`: a new instance of the same module in place of the old one.
+// The glue keeps the instance in variables of its own scope, so they are written into that scope; the
+// names they use are checked to be there (wasm-bindgen is pinned).
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const added = `
+/**
+ * lesspay2 (scripts/glue-renew.mjs): whether \`error\` may have unwound through the instance: the engine's
+ * stack limit (a RangeError "Maximum call stack size exceeded"; InternalError "too much recursion" in
+ * Firefox), met as the module or a function it called was entered, or a trap. Other errors are thrown
+ * by JavaScript the module called, not through its frames. A value that cannot even be asked (a Proxy
+ * that throws) counts as one.
+ */
+function lesspay2MayHaveUnwound(error) {
+    try {
+        return error instanceof WebAssembly.RuntimeError
+            || (error instanceof RangeError && /call stack/i.test(error.message))
+            || (typeof InternalError === 'function' && error instanceof InternalError);
+    } catch {
+        return true;
+    }
+}
+
+/** lesspay2: set by \`handleError\` when such an error was caught inside the module (an import's). */
+let lesspay2Caught = false;
+
+/** lesspay2: whether \`error\`, or one caught inside the module since the last call, may have unwound. */
+function __lesspay2_unwound(error) {
+    const caught = lesspay2Caught;
+    lesspay2Caught = false;
+    return caught || (error !== undefined && lesspay2MayHaveUnwound(error));
+}
+
+/**
+ * lesspay2: a new instance of the same module in place of this one, swapped in whole. If making it
+ * throws as well (the stack limit again), the old instance stays, the views of memory are dropped, and
+ * the caller tries again on its next call.
+ */
+function __lesspay2_renew() {
+    const old = [wasmInstance, wasm];
+    try {
+        __wbg_finalize_init(new WebAssembly.Instance(wasmModule, __wbg_get_imports()), wasmModule);
+    } catch (error) {
+        [wasmInstance, wasm] = old;
+        cachedDataViewMemory0 = null;
+        cachedUint8ArrayMemory0 = null;
+        throw error;
+    }
+}
+`;
+
+const uses = ['let wasmModule, wasmInstance, wasm;', 'function __wbg_finalize_init(instance, module)',
+  'function __wbg_get_imports()', 'let cachedDataViewMemory0 = null;', 'let cachedUint8ArrayMemory0 = null;'];
+// Where the functions go and how they are exported, in each of the two builds (the no-modules one is
+// a single function, indented by four spaces).
+const exportLines = [
+  ['', 'export { initSync, __wbg_init as default };',
+    'export { initSync, __lesspay2_unwound, __lesspay2_renew, __wbg_init as default };'],
+  ['    ', 'return Object.assign(__wbg_init, { initSync }, exports);',
+    'Object.assign(exports, { __lesspay2_unwound, __lesspay2_renew });\n    return Object.assign(__wbg_init, { initSync }, exports);'],
+];
+// `handleError`'s catch, where an import's exception is stored for Rust: the error is looked at first.
+const caught = /(\} catch \(e\) \{\n)( *)(const idx = addToExternrefTable0\(e\);)/;
+
+for (const file of process.argv.slice(2)) {
+  const glue = readFileSync(file, 'utf8');
+  const missing = uses.filter((text) => !glue.includes(text));
+  const exportLine = exportLines.find(([, text]) => glue.split(text).length === 2);
+  if (missing.length > 0 || !exportLine || glue.split(caught).length !== 5 || glue.includes('__lesspay2_')) {
+    throw new Error(`${file}: not the glue this script knows (missing: ${missing.join(' | ') || 'its export line or handleError'}); check the wasm-bindgen output`);
+  }
+  const [indent, text, exported] = exportLine;
+  const code = added.replace(/^(?=.)/gm, indent).trimStart();
+  writeFileSync(file, glue
+    .replace(caught, (_, open, space, store) => `${open}${space}if (lesspay2MayHaveUnwound(e)) lesspay2Caught = true;\n${space}${store}`)
+    .replace(text, () => `${code}\n${indent}${exported}`));
+}
