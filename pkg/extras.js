@@ -78,6 +78,9 @@ export function resilient(glue) {
       + 'module, which may have left it mid-way, so it gives no answer; call it again (with more stack): a new instance '
       + 'of the module answers', { cause });
     const call = function () {
+      // Near the stack limit any of these calls may throw too: state is set before each one, so that a
+      // throw leaves the instance marked broken rather than trusted.
+      if (glue.__lesspay2_caught()) broken = true;
       if (broken) {
         if (depth > 0) throw interrupted();
         glue.__lesspay2_renew();
@@ -88,16 +91,16 @@ export function resilient(glue) {
       try {
         result = fn.apply(undefined, arguments);
       } catch (error) {
-        if (glue.__lesspay2_unwound(error)) {
-          broken = true;
-          // A trap that follows an error caught inside the module is its consequence, not a bug.
-          throw error instanceof WebAssembly.RuntimeError ? interrupted(error) : error;
-        }
-        throw error;
+        const before = broken;
+        broken = true;
+        const caught = glue.__lesspay2_caught();
+        if (!before && !caught && !glue.__lesspay2_mayHaveUnwound(error)) broken = false;
+        // A trap in an instance already broken is a consequence; a trap alone is a bug, shown as one.
+        throw (before || caught) && error instanceof WebAssembly.RuntimeError ? interrupted(error) : error;
       } finally {
         depth--;
       }
-      if (glue.__lesspay2_unwound()) broken = true;
+      if (glue.__lesspay2_caught()) broken = true;
       if (broken) throw interrupted();
       return result;
     };

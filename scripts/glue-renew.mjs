@@ -3,10 +3,11 @@
 // An error that unwinds through the wasm frames instead of being returned (the engine's stack limit
 // reached as the module, or a function of the glue it calls, is entered; a trap) leaves the instance mid-way: its stack pointer lowered, its
 // allocator or tables half updated, so that later calls fail or, worse, answer from corrupted memory.
-// Two functions are added, for pkg/extras.js `resilient`:
-// - `__lesspay2_unwound(error?)`: whether `error`, or an error the glue caught inside the module since
-//   the last question (its `handleError`, where an import's exception is handed to Rust), may have
-//   unwound through the instance;
+// Three functions are added, for pkg/extras.js `resilient`:
+// - `__lesspay2_mayHaveUnwound(error)`: whether an error thrown out of a call may have unwound through
+//   the instance;
+// - `__lesspay2_caught()`: whether the glue caught such an error inside the module since it was last
+//   asked (in its `handleError`, where an import's exception is handed to Rust, which may swallow it);
 // - `__lesspay2_renew()`: a new instance of the same module in place of the old one.
 // The glue keeps the instance in variables of its own scope, so they are written into that scope; the
 // names they use are checked to be there (wasm-bindgen is pinned).
@@ -20,7 +21,7 @@ const added = `
  * by JavaScript the module called, not through its frames. A value that cannot even be asked (a Proxy
  * that throws) counts as one.
  */
-function lesspay2MayHaveUnwound(error) {
+function __lesspay2_mayHaveUnwound(error) {
     try {
         return error instanceof WebAssembly.RuntimeError
             || (error instanceof RangeError && /call stack/i.test(error.message))
@@ -33,11 +34,11 @@ function lesspay2MayHaveUnwound(error) {
 /** lesspay2: set by \`handleError\` when such an error was caught inside the module (an import's). */
 let lesspay2Caught = false;
 
-/** lesspay2: whether \`error\`, or one caught inside the module since the last call, may have unwound. */
-function __lesspay2_unwound(error) {
+/** lesspay2: whether such an error was caught inside the module since the last question. */
+function __lesspay2_caught() {
     const caught = lesspay2Caught;
     lesspay2Caught = false;
-    return caught || (error !== undefined && lesspay2MayHaveUnwound(error));
+    return caught;
 }
 
 /**
@@ -64,9 +65,9 @@ const uses = ['let wasmModule, wasmInstance, wasm;', 'function __wbg_finalize_in
 // a single function, indented by four spaces).
 const exportLines = [
   ['', 'export { initSync, __wbg_init as default };',
-    'export { initSync, __lesspay2_unwound, __lesspay2_renew, __wbg_init as default };'],
+    'export { initSync, __lesspay2_mayHaveUnwound, __lesspay2_caught, __lesspay2_renew, __wbg_init as default };'],
   ['    ', 'return Object.assign(__wbg_init, { initSync }, exports);',
-    'Object.assign(exports, { __lesspay2_unwound, __lesspay2_renew });\n    return Object.assign(__wbg_init, { initSync }, exports);'],
+    'Object.assign(exports, { __lesspay2_mayHaveUnwound, __lesspay2_caught, __lesspay2_renew });\n    return Object.assign(__wbg_init, { initSync }, exports);'],
 ];
 // `handleError`'s catch, where an import's exception is stored for Rust: the error is looked at first.
 const caught = /(\} catch \(e\) \{\n)( *)(const idx = addToExternrefTable0\(e\);)/;
@@ -81,6 +82,6 @@ for (const file of process.argv.slice(2)) {
   const [indent, text, exported] = exportLine;
   const code = added.replace(/^(?=.)/gm, indent).trimStart();
   writeFileSync(file, glue
-    .replace(caught, (_, open, space, store) => `${open}${space}if (lesspay2MayHaveUnwound(e)) lesspay2Caught = true;\n${space}${store}`)
+    .replace(caught, (_, open, space, store) => `${open}${space}if (__lesspay2_mayHaveUnwound(e)) lesspay2Caught = true;\n${space}${store}`)
     .replace(text, () => `${code}\n${indent}${exported}`));
 }

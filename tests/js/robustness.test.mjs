@@ -10,6 +10,8 @@ import * as lib from '../../pkg/node.mjs';
 import * as client from '../../pkg/client/node.mjs';
 import * as edge from '../../pkg/edge/node.mjs';
 import { atTheStackLimit, isStackLimit, INTERRUPTED } from '../runtimes/stack-limit.mjs';
+import { resilient } from '../../pkg/extras.js';
+import * as libGlue from '../../pkg/glue/web.js';
 
 // `ROBUSTNESS_RUNS=5000 ROBUSTNESS_SEED=<n>` for a longer run on another seed (make test: 300, seed 7).
 const RUNS = Number(process.env.ROBUSTNESS_RUNS ?? 300);
@@ -246,7 +248,9 @@ test('bytes are read as the platform sees them: a Uint8Array whose length lies, 
   }
 });
 
-// Calls made with the stack almost full (tests/runtimes/stack-limit.mjs says what used to happen).
+// Calls made with the stack almost full (tests/runtimes/stack-limit.mjs says what used to happen);
+// `STACK_ROUNDS=40` for a longer run (make test: 4).
+const STACK_ROUNDS = Number(process.env.STACK_ROUNDS ?? 4);
 const cjsLib = createRequire(import.meta.url)('../../pkg/node.cjs');
 const WHSEC = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 /** One ordinary call of each function of the modules, by name. */
@@ -277,7 +281,7 @@ for (const [label, m] of [['', lib], ['lesspay2/client ', client], ['lesspay2/ed
     for (const name of names) {
       const call = () => ORDINARY[name](m);
       const expected = JSON.stringify(call());
-      const { answers, errors } = atTheStackLimit(call, 4);
+      const { answers, errors } = atTheStackLimit(call, STACK_ROUNDS);
       const limits = errors.filter(isStackLimit).length;
       // Before the fix every call was a trap after the first few of these.
       assert.ok(limits >= 20, `${name}: only ${limits} calls met the stack limit`);
@@ -308,4 +312,57 @@ test('a call whose own getter breaks the instance under it (calling the module a
     assert.equal(verify('k').valid, true);
     assert.equal(m.sign(KNOWN_BODY, 'k'), KNOWN_SIGNATURE);
   }
+});
+
+test('resilient: which errors make the next call start a new instance, and a trap alone stays a RuntimeError', () => {
+  // The wrapper over a stand-in for the glue whose one function does what each step tells it: a trap
+  // of the module cannot be had on demand (it would be a bug), and the stack limit lands anywhere.
+  // It classifies errors with the glue's own function (scripts/glue-renew.mjs).
+  const events = [];
+  let caughtInside = false;
+  let next;
+  const glue = {
+    call: () => next(),
+    __lesspay2_caught: () => { const c = caughtInside; caughtInside = false; return c; },
+    __lesspay2_mayHaveUnwound: libGlue.__lesspay2_mayHaveUnwound,
+    __lesspay2_renew: () => events.push('renew'),
+  };
+  // A value that cannot even be asked (its prototype trap throws) counts as one that may have unwound.
+  assert.equal(libGlue.__lesspay2_mayHaveUnwound(new Proxy({}, { getPrototypeOf() { throw new Error('no'); } })), true);
+  assert.equal(libGlue.__lesspay2_mayHaveUnwound(new TypeError('Maximum call stack size exceeded')), false);
+  const { call } = resilient(glue);
+  const outcome = (what) => {
+    next = what;
+    try { return call(); } catch (error) { return error; }
+  };
+  const fine = () => 'answer';
+
+  // The caller's own error, or a RangeError of the platform's: no new instance.
+  const own = new Error('from the caller');
+  assert.equal(outcome(() => { throw own; }), own);
+  assert.equal(outcome(() => { throw new RangeError('Invalid typed array length: -1'); }).message, 'Invalid typed array length: -1');
+  assert.equal(outcome(fine), 'answer');
+  assert.deepEqual(events, []);
+
+  // The stack limit: thrown on; the next call starts a new instance first.
+  const limit = new RangeError('Maximum call stack size exceeded');
+  assert.equal(outcome(() => { throw limit; }), limit);
+  assert.equal(outcome(fine), 'answer');
+  assert.deepEqual(events.splice(0), ['renew']);
+
+  // A trap alone is a bug: shown as the RuntimeError it is, then a new instance.
+  const trap = new WebAssembly.RuntimeError('unreachable');
+  assert.equal(outcome(() => { throw trap; }), trap);
+  assert.equal(outcome(fine), 'answer');
+  assert.deepEqual(events.splice(0), ['renew']);
+
+  // The stack limit caught inside the module: an answer is refused, a trap after it is its consequence.
+  const refused = outcome(() => { caughtInside = true; return 'maybe corrupt'; });
+  assert.match(refused.message, /^lesspay2: call\(\) was interrupted by the stack limit or a trap inside the module/);
+  const consequence = outcome(() => { caughtInside = true; throw trap; });
+  assert.deepEqual(events.splice(0), ['renew']);
+  assert.match(consequence.message, /^lesspay2: call\(\) was interrupted/);
+  assert.equal(consequence.cause, trap);
+  assert.equal(outcome(fine), 'answer');
+  assert.deepEqual(events.splice(0), ['renew']);
 });
