@@ -61,8 +61,8 @@ function textResponse(status, text, extraHeaders) {
 /**
  * The glue's functions, each made to outlive an error that unwinds through the wasm instance. Such an
  * error (a call made with the stack almost full, from deep recursion; a trap) leaves the instance
- * mid-way, and about six of them made every later call fail with "unreachable" or "memory access out of
- * bounds", or could have answered from corrupted memory. The error still reaches the caller; the next
+ * mid-way: after 6 to 42 of them (in Node, by function) every later call failed with "unreachable" or
+ * "memory access out of bounds", and a call could have answered from corrupted memory. The error still reaches the caller; the next
  * call first replaces the instance with a new one of the same module (`__lesspay2_renew`, see
  * scripts/glue-renew.mjs). Never while a call is in progress (a getter of the caller's may call the
  * module again): a call that was running when the instance broke under it throws instead of answering,
