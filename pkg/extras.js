@@ -95,8 +95,10 @@ export function resilient(glue) {
         broken = true;
         const caught = glue.__lesspay2_caught();
         if (!before && !caught && !glue.__lesspay2_mayHaveUnwound(error)) broken = false;
-        // A trap in an instance already broken is a consequence; a trap alone is a bug, shown as one.
-        throw (before || caught) && error instanceof WebAssembly.RuntimeError ? interrupted(error) : error;
+        // The stack limit met inside the module, whatever the module made of it (a swallowed payload, an
+        // Error of its own that quotes the engine), and a trap in an instance already broken, are
+        // "interrupted"; a trap alone is a bug, shown as one.
+        throw caught || (before && error instanceof WebAssembly.RuntimeError) ? interrupted(error) : error;
       } finally {
         depth--;
       }

@@ -365,4 +365,11 @@ test('resilient: which errors make the next call start a new instance, and a tra
   assert.equal(consequence.cause, trap);
   assert.equal(outcome(fine), 'answer');
   assert.deepEqual(events.splice(0), ['renew']);
+  // So is an Error the module made of it (validate quoting JSON.stringify's RangeError, as in Bun).
+  const quoted = new Error('params could not be serialised with JSON.stringify: Maximum call stack size exceeded.');
+  const made = outcome(() => { caughtInside = true; throw quoted; });
+  assert.match(made.message, /^lesspay2: call\(\) was interrupted/);
+  assert.equal(made.cause, quoted);
+  assert.equal(outcome(fine), 'answer');
+  assert.deepEqual(events.splice(0), ['renew']);
 });

@@ -16,7 +16,9 @@ const project = freshProject(tarball, {
 });
 try {
   for (const f of ['check.mjs', 'handler.mjs', 'esm.mjs', 'deno-npm.mjs', 'cjs.cjs', 'esm.ts', 'cjs.cts',
-    'client-check.mjs', 'client.mjs', 'client.cjs', 'client.ts', 'client.cts', 'edge.mjs', 'edge.cjs', 'edge.ts', 'edge.cts', 'bun-serve.mjs']) cpSync(join(root, 'tests/runtimes/consumer', f), join(project, f));
+    'client-check.mjs', 'client.mjs', 'client.cjs', 'client.ts', 'client.cts', 'edge.mjs', 'edge.cjs', 'edge.ts', 'edge.cts', 'bun-serve.mjs',
+    'stack.mjs']) cpSync(join(root, 'tests/runtimes/consumer', f), join(project, f));
+  cpSync(join(root, 'tests/runtimes/stack-limit.mjs'), join(project, 'stack-limit.mjs'));
 
   // The Node on PATH (20 here), then the versions merchants run.
   for (const node of ['node', ...otherNodes()]) {
@@ -34,6 +36,9 @@ try {
   run(bin('deno'), ['run', 'deno-npm.mjs'], { cwd: project, env: denoEnv });
   // Bun picks the Node entries (its `bun` condition is not used), ESM and CommonJS alike.
   for (const f of [...NODE_CHECKS, 'bun-serve.mjs']) run(bin('bun'), [f], { cwd: project });
+  // Calls at the stack limit, in the engines besides Node's (tests/js/robustness.test.mjs has Node's).
+  run(bin('deno'), ['run', '--node-modules-dir=manual', 'stack.mjs'], { cwd: project, env: denoEnv });
+  run(bin('bun'), ['stack.mjs'], { cwd: project });
 
   const base = { strict: true, noEmit: true, target: 'ES2022', lib: ['ES2022', 'DOM'], skipLibCheck: false, types: [] };
   const configs = {

@@ -1,11 +1,12 @@
 // Calls made with the stack almost full, as deep recursion in a caller makes them. Shared by
-// tests/js/robustness.test.mjs (Node), the Vite page (Chromium) and the full worker (workerd).
+// tests/js/robustness.test.mjs (Node), tests/runtimes/consumer/stack.mjs (Deno and Bun), the Vite page
+// (Chromium) and the full worker (workerd).
 // The engine's RangeError used to unwind through the wasm instance and leave it mid-way: after a few,
 // every call trapped ("unreachable"). pkg/extras.js `resilient` starts a new instance before the next
 // call, and a call inside which such an error was caught throws instead of answering.
 
-/** The engine's error for the stack limit (V8's message). */
-export const isStackLimit = (error) => error instanceof RangeError && error.message === 'Maximum call stack size exceeded';
+/** The engine's error for the stack limit (V8's message; JavaScriptCore's, in Bun, ends with a period). */
+export const isStackLimit = (error) => error instanceof RangeError && /^Maximum call stack size exceeded\.?$/.test(error.message);
 /** The module's error for a call that the stack limit interrupted inside it. */
 export const INTERRUPTED = /^lesspay2: \w+\(\) was interrupted by the stack limit or a trap inside the module, which may have left it mid-way, so it gives no answer; call it again \(with more stack\): a new instance of the module answers$/;
 
