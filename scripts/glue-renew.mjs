@@ -1,8 +1,9 @@
 // Makes the glue wasm-bindgen wrote (its ESM and its no-modules build) able to replace its instance:
 //   node scripts/glue-renew.mjs target/bindgen/web/lesspay2.js target/bindgen/cjs/lesspay2.js
-// An error that unwinds through the wasm frames instead of being returned (the engine's stack limit
-// reached as the module, or a function of the glue it calls, is entered; a trap) leaves the instance mid-way: its stack pointer lowered, its
-// allocator or tables half updated, so that later calls fail or, worse, answer from corrupted memory.
+// An error that unwinds through the wasm frames instead of being returned (the engine's stack limit,
+// met as a function of the module or of the glue it calls is entered; a trap) leaves the instance
+// mid-way: its stack pointer lowered, its allocator or tables half updated, so that later calls fail
+// or, worse, answer from corrupted memory.
 // Three functions are added, for pkg/extras.js `resilient`:
 // - `__lesspay2_mayHaveUnwound(error)`: whether an error thrown out of a call may have unwound through
 //   the instance;
