@@ -59,6 +59,13 @@ function textResponse(status, text, extraHeaders) {
 }
 
 /**
+ * The memory an instance may keep between calls, in bytes. Wasm memory grows and never shrinks: one
+ * that a large input grew past this (an 8 MiB body can take 450 MiB) is replaced before the next call,
+ * and the old memory goes with it. A fresh instance holds 1.1 MiB; a 1 MiB webhook grows it to 8.3 MiB.
+ */
+const RETAINED_MEMORY_MAX = 64 * 1024 * 1024;
+
+/**
  * The glue's functions, each made to outlive an error that unwinds through the wasm instance. Such an
  * error (a call made with the stack almost full, from deep recursion; a trap) leaves the instance
  * mid-way: after 6 to 42 of them (in Node, by function) every later call failed with "unreachable" or
@@ -67,9 +74,11 @@ function textResponse(status, text, extraHeaders) {
  * scripts/glue-renew.mjs). Never while a call is in progress (a getter of the caller's may call the
  * module again): a call that was running when the instance broke under it throws instead of answering,
  * as does a call inside which such an error was caught (its answer may come from corrupted memory).
+ * The same replacement gives back memory that a large input grew (`RETAINED_MEMORY_MAX`).
  */
 export function resilient(glue) {
   let depth = 0;
+  // The instance is to be replaced before it is used again.
   let broken = false;
   const api = {};
   for (const [name, fn] of Object.entries(glue)) {
@@ -81,6 +90,7 @@ export function resilient(glue) {
       // Near the stack limit any of these calls may throw too: state is set before each one, so that a
       // throw leaves the instance marked broken rather than trusted.
       if (glue.__lesspay2_caught()) broken = true;
+      if (depth === 0 && glue.__lesspay2_memoryBytes() > RETAINED_MEMORY_MAX) broken = true;
       if (broken) {
         if (depth > 0) throw interrupted();
         glue.__lesspay2_renew();

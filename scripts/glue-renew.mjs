@@ -4,12 +4,13 @@
 // met as a function of the module or of the glue it calls is entered; a trap) leaves the instance
 // mid-way: its stack pointer lowered, its allocator or tables half updated, so that later calls fail
 // or, worse, answer from corrupted memory.
-// Three functions are added, for pkg/extras.js `resilient`:
+// Four functions are added, for pkg/extras.js `resilient`:
 // - `__lesspay2_mayHaveUnwound(error)`: whether an error thrown out of a call may have unwound through
 //   the instance;
 // - `__lesspay2_caught()`: whether the glue caught such an error inside the module since it was last
 //   asked (in its `handleError`, where an import's exception is handed to Rust, which may swallow it);
-// - `__lesspay2_renew()`: a new instance of the same module in place of the old one.
+// - `__lesspay2_renew()`: a new instance of the same module in place of the old one;
+// - `__lesspay2_memoryBytes()`: the size of the instance's memory, which never shrinks.
 // The glue keeps the instance in variables of its own scope, so they are written into that scope; the
 // names they use are checked to be there (wasm-bindgen is pinned).
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -42,6 +43,11 @@ function __lesspay2_caught() {
     return caught;
 }
 
+/** lesspay2: the size of the instance's memory in bytes (a wasm memory grows and never shrinks). */
+function __lesspay2_memoryBytes() {
+    return wasm.memory.buffer.byteLength;
+}
+
 /**
  * lesspay2: a new instance of the same module in place of this one, swapped in whole. If making it
  * throws as well (the stack limit again), the old instance stays, the views of memory are dropped, and
@@ -66,9 +72,9 @@ const uses = ['let wasmModule, wasmInstance, wasm;', 'function __wbg_finalize_in
 // a single function, indented by four spaces).
 const exportLines = [
   ['', 'export { initSync, __wbg_init as default };',
-    'export { initSync, __lesspay2_mayHaveUnwound, __lesspay2_caught, __lesspay2_renew, __wbg_init as default };'],
+    'export { initSync, __lesspay2_mayHaveUnwound, __lesspay2_caught, __lesspay2_renew, __lesspay2_memoryBytes, __wbg_init as default };'],
   ['    ', 'return Object.assign(__wbg_init, { initSync }, exports);',
-    'Object.assign(exports, { __lesspay2_mayHaveUnwound, __lesspay2_caught, __lesspay2_renew });\n    return Object.assign(__wbg_init, { initSync }, exports);'],
+    'Object.assign(exports, { __lesspay2_mayHaveUnwound, __lesspay2_caught, __lesspay2_renew, __lesspay2_memoryBytes });\n    return Object.assign(__wbg_init, { initSync }, exports);'],
 ];
 // `handleError`'s catch, where an import's exception is stored for Rust: the error is looked at first.
 const caught = /(\} catch \(e\) \{\n)( *)(const idx = addToExternrefTable0\(e\);)/;

@@ -12,6 +12,7 @@ import * as edge from '../../pkg/edge/node.mjs';
 import { atTheStackLimit, isStackLimit, INTERRUPTED } from '../runtimes/stack-limit.mjs';
 import { resilient } from '../../pkg/extras.js';
 import * as libGlue from '../../pkg/glue/web.js';
+import * as edgeGlue from '../../pkg/edge/glue/web.js';
 
 // `ROBUSTNESS_RUNS=5000 ROBUSTNESS_SEED=<n>` for a longer run on another seed (make test: 300, seed 7).
 const RUNS = Number(process.env.ROBUSTNESS_RUNS ?? 300);
@@ -320,12 +321,14 @@ test('resilient: which errors make the next call start a new instance, and a tra
   // It classifies errors with the glue's own function (scripts/glue-renew.mjs).
   const events = [];
   let caughtInside = false;
+  let memory = 1 << 20;
   let next;
   const glue = {
     call: () => next(),
     __lesspay2_caught: () => { const c = caughtInside; caughtInside = false; return c; },
     __lesspay2_mayHaveUnwound: libGlue.__lesspay2_mayHaveUnwound,
-    __lesspay2_renew: () => events.push('renew'),
+    __lesspay2_renew: () => { events.push('renew'); memory = 1 << 20; },
+    __lesspay2_memoryBytes: () => memory,
   };
   // A value that cannot even be asked (its prototype trap throws) counts as one that may have unwound.
   assert.equal(libGlue.__lesspay2_mayHaveUnwound(new Proxy({}, { getPrototypeOf() { throw new Error('no'); } })), true);
@@ -365,6 +368,14 @@ test('resilient: which errors make the next call start a new instance, and a tra
   assert.equal(consequence.cause, trap);
   assert.equal(outcome(fine), 'answer');
   assert.deepEqual(events.splice(0), ['renew']);
+  // Memory grown past 64 MiB by the last call: a new instance before the next one, not at 64 MiB.
+  memory = 64 * 1024 * 1024;
+  assert.equal(outcome(fine), 'answer');
+  assert.deepEqual(events, []);
+  memory += 1;
+  assert.equal(outcome(fine), 'answer');
+  assert.deepEqual(events.splice(0), ['renew']);
+
   // So is an Error the module made of it (validate quoting JSON.stringify's RangeError, as in Bun).
   const quoted = new Error('params could not be serialised with JSON.stringify: Maximum call stack size exceeded.');
   const made = outcome(() => { caughtInside = true; throw quoted; });
@@ -372,4 +383,22 @@ test('resilient: which errors make the next call start a new instance, and a tra
   assert.equal(made.cause, quoted);
   assert.equal(outcome(fine), 'answer');
   assert.deepEqual(events.splice(0), ['renew']);
+});
+
+test('memory that a large input grew past 64 MiB is given back before the next call', () => {
+  const big = JSON.stringify({ a: 'x'.repeat(6_000_000) });
+  for (const [m, glue] of [[lib, libGlue], [edge, edgeGlue]]) {
+    // A fresh instance's memory after one ordinary call (its allocator takes a page on the first).
+    glue.__lesspay2_renew();
+    assert.equal(m.sign(KNOWN_BODY, 'k'), KNOWN_SIGNATURE);
+    const fresh = glue.__lesspay2_memoryBytes();
+    assert.equal(m.sign(KNOWN_BODY, 'k'), KNOWN_SIGNATURE);
+    assert.equal(glue.__lesspay2_memoryBytes(), fresh, 'ordinary calls keep it');
+    const explained = m.explainSignature(big, 'k');
+    assert.ok(glue.__lesspay2_memoryBytes() > 64 * 1024 * 1024, `grown to ${glue.__lesspay2_memoryBytes()} bytes`);
+    assert.equal(m.sign(KNOWN_BODY, 'k'), KNOWN_SIGNATURE);
+    assert.equal(glue.__lesspay2_memoryBytes(), fresh);
+    // The answers of the new instance are the old one's.
+    assert.equal(m.sign(big, 'k'), explained.expected);
+  }
 });
