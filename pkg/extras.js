@@ -69,9 +69,9 @@ const RETAINED_MEMORY_MAX = 64 * 1024 * 1024;
  * The glue's functions, each made to outlive an error that unwinds through the wasm instance. Such an
  * error (a call made with the stack almost full, from deep recursion; a trap) leaves the instance
  * mid-way: after 6 to 42 of them (in Node, by function) every later call failed with "unreachable" or
- * "memory access out of bounds", and a call could have answered from corrupted memory. The error still reaches the caller; the next
- * call first replaces the instance with a new one of the same module (`__lesspay2_renew`, see
- * scripts/glue-renew.mjs). Never while a call is in progress (a getter of the caller's may call the
+ * "memory access out of bounds", and a call could have answered from corrupted memory. The error
+ * still reaches the caller; the next call first replaces the instance with a new one of the same
+ * module (`__lesspay2_renew`, see scripts/glue-renew.mjs). Never while a call is in progress (a getter of the caller's may call the
  * module again): a call that was running when the instance broke under it throws instead of answering,
  * as does a call inside which such an error was caught (its answer may come from corrupted memory).
  * The same replacement gives back memory that a large input grew (`RETAINED_MEMORY_MAX`).
@@ -79,7 +79,7 @@ const RETAINED_MEMORY_MAX = 64 * 1024 * 1024;
 export function resilient(glue) {
   let depth = 0;
   // The instance is to be replaced before it is used again.
-  let broken = false;
+  let stale = false;
   const api = {};
   for (const [name, fn] of Object.entries(glue)) {
     if (typeof fn !== 'function' || name === 'default' || name === 'initSync' || name.startsWith('__')) continue;
@@ -88,23 +88,23 @@ export function resilient(glue) {
       + 'of the module answers', { cause });
     const call = function () {
       // Near the stack limit any of these calls may throw too: state is set before each one, so that a
-      // throw leaves the instance marked broken rather than trusted.
-      if (glue.__lesspay2_caught()) broken = true;
-      if (depth === 0 && glue.__lesspay2_memoryBytes() > RETAINED_MEMORY_MAX) broken = true;
-      if (broken) {
+      // throw leaves the instance marked stale rather than trusted.
+      if (glue.__lesspay2_caught()) stale = true;
+      if (depth === 0 && glue.__lesspay2_memoryBytes() > RETAINED_MEMORY_MAX) stale = true;
+      if (stale) {
         if (depth > 0) throw interrupted();
         glue.__lesspay2_renew();
-        broken = false;
+        stale = false;
       }
       depth++;
       let result;
       try {
         result = fn.apply(undefined, arguments);
       } catch (error) {
-        const before = broken;
-        broken = true;
+        const before = stale;
+        stale = true;
         const caught = glue.__lesspay2_caught();
-        if (!before && !caught && !glue.__lesspay2_mayHaveUnwound(error)) broken = false;
+        if (!before && !caught && !glue.__lesspay2_mayHaveUnwound(error)) stale = false;
         // The stack limit met inside the module, whatever the module made of it (a swallowed payload, an
         // Error of its own that quotes the engine), and a trap in an instance already broken, are
         // "interrupted"; a trap alone is a bug, shown as one.
@@ -112,8 +112,8 @@ export function resilient(glue) {
       } finally {
         depth--;
       }
-      if (glue.__lesspay2_caught()) broken = true;
-      if (broken) throw interrupted();
+      if (glue.__lesspay2_caught()) stale = true;
+      if (stale) throw interrupted();
       return result;
     };
     api[name] = Object.defineProperty(call, 'name', { value: name });
