@@ -402,3 +402,44 @@ test('memory that a large input grew past 64 MiB is given back before the next c
     assert.equal(m.sign(big, 'k'), explained.expected);
   }
 });
+
+test('error paths at the stack limit: each call throws its ordinary error, meets the limit or says it was interrupted, and the modules work after', () => {
+  const own = new Error('from the caller');
+  const cyclic = {};
+  cyclic.self = cyclic;
+  let deep = {};
+  for (let i = 0; i < 100; i++) deep = { a: deep };
+  // What each call does with the stack to spare: an answer or an Error, the same every time.
+  const paths = {
+    'sign: not JSON': (m) => m.sign('{"a":', 'k'),
+    'sign: bytes': (m) => m.sign(new TextEncoder().encode(KNOWN_BODY), 'k'),
+    'verifyWebhook: a getter that throws': (m) => m.verifyWebhook({ get body() { throw own; }, headers: {}, secret: 'k' }),
+    'verifyWebhook: headers whose keys throw': (m) => m.verifyWebhook({ body: KNOWN_BODY, headers: new Proxy({}, { ownKeys() { throw own; }, get() { throw own; } }), secret: 'k' }),
+    'verifyWebhook: a Map of headers, two secrets, forged': (m) => m.verifyWebhook({ body: KNOWN_BODY, headers: new Map([['x-auth-signature', 'AB']]), secret: ['k', 'j'] }),
+    'explainSignature: a mismatch': (m) => m.explainSignature(KNOWN_BODY, 'k', 'AB'),
+    'validate: toJSON throws': (m) => m.validate('fetchPayout', { toJSON() { throw own; } }),
+    'validate: a cycle': (m) => m.validate('fetchPayout', cyclic),
+    'validate: 100 levels deep': (m) => m.validate('fetchPayout', deep),
+    'decodeResponse: an answer whose getter throws': (m) => m.decodeResponse(200, { get code() { throw own; } }),
+    'decodeResponse: an HTML page': (m) => m.decodeResponse(502, '<html>', { api: 'payin', operation: 'create' }),
+  };
+  const outcome = (call) => { try { return JSON.stringify(call()); } catch (error) { return `${error.name}: ${error.message}`; } };
+  for (const m of [lib, client, edge]) {
+    for (const [what, path] of Object.entries(paths)) {
+      const name = what.split(':')[0];
+      if (typeof m[name] !== 'function') continue;
+      const call = () => path(m);
+      const ordinary = outcome(call);
+      const { answers, errors } = atTheStackLimit(call, 2);
+      for (const error of errors) {
+        if (isStackLimit(error) || INTERRUPTED.test(error.message)) continue;
+        assert.equal(`${error.name}: ${error.message}`, ordinary, what);
+      }
+      assert.deepEqual(answers.map((answer) => JSON.stringify(answer)).filter((answer) => answer !== ordinary), [], what);
+      assert.equal(outcome(call), ordinary, `${what}, after`);
+    }
+  }
+  assert.equal(lib.sign(KNOWN_BODY, 'k'), KNOWN_SIGNATURE);
+  assert.equal(edge.sign(KNOWN_BODY, 'k'), KNOWN_SIGNATURE);
+  assert.deepEqual(client.validate('fetchPayout', { request_id: 'R1' }), { valid: true, issues: [] });
+});
