@@ -57,3 +57,16 @@ export function stackLimitSummary(call) {
     answersAfter: JSON.stringify(call()) === expected,
   };
 }
+
+/**
+ * `summary` (from `stackLimitSummary`, perhaps made in a page or a worker and sent back as JSON) checked
+ * in any runtime: many calls met the limit (how many varies with the JIT), and no other error, no
+ * different answer, an answer after. Returns how many met it; throws an Error that shows the summary.
+ */
+export function checkStackLimitSummary(name, summary) {
+  const { metTheLimit, ...rest } = summary ?? {};
+  if (!(metTheLimit >= 20) || JSON.stringify(rest) !== JSON.stringify({ otherErrors: [], differentAnswers: 0, answersAfter: true })) {
+    throw new Error(`${name} at the stack limit: ${JSON.stringify(summary)}`);
+  }
+  return metTheLimit;
+}

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { bin, cleanup, freePort, freshProject, launchChromium, packTarball, root, run, start, until } from './lib.mjs';
+import { checkStackLimitSummary } from './stack-limit.mjs';
 
 const tarball = packTarball();
 const project = freshProject(tarball);
@@ -29,10 +30,11 @@ try {
   const text = await page.textContent('#result');
   assert.deepEqual(errors, []);
   const result = JSON.parse(text.startsWith('error') ? 'null' : text) ?? text;
-  // How many calls met the stack limit varies with the JIT; each module must have met it many times.
-  for (const [module, probe] of Object.entries(result.stackLimit ?? {})) {
-    assert.ok(probe.metTheLimit >= 20, `${module}: only ${probe.metTheLimit} calls met the stack limit`);
-    probe.metTheLimit = 'many';
+  // Each module outlived many calls at the stack limit (how many varies with the JIT).
+  // (A page that failed shows its error in the comparison below.)
+  if (result?.stackLimit) {
+    for (const module of ['lesspay2', 'client', 'edge']) checkStackLimitSummary(module, result.stackLimit[module]);
+    result.stackLimit = Object.keys(result.stackLimit);
   }
   assert.deepEqual(result, {
     valid: true,
@@ -52,8 +54,7 @@ try {
       sameSignature: true,
       valid: true,
     },
-    stackLimit: Object.fromEntries(['lesspay2', 'client', 'edge'].map((module) => [module,
-      { metTheLimit: 'many', otherErrors: [], differentAnswers: 0, answersAfter: true }])),
+    stackLimit: ['lesspay2', 'client', 'edge'],
   });
   console.log(`vite + chromium: production build (${assets.length} assets) verified a webhook, validated and decoded with lesspay2/client, and signed and verified with lesspay2/edge, in the page, and each module outlived calls made at the stack limit`);
 } finally {
