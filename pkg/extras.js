@@ -71,9 +71,10 @@ const RETAINED_MEMORY_MAX = 64 * 1024 * 1024;
  * mid-way: after 6 to 42 of them (in Node, by function) every later call failed with "unreachable" or
  * "memory access out of bounds", and a call could have answered from corrupted memory. The error
  * still reaches the caller; the next call first replaces the instance with a new one of the same
- * module (`__lesspay2_renew`, see scripts/glue-renew.mjs). Never while a call is in progress (a getter of the caller's may call the
- * module again): a call that was running when the instance broke under it throws instead of answering,
- * as does a call inside which such an error was caught (its answer may come from corrupted memory).
+ * module (`__lesspay2_renew`, see scripts/glue-renew.mjs). Never while a call is in progress (a getter
+ * of the caller's may call the module again): a call that was running when the instance broke under it
+ * throws instead of answering, as does a call inside which such an error was caught (its answer may
+ * come from corrupted memory).
  * The same replacement gives back memory that a large input grew (`RETAINED_MEMORY_MAX`).
  */
 export function resilient(glue) {

@@ -68,13 +68,13 @@ function __lesspay2_renew() {
 
 const uses = ['let wasmModule, wasmInstance, wasm;', 'function __wbg_finalize_init(instance, module)',
   'function __wbg_get_imports()', 'let cachedDataViewMemory0 = null;', 'let cachedUint8ArrayMemory0 = null;'];
-// Where the functions go and how they are exported, in each of the two builds (the no-modules one is
-// a single function, indented by four spaces).
-const exportLines = [
-  ['', 'export { initSync, __wbg_init as default };',
-    'export { initSync, __lesspay2_mayHaveUnwound, __lesspay2_caught, __lesspay2_renew, __lesspay2_memoryBytes, __wbg_init as default };'],
+// What is exported, and where the functions go and how they are exported in each of the two builds
+// (the no-modules one is a single function, indented by four spaces).
+const exported = '__lesspay2_mayHaveUnwound, __lesspay2_caught, __lesspay2_renew, __lesspay2_memoryBytes';
+const places = [
+  ['', 'export { initSync, __wbg_init as default };', `export { initSync, ${exported}, __wbg_init as default };`],
   ['    ', 'return Object.assign(__wbg_init, { initSync }, exports);',
-    'Object.assign(exports, { __lesspay2_mayHaveUnwound, __lesspay2_caught, __lesspay2_renew, __lesspay2_memoryBytes });\n    return Object.assign(__wbg_init, { initSync }, exports);'],
+    `Object.assign(exports, { ${exported} });\n    return Object.assign(__wbg_init, { initSync }, exports);`],
 ];
 // `handleError`'s catch, where an import's exception is stored for Rust: the error is looked at first.
 const caught = /(\} catch \(e\) \{\n)( *)(const idx = addToExternrefTable0\(e\);)/;
@@ -82,13 +82,14 @@ const caught = /(\} catch \(e\) \{\n)( *)(const idx = addToExternrefTable0\(e\);
 for (const file of process.argv.slice(2)) {
   const glue = readFileSync(file, 'utf8');
   const missing = uses.filter((text) => !glue.includes(text));
-  const exportLine = exportLines.find(([, text]) => glue.split(text).length === 2);
-  if (missing.length > 0 || !exportLine || glue.split(caught).length !== 5 || glue.includes('__lesspay2_')) {
-    throw new Error(`${file}: not the glue this script knows (missing: ${missing.join(' | ') || 'its export line or handleError'}); check the wasm-bindgen output`);
+  const place = places.find(([, anchor]) => glue.split(anchor).length === 2);
+  if (missing.length > 0 || !place || glue.split(caught).length !== 5 || glue.includes('__lesspay2_')) {
+    throw new Error(`${file}: not the glue this script knows (missing: ${missing.join(' | ') || 'its export line or handleError'}); `
+      + 'check the wasm-bindgen output');
   }
-  const [indent, text, exported] = exportLine;
+  const [indent, anchor, exportLine] = place;
   const code = added.replace(/^(?=.)/gm, indent).trimStart();
   writeFileSync(file, glue
     .replace(caught, (_, open, space, store) => `${open}${space}if (__lesspay2_mayHaveUnwound(e)) lesspay2Caught = true;\n${space}${store}`)
-    .replace(text, () => `${code}\n${indent}${exported}`));
+    .replace(anchor, () => `${code}\n${indent}${exportLine}`));
 }

@@ -35,8 +35,9 @@ mod validation;
 /// that fails in it aborts the instance (a `WebAssembly.RuntimeError`, not an `Error`): bounding every
 /// input bounds what one call can allocate (a 500 MB body trapped `explainSignature` and `validate`,
 /// twelve references to one 400 MB string as secrets `verifyWebhook`). 8 Mi units is at most 24 MiB of
-/// UTF-8, whose canonical string is at most six times that; the gateway's largest requests and answers (a fetch of 1,000 records with long URLs and
-/// channel data passes 1 MiB) leave room for several KB a record.
+/// UTF-8, whose canonical string is at most six times that; the gateway's largest requests and answers
+/// (a fetch of 1,000 records with long URLs and channel data passes 1 MiB) leave room for several KB a
+/// record.
 pub(crate) const MAX_INPUT: u32 = 8 << 20;
 
 /// `v`'s text when it is a string: `Some(Err(length))`, unread, when it is longer than [`MAX_INPUT`].
