@@ -54,9 +54,11 @@ test-wasm-browser:
 	WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --test wasm 2>&1 \
 	  | bash scripts/expect-tests.sh "wasm (chromium)"
 
-## node:test over the built package through its Node ESM and CommonJS entries.
+## node:test over the built package through its Node ESM and CommonJS entries; then the robustness tests again
+## in Bun, whose engine is JavaScriptCore, not V8 (about 3 minutes: the stack-limit sweeps are slow there).
 test-js:
 	node --test tests/js/
+	tools/node_modules/.bin/bun test --timeout 600000 ./tests/js/robustness.test.mjs
 
 ## Parameter validation alone (Rust, then the package), for iterating on it; `test` runs both suites
 ## through test-rust and test-js.
