@@ -161,10 +161,11 @@ test-fuzz-smoke:
 	@bash scripts/fuzz.sh 12
 
 ## Benchmarks: Node (wasm vs correct JS baselines, memory over 1,000,000 verifications) on this machine's Node
-## and on the active LTS line's (scripts/nodes.mjs), cold start in Node and workerd, then native criterion.
+## and on the active LTS line's (scripts/nodes.mjs), cold start in both Nodes and workerd, then native criterion.
 ## Medians and ratios side by side; nothing asserted.
 bench: pkg
 	node bench/node/bench.mjs
 	node scripts/nodes.mjs lts bench/node/bench.mjs
 	node bench/node/cold-start.mjs
+	node scripts/nodes.mjs lts bench/node/cold-start.mjs --node-only
 	bash bench/native.sh

@@ -5,6 +5,7 @@
 // - workerd: time from process start to the first answered request, with `lesspay2` imported, with
 //   `lesspay2/edge` imported, and without either (same config otherwise); the differences are what each
 //   module costs a cold worker.
+//   node bench/node/cold-start.mjs [--node-only]
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync, cpSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,6 +74,9 @@ console.log(`| Node ${process.version} | **what \`lesspay2/client\` adds to a co
 console.log(`| Node ${process.version} | of which WebAssembly compile + instantiate | ${median(node.clientInstantiate).toFixed(2)} ms |`);
 console.log(`| Node ${process.version} | **what \`lesspay2/edge\` adds to a cold start** (its import less the empty one) | **${(median(node.edgeImport) - median(node.empty)).toFixed(2)} ms** |`);
 console.log(`| Node ${process.version} | of which WebAssembly compile + instantiate | ${median(node.edgeInstantiate).toFixed(2)} ms |`);
+
+// `--node-only`: the Node rows alone, for `make bench`'s second Node line (workerd does not change with it).
+if (process.argv.includes('--node-only')) process.exit(0);
 
 // ------------------------------------------------------------------------------------------- workerd
 const workerdBin = join(root, 'tools/node_modules/.bin/workerd');
