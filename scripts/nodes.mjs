@@ -2,7 +2,7 @@
 // once under target/nodes/ (npm's cache makes a reinstall offline). This machine's Node (20) reached its
 // end of life in April 2026: the runtime tests (tests/runtimes/packages.mjs) run the package on every line
 // here too, and `make bench` times it on the active LTS line as well.
-//   node scripts/nodes.mjs lts <script> [args...]   runs a script on the active LTS line's Node
+//   node scripts/nodes.mjs <lts|18|22|24|26> <script> [args...]   runs a script on that line's Node
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -11,13 +11,13 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * 18, the oldest that the package's `engines` admits, which has no `process.getBuiltinModule` (the ESM
- * entries then require node:fs themselves); 22, 24 and 26, the LTS lines at the end of 2026.
+ * By line: 18, the oldest that the package's `engines` admits, which has no `process.getBuiltinModule`
+ * (the ESM entries then require node:fs themselves); 22, 24 and 26, the LTS lines at the end of 2026.
  */
-export const NODE_VERSIONS = ['18.20.8', '22.23.3', '24.21.0', '26.10.0'];
+export const NODE_LINES = { 18: '18.20.8', 22: '22.23.3', 24: '24.21.0', 26: '26.10.0' };
 
 /** The active LTS line at the end of 2026. */
-export const NODE_LTS = '24.21.0';
+export const NODE_LTS = NODE_LINES[24];
 
 /** The path of Node `version`'s binary, installed first if it is not yet (a marker file says it is whole). */
 export function nodeBinary(version) {
@@ -37,10 +37,12 @@ export function nodeBinary(version) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [line, script, ...args] = process.argv.slice(2);
-  if (line !== 'lts' || !script) {
-    console.error('usage: node scripts/nodes.mjs lts <script> [args...]');
+  const version = line === 'lts' ? NODE_LTS : NODE_LINES[line];
+  if (!version || !script) {
+    console.error(`usage: node scripts/nodes.mjs <lts|${Object.keys(NODE_LINES).join('|')}> <script> [args...]`);
     process.exit(2);
   }
-  const { status, signal } = spawnSync(nodeBinary(NODE_LTS), [script, ...args], { stdio: 'inherit' });
+  const { status, signal, error } = spawnSync(nodeBinary(version), [script, ...args], { stdio: 'inherit' });
+  if (error) throw error;
   process.exit(status ?? (signal ? 1 : 0));
 }

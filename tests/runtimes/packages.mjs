@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bin, cleanup, freshProject, packTarball, root, run } from './lib.mjs';
-import { NODE_VERSIONS, nodeBinary } from '../../scripts/nodes.mjs';
+import { NODE_LINES, nodeBinary } from '../../scripts/nodes.mjs';
 
 // What Node and Bun run: each entry imported (ESM) and required (CommonJS), over every vector and case.
 const NODE_CHECKS = ['esm.mjs', 'cjs.cjs', 'client.mjs', 'client.cjs', 'edge.mjs', 'edge.cjs'];
@@ -22,7 +22,7 @@ try {
   cpSync(join(root, 'tests/runtimes/stack-limit.mjs'), join(project, 'stack-limit.mjs'));
 
   // The Node on PATH (20 here), then the lines merchants run (scripts/nodes.mjs).
-  for (const node of ['node', ...NODE_VERSIONS.map(nodeBinary)]) {
+  for (const node of ['node', ...Object.values(NODE_LINES).map(nodeBinary)]) {
     console.log(`Node ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()}:`);
     for (const f of NODE_CHECKS) run(node, [f], { cwd: project });
   }
