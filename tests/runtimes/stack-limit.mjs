@@ -42,15 +42,16 @@ export function atTheStackLimit(call, rounds) {
 }
 
 /**
- * `atTheStackLimit(call, 4)` summed up for a runtime's test to compare: how many calls met the limit,
- * the other errors (not the module's "interrupted"), how many answers differ from an ordinary call's,
- * and whether the module answers as before afterwards.
+ * `atTheStackLimit(call, rounds)` summed up for a runtime's test to compare: how many calls met the
+ * limit and how many answered, the other errors (not the module's "interrupted"), how many answers
+ * differ from an ordinary call's, and whether the module answers as before afterwards.
  */
-export function stackLimitSummary(call) {
+export function stackLimitSummary(call, rounds = 4) {
   const expected = JSON.stringify(call());
-  const { answers, errors } = atTheStackLimit(call, 4);
+  const { answers, errors } = atTheStackLimit(call, rounds);
   return {
     metTheLimit: errors.filter(isStackLimit).length,
+    answered: answers.length,
     otherErrors: [...new Set(errors.filter((error) => !isStackLimit(error) && !INTERRUPTED.test(error.message))
       .map((error) => `${error.name}: ${error.message}`))],
     differentAnswers: answers.filter((answer) => JSON.stringify(answer) !== expected).length,
@@ -64,7 +65,7 @@ export function stackLimitSummary(call) {
  * different answer, an answer after. Returns how many met it; throws an Error that shows the summary.
  */
 export function checkStackLimitSummary(name, summary) {
-  const { metTheLimit, ...rest } = summary ?? {};
+  const { metTheLimit, answered, ...rest } = summary ?? {};
   if (!(metTheLimit >= 20) || JSON.stringify(rest) !== JSON.stringify({ otherErrors: [], differentAnswers: 0, answersAfter: true })) {
     throw new Error(`${name} at the stack limit: ${JSON.stringify(summary)}`);
   }
