@@ -222,7 +222,7 @@ impl fmt::Display for JsonError {
             JsonErrorKind::InvalidNumber => write!(f, "invalid JSON number at byte {at}"),
             JsonErrorKind::NumberOutOfRange => write!(
                 f,
-                "number at byte {at} is beyond what the gateway can read (exponent or scale outside 32 bits, or over 65535 characters)"
+                "number at byte {at} is beyond what the gateway can read (exponent or scale outside 32 bits, or over 65535 characters as written or as the gateway rewrites it)"
             ),
             JsonErrorKind::InvalidEscape => write!(f, "invalid escape sequence in a string at byte {at}"),
             JsonErrorKind::LoneSurrogate => write!(
@@ -774,6 +774,16 @@ pub(crate) fn scan_number(text: &str, start: usize, signing: bool) -> Result<usi
         if !int32.contains(&exponent) || !int32.contains(&scale) || !int32.contains(&adjusted) {
             return Err(JsonErrorKind::NumberOutOfRange);
         }
+        // The rendered text is parsed again, under the same length limit, and an exponent can make
+        // it longer than the text (`1.2e-6` → `0.0000012`, `99e1` → `9.9E+2`): by at most 11
+        // characters, so only a number near the limit is rendered to be measured.
+        if pos - start > MAX_NUMBER_LEN - 16 {
+            let mut rendered = String::new();
+            crate::canonical::write_number(&mut rendered, text.get(start..pos).unwrap_or_default());
+            if rendered.len() > MAX_NUMBER_LEN {
+                return Err(JsonErrorKind::NumberOutOfRange);
+            }
+        }
     }
     Ok(pos)
 }
@@ -1010,6 +1020,25 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(&kind(text), expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_number_rewritten_past_65535_characters_is_refused() {
+        let number = |text: String| parse_object(&format!("{{\"a\":{text}}}")).map(|_| ()).map_err(|e| e.kind);
+        // 65,535 characters as written; rewritten as 0.00000 and 65,531 digits (65,538), or as
+        // 9.99…9E+65533 (65,541).
+        for text in [format!("1.{}e-6", "2".repeat(65_530)), format!("-1.{}e-6", "2".repeat(65_529)), format!("{}e1", "9".repeat(65_533))] {
+            assert_eq!(text.len(), MAX_NUMBER_LEN);
+            assert_eq!(number(text), Err(JsonErrorKind::NumberOutOfRange));
+        }
+        // Rewritten to exactly 65,535: taken.
+        let exact = format!("1.{}e-6", "2".repeat(65_527));
+        let mut rendered = String::new();
+        crate::canonical::write_number(&mut rendered, &exact);
+        assert_eq!(rendered.len(), MAX_NUMBER_LEN);
+        assert_eq!(number(exact), Ok(()));
+        // Rewritten shorter: taken however near the limit it is written.
+        assert_eq!(number(format!("{}e-3", "1".repeat(65_532))), Ok(()));
     }
 
     #[test]
