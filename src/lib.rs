@@ -54,11 +54,12 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 #[doc(hidden)]
 pub mod wasm;
 
-/// The characters (code points) of `s`: its bytes that do not continue a UTF-8 sequence. The same
-/// answer as `s.chars().count()`, whose word-at-a-time version is 0.9 KB of the `.wasm` for texts
-/// that are a few dozen bytes long.
-pub(crate) fn char_count(s: &str) -> usize {
-    s.bytes().filter(|&b| (b as i8) >= -0x40).count()
+/// The length of `s` in UTF-16 units, as Java's `String.length()` (the gateway's limits) and
+/// JavaScript's `length` (a form's `maxlength`) count it: an emoji is 2. Each byte that starts a UTF-8
+/// sequence is one unit, and one that starts a 4-byte sequence one more. The same answer as
+/// `s.encode_utf16().count()`, without its 0.9 KB of the `.wasm` for texts a few dozen bytes long.
+pub(crate) fn utf16_len(s: &str) -> usize {
+    s.bytes().map(|b| usize::from((b as i8) >= -0x40) + usize::from(b >= 0xF0)).sum()
 }
 
 pub use locale::Locale;
@@ -76,9 +77,10 @@ pub use standard_webhooks::{
 #[cfg(test)]
 mod tests {
     #[test]
-    fn char_count_counts_code_points() {
-        for s in ["", "a", "é", "中文", "😀x", "a\u{0}b", "\u{10FFFF}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}"] {
-            assert_eq!(super::char_count(s), s.chars().count(), "{s:?}");
+    fn utf16_len_counts_like_java_and_javascript() {
+        for (s, len) in [("", 0), ("a", 1), ("é", 1), ("中文", 2), ("😀x", 3), ("a\u{0}b", 3), ("\u{10FFFF}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}", 8)] {
+            assert_eq!(super::utf16_len(s), len, "{s:?}");
+            assert_eq!(super::utf16_len(s), s.encode_utf16().count(), "{s:?}");
         }
     }
 }

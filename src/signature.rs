@@ -226,7 +226,7 @@ pub fn explain_signature(body: &str, secret: &str, received: Option<&str>) -> Re
                 "signature_format",
                 format!(
                     "the received signature is not 64 hex digits ({} characters); send the bare upper-case hex SHA-256, without a prefix such as `sha256=`",
-                    crate::char_count(r)
+                    crate::utf16_len(r)
                 ),
             );
         } else if matches == Some(true) && r != expected {

@@ -45,26 +45,48 @@ pub(crate) fn url(s: &str) -> bool {
     }
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    let (host, port) = if host_port.starts_with('[') {
-        match host_port.split_once(']') {
-            Some((h, p)) => (h.get(1..).unwrap_or(""), p.strip_prefix(':')),
+    // As the WHATWG URL parser (`new URL()`) reads the authority: an IPv6 literal in brackets, or a
+    // host without `:`; then an optional port, which may be empty (the scheme's default).
+    let (host_ok, port) = match host_port.strip_prefix('[') {
+        Some(bracketed) => match bracketed.split_once(']') {
+            Some((ip, "")) => (ipv6(ip), None),
+            Some((ip, after)) => (ipv6(ip), Some(after.strip_prefix(':').unwrap_or("x"))),
             None => return false,
-        }
-    } else {
-        match host_port.rsplit_once(':') {
-            Some((h, p)) => (h, Some(p)),
-            None => (host_port, None),
-        }
+        },
+        None => match host_port.split_once(':') {
+            Some((host, port)) => (domain_or_ipv4(host), Some(port)),
+            None => (domain_or_ipv4(host_port), None),
+        },
     };
-    if let Some(p) = port {
-        if p.is_empty() || p.len() > 5 || !all(p, |b| b.is_ascii_digit()) || p.parse::<u32>().map_or(true, |n| n > 65_535) {
-            return false;
-        }
+    host_ok && port.map_or(true, |p| p.len() <= 5 && all(p, |b| b.is_ascii_digit()) && p.parse::<u32>().map_or(true, |n| n <= 65_535))
+}
+
+/// The text of an IPv6 literal: hex groups and colons (an IPv4 tail allowed), with a `::` at most once.
+fn ipv6(ip: &str) -> bool {
+    ip.contains(':')
+        && ip.as_bytes().windows(2).filter(|w| w == b"::").count() <= 1
+        && ip.split(':').count() <= 9
+        && ip.split(':').all(|g| g.len() <= 4 && all(g, |b| b.is_ascii_hexdigit()) || g.contains('.') && ipv4(g))
+}
+
+/// Four decimal numbers of 0–255.
+fn ipv4(s: &str) -> bool {
+    s.split('.').count() == 4 && s.split('.').all(|n| (1..=3).contains(&n.len()) && all(n, |b| b.is_ascii_digit()) && n.parse::<u32>().is_ok_and(|n| n <= 255))
+}
+
+/// A host name (non-ASCII labels allowed, as in IRIs; `_` too, as browsers take it), or an IPv4
+/// address when its last label is a number.
+fn domain_or_ipv4(host: &str) -> bool {
+    let last = host.strip_suffix('.').unwrap_or(host).rsplit('.').next().unwrap_or("");
+    if !last.is_empty() && all(last, |b| b.is_ascii_digit()) {
+        return ipv4(host.strip_suffix('.').unwrap_or(host));
     }
     !host.is_empty()
         && !host.starts_with('.')
         && !has_double_dot(host)
-        && host.bytes().all(|b| !b.is_ascii() || b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b':')
+        && host.bytes().all(|b| !b.is_ascii() || b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'_')
+        // Unicode spaces no host can hold (the ASCII ones are refused for the whole URL above).
+        && !host.chars().any(|c| matches!(c, '\u{85}' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200b}' | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{feff}'))
 }
 
 /// An e-mail address: a dot-atom local part (at most 64 bytes) and a domain of at least two labels.
@@ -394,6 +416,48 @@ pub(crate) fn keccak256(data: &[u8]) -> [u8; 32] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Verdicts of the WHATWG URL parser (`new URL()` in Node 20), which `tests/js/validation.test.mjs`
+    /// checks against the real one.
+    #[test]
+    fn url_reads_the_authority_as_browsers_do() {
+        let good = [
+            "https://shop.example.com/ok?x=1#y",
+            "http://a.example:8080/",
+            "https://a.example:/",
+            "https://a_b.example/",
+            "https://user:pw@a.example:443/p",
+            "http://1.2.3.4/",
+            "https://[::1]:8443/",
+            "https://[2001:db8::ff00:42:8329]/",
+            "https://[::ffff:192.0.2.1]/",
+            "https://例子.测试/支付",
+            "HTTPS://A.EXAMPLE/",
+        ];
+        let bad = [
+            "https://a.example:8080:80/",
+            "https://[zz]/",
+            "https://[1::2::3]/",
+            "https://[::1/",
+            "https://[::1]x/",
+            "http://1.2.3.4.5/",
+            "http://256.1.1.1/",
+            "https://a.example\u{a0}/",
+            "https://a\u{3000}b.example/",
+            "https://a.example:65536/",
+            "https://a.example:8o/",
+            "https:///path",
+            "https://a..example/",
+            "ftp://a.example/",
+            "https://a example/",
+        ];
+        for s in good {
+            assert!(url(s), "{s}");
+        }
+        for s in bad {
+            assert!(!url(s), "{s}");
+        }
+    }
 
     fn hex(bytes: &[u8]) -> String {
         bytes.iter().map(|b| format!("{b:02x}")).collect()

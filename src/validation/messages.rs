@@ -69,8 +69,6 @@ messages! {
         "{field} 为必填项";
     REQUIRED_WHEN: "{field} is required when {other} is {value}",
         "当 {other} 为 {value} 时，{field} 为必填项";
-    EXPECTED: "{field} is missing; the API reference marks it required, so send it",
-        "缺少 {field}；API 文档将其标为必填，请传入";
     NOT_EMPTY: "{field} must hold at least one element",
         "{field} 至少需要包含一个元素";
     TOO_MANY_ISSUES: "more than {max} problems: the first {max} are listed; fix them and validate again",
@@ -91,8 +89,8 @@ messages! {
         "{field} 必须是以 http 或 https 开头的绝对 URL";
     CURRENCY_FORMAT: "{field} must be an upper-case currency code of 3 letters (4 for tokens such as USDT)",
         "{field} 必须是 3 个大写字母的币种代码（USDT 等代币为 4 个）";
-    CURRENCY_UNKNOWN: "{field} {currency} is neither an ISO 4217 code nor a documented crypto currency; check it",
-        "{field} 的 {currency} 既不是 ISO 4217 代码，也不是文档列出的加密货币，请核对";
+    CURRENCY_UNKNOWN: "{field} {currency} is neither an ISO 4217 currency nor a documented crypto currency; check it",
+        "{field} 的 {currency} 既不是 ISO 4217 货币，也不是文档列出的加密货币，请核对";
     PAYOUT_CURRENCY: "{field} {currency} may be refused: the gateway documents payouts in {allowed}",
         "{field} 的 {currency} 可能被拒绝：网关文档中的代付币种为 {allowed}";
     AMOUNT_NOT_STRING: "{field} must be a decimal string such as \"100.50\", not a JSON number: pass amounts as strings",
@@ -109,6 +107,8 @@ messages! {
         "{field} 必须是 2 个大写字母的 ISO 3166-1 alpha-2 国家代码（如 PH）";
     COUNTRY_UNKNOWN: "{field} is not an assigned ISO 3166-1 alpha-2 country code",
         "{field} 不是已分配的 ISO 3166-1 alpha-2 国家代码";
+    COUNTRY_UK: "{field} must be GB for the United Kingdom: UK is not an assigned ISO 3166-1 alpha-2 code",
+        "英国的 {field} 应为 GB：UK 不是已分配的 ISO 3166-1 alpha-2 代码";
     ONE_OF: "at least one of {fields} is required",
         "{fields} 至少需要提供一个";
     ONE_OF_IN: "{parent} needs at least one of {fields}",
@@ -117,8 +117,8 @@ messages! {
         "{field} 与 payout_order_details[{first}] 的 mch_order_id 重复；同一批次内必须唯一";
     CHANNEL_EXTRA_REQUIRED: "{field} is required for card payments in OpenAPI mode (pay_access_type 2)",
         "OpenAPI 模式（pay_access_type 为 2）的卡支付必须提供 {field}";
-    CARD_WAY_TYPE: "{field} must be CARD_PAYMENT when channel_extra describes a card payment",
-        "channel_extra 为卡支付时，{field} 必须为 CARD_PAYMENT";
+    CARD_WAY_TYPE: "{field} must be CARD_PAYMENT when channel_extra is sent (a card payment)",
+        "传入 channel_extra（卡支付）时，{field} 必须为 CARD_PAYMENT";
     EXTRA_MODE: "{field} {value} is meant for pay_access_type {expected}; check the integration mode",
         "{field} 的 {value} 适用于 pay_access_type {expected}，请检查接入模式";
     THREE_DS_TOKEN: "{field} cannot be combined with token payments; remove three_ds or pay with card data",

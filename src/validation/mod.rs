@@ -492,8 +492,6 @@ pub(crate) fn field_name(path: &[Segment]) -> String {
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Need {
     Required,
-    /// The docs mark it required but the vendor's own demo leaves it out: a warning.
-    Expected,
     Optional,
 }
 
@@ -590,7 +588,6 @@ impl Ctx<'_> {
         if v.is_none() {
             match need {
                 Need::Required => self.error(&at.key(key), Code::Required, messages::REQUIRED, &[]),
-                Need::Expected => self.warn(&at.key(key), Code::Required, messages::EXPECTED, &[]),
                 Need::Optional => {}
             }
         }

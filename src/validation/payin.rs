@@ -3,7 +3,7 @@
 use super::formats;
 use super::messages as m;
 use super::rules::{int_value, listed, opt, req, timestamp_value, Field, Rule};
-use super::{member, text, At, Code, Ctx, P};
+use super::{member, text, At, Code, Ctx, P, Severity};
 use crate::json::{Object, Value};
 
 const EXTRA_TYPES: &str = "payment session, card, token";
@@ -64,9 +64,8 @@ pub(super) fn create(c: &mut Ctx, p: &Object, at: &At) {
     if let Some(kind) = kind {
         // Every channel_extra is a card payment: way_type must say so (spec 4.1).
         match way_type {
-            None => {
-                c.required_when(&at.key("way_type"), "channel_extra.extra_type", kind);
-            }
+            // One message for both: it names the value to send.
+            None => c.error(&at.key("way_type"), Code::Required, m::CARD_WAY_TYPE, &[]),
             Some(Value::String(w)) if w != "CARD_PAYMENT" => {
                 c.error(&at.key("way_type"), Code::UnsupportedCombination, m::CARD_WAY_TYPE, &[]);
             }
@@ -118,7 +117,7 @@ const SEVEN_DAYS_MS: i64 = 7 * 24 * 60 * 60 * 1000;
 /// Fetch pay-in: the docs send every value as a string, so numbers and digit strings are both taken.
 pub(super) fn fetch(c: &mut Ctx, p: &Object, at: &At) {
     c.fields(p, at, FETCH);
-    c.one_of(p, "request_id, pay_order_id", at);
+    c.one_of(p, "request_id, pay_order_id", at, Severity::Error);
     let start = timestamp_value(member(p, "start_time"));
     let end = timestamp_value(member(p, "end_time"));
     if let (Some(start), Some(end)) = (start, end) {
