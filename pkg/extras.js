@@ -2,13 +2,16 @@
 // wasm API object, so the same code serves the ESM and the CommonJS entries (see scripts/cjs-extras.mjs
 // for the shape this file keeps: no imports, only top-level `export function`/`export const`).
 
-/** HTTP status per rejection reason: 413 too large, 401 for authentication, 400 for malformed input. */
+/**
+ * HTTP status per rejection reason: 413 too large; 401 for authentication (a signature or a timestamp
+ * that is missing, wrong or out of the window); 400 for malformed input.
+ */
 const REJECTION_STATUS = Object.freeze({
   body_too_large: 413,
   missing_signature: 401,
   malformed_signature: 400,
   malformed_body: 400,
-  missing_timestamp: 400,
+  missing_timestamp: 401,
   malformed_timestamp: 400,
   timestamp_too_old: 401,
   timestamp_too_new: 401,
@@ -266,8 +269,10 @@ export function edgeHelpers(api) {
     const list = Array.isArray(secret) ? secret : [secret];
     if (list.length === 0) throw new Error('secret is an empty array; pass at least one appSecret');
     list.forEach((s, i) => {
-      if (typeof s !== 'string') throw new TypeError(`secret[${i}] must be the appSecret string, not ${s === null ? 'null' : typeof s}`);
-      if (s.trim() === '') throw new Error(`secret[${i}] is empty or blank; is the environment variable set?`);
+      // Named as verifyWebhook names it: `secret` alone, `secret[i]` in a list.
+      const name = Array.isArray(secret) ? `secret[${i}]` : 'secret';
+      if (typeof s !== 'string') throw new TypeError(`${name} must be the appSecret string, not ${s === null ? 'null' : typeof s}`);
+      if (s.trim() === '') throw new Error(`${name} is empty or blank; is the environment variable set?`);
     });
     if (typeof onEvent !== 'function') throw new TypeError('onEvent must be a function (verified, request, body) => void | Response | Promise<void | Response>');
     for (const [name, hook] of [['isDuplicate', isDuplicate], ['markProcessed', markProcessed]]) {

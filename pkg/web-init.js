@@ -14,27 +14,27 @@ export function webEntry(initGlue, glue, functions, defaultSource, wasmName) {
   const names = Object.keys(functions);
   let ready;
   let loaded = false;
-  // Set when another entry's .wasm was loaded: the glue keeps the first instance it gets, so nothing
-  // can be loaded after it, and every call says so.
-  let wrongModule;
   const wrong = (cause) => new Error(`lesspay2: this .wasm does not belong to this entry; load ${wasmName}`, { cause });
 
-  /** Accepts the instance's exports, or refuses another entry's module (lesspay2, lesspay2/client and lesspay2/edge each have their own). */
+  /**
+   * Accepts the instance's exports, or refuses another entry's module (lesspay2, lesspay2/client and
+   * lesspay2/edge each have their own) and has the glue forget it: the glue keeps the first instance it
+   * gets, and the right one is to be loadable next.
+   */
   function accept(exports) {
     if (names.some((name) => typeof exports?.[name] !== 'function')) {
-      wrongModule = wrong();
-      throw wrongModule;
+      glue.__lesspay2_forget();
+      throw wrong();
     }
     loaded = true;
   }
 
   /**
    * Loads the module. Safe to call any number of times, concurrently too: it loads once. A failed load
-   * (the network, a wrong URL) is not kept: the next call tries again.
+   * (the network, a wrong URL, another entry's .wasm) is not kept: the next call tries again.
    */
   function init(moduleOrPath) {
-    if (wrongModule) return Promise.reject(wrongModule);
-    ready ??= initGlue({ module_or_path: moduleOrPath ?? defaultSource() }).then(accept, (error) => {
+    ready ??= initGlue({ module_or_path: moduleOrPath ?? defaultSource() }).then(accept).catch((error) => {
       ready = undefined;
       // lesspay2's .wasm needs more imports than lesspay2/client's glue provides: the engine's message
       // is about import numbers, so name the right file instead.
@@ -45,7 +45,6 @@ export function webEntry(initGlue, glue, functions, defaultSource, wasmName) {
 
   /** Loads the module synchronously from its bytes or a compiled `WebAssembly.Module`. */
   function initSync(module) {
-    if (wrongModule) throw wrongModule;
     let exports;
     try {
       exports = glue.initSync(module);
@@ -58,7 +57,7 @@ export function webEntry(initGlue, glue, functions, defaultSource, wasmName) {
 
   /** `fn`, which says what to do when called before the module loaded, under its own `name`. */
   const guard = (name, fn) => function (...args) {
-    if (!loaded) throw wrongModule ?? new Error(`lesspay2: ${name}() was called before the module loaded; \`await init()\` once first`);
+    if (!loaded) throw new Error(`lesspay2: ${name}() was called before the module loaded; \`await init()\` once first`);
     return fn(...args);
   };
   const api = {};

@@ -4,13 +4,15 @@
 // met as a function of the module or of the glue it calls is entered; a trap) leaves the instance
 // mid-way: its stack pointer lowered, its allocator or tables half updated, so that later calls fail
 // or, worse, answer from corrupted memory.
-// Four functions are added, for pkg/extras.js `resilient`:
+// Five functions are added, four for pkg/extras.js `resilient` and one for pkg/web-init.js:
 // - `__lesspay2_mayHaveUnwound(error)`: whether an error thrown out of a call may have unwound through
 //   the instance;
 // - `__lesspay2_caught()`: whether the glue caught such an error inside the module since it was last
 //   asked (in its `handleError`, where an import's exception is handed to Rust, which may swallow it);
 // - `__lesspay2_renew()`: a new instance of the same module in place of the old one;
-// - `__lesspay2_memoryBytes()`: the size of the instance's memory, which never shrinks.
+// - `__lesspay2_memoryBytes()`: the size of the instance's memory, which never shrinks;
+// - `__lesspay2_forget()`: the glue without an instance, as before its first `init`, for when
+//   another entry's module was loaded into it (the glue keeps the first instance it gets).
 // The glue keeps the instance in variables of its own scope, so they are written into that scope; the
 // names they use are checked to be there (wasm-bindgen is pinned).
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -49,6 +51,16 @@ function __lesspay2_memoryBytes() {
 }
 
 /**
+ * lesspay2: the glue as it was before its first \`init\`, for when the module just loaded is another
+ * entry's (web-init.js refuses it), so that the next \`init\` loads the right one.
+ */
+function __lesspay2_forget() {
+    wasm = wasmInstance = wasmModule = __wbg_init_promise = undefined;
+    cachedDataViewMemory0 = null;
+    cachedUint8ArrayMemory0 = null;
+}
+
+/**
  * lesspay2: a new instance of the same module in place of this one, swapped in whole. If making it
  * throws as well (the stack limit again), the old instance stays, the views of memory are dropped, and
  * the caller tries again on its next call.
@@ -67,10 +79,11 @@ function __lesspay2_renew() {
 `;
 
 const uses = ['let wasmModule, wasmInstance, wasm;', 'function __wbg_finalize_init(instance, module)',
-  'function __wbg_get_imports()', 'let cachedDataViewMemory0 = null;', 'let cachedUint8ArrayMemory0 = null;'];
+  'function __wbg_get_imports()', 'let cachedDataViewMemory0 = null;', 'let cachedUint8ArrayMemory0 = null;',
+  'let __wbg_init_promise;'];
 // What is exported, and where the functions go and how they are exported in each of the two builds
 // (the no-modules one is a single function, indented by four spaces).
-const exported = '__lesspay2_mayHaveUnwound, __lesspay2_caught, __lesspay2_renew, __lesspay2_memoryBytes';
+const exported = '__lesspay2_mayHaveUnwound, __lesspay2_caught, __lesspay2_renew, __lesspay2_memoryBytes, __lesspay2_forget';
 const places = [
   ['', 'export { initSync, __wbg_init as default };', `export { initSync, ${exported}, __wbg_init as default };`],
   ['    ', 'return Object.assign(__wbg_init, { initSync }, exports);',

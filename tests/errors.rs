@@ -126,6 +126,12 @@ fn query_first_only_for_unknown_outcomes_of_create() {
     }
     assert_eq!(decode_status(500, "", &create).retry, Retry::QueryFirst);
     assert_eq!(decode_status(500, "", &query).retry, Retry::Later);
+    // A 2xx body without a `code` is no envelope, whatever its `msg` says: as decode_response reads it.
+    for body in [r#"{"msg":"SUCCESS"}"#, r#"{"code":null,"msg":"SUCCESS"}"#, "{}", r#"{"status":500,"error":"Internal Server Error"}"#] {
+        let d = decode_status(200, body, &create);
+        assert_eq!((d.name, d.category, d.retry), ("Not a Gateway Answer", Category::Unknown, Retry::QueryFirst), "{body}");
+        assert_eq!(decode_response(200, body, &create).err().map(|e| *e), Some(d), "{body}");
+    }
     // 5002 is query_first whatever the operation; 1201 never.
     assert_eq!(decode_code(5002, &query).retry, Retry::QueryFirst);
     assert_eq!(decode_code(1201, &create).retry, Retry::No);
@@ -378,4 +384,12 @@ fn failures_are_errors_a_server_can_return_and_log() {
     assert_eq!(sign_it(" ").unwrap_err().downcast_ref::<lesspay2::SignRequestError>().map(|e| e.to_string()), Some("the appSecret is empty or blank; is the environment variable set?".to_owned()));
     let json: lesspay2::JsonError = lesspay2::canonicalize("[1]").unwrap_err();
     assert_eq!(json.to_string(), "the body is JSON but not an object; expected `{...}`");
+}
+
+#[test]
+fn code_0_is_in_the_payout_table_too() {
+    let payout = decode_code(0, &Context { api: Some(Api::Payout), ..Context::default() });
+    assert_eq!((payout.source, payout.group, payout.name, payout.category), (Source::PayoutCode, Some("general"), "Success", Category::Success));
+    let payin = decode_code(0, &Context { api: Some(Api::Payin), ..Context::default() });
+    assert_eq!((payin.source, payin.group, payin.name), (Source::PayinCode, None, "Success"));
 }

@@ -306,9 +306,13 @@ fn misuse_throws_with_exact_messages() {
     assert_eq!(thrown(with("kind", s("refund"))), type_error("kind must be 'auto', 'payin' or 'payout'"));
     assert_eq!(
         thrown(with("toleranceMs", JsValue::from(-1))),
-        type_error("toleranceMs must be a non-negative number of milliseconds, or null for no freshness check")
+        type_error("toleranceMs must be a finite, non-negative number of milliseconds, or null for no freshness check")
     );
-    assert_eq!(thrown(with("now", s("today"))), type_error("now must be a number of milliseconds since the epoch"));
+    assert_eq!(thrown(with("now", s("today"))), type_error("now must be a time in milliseconds since the epoch or a valid Date"));
+    assert_eq!(
+        thrown(with("toleranceMS", JsValue::from(1))),
+        type_error("toleranceMS is not an option of verifyWebhook; did you mean toleranceMs?")
+    );
 
     // webhookKey
     assert_eq!(

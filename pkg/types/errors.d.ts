@@ -126,11 +126,13 @@ export interface DecodedError {
 /**
  * Anything the gateway may answer:
  * - a business code: a number (`1201`) or a numeric string (`"1201"`);
- * - a bare `msg` string (`"Order does not exist"`);
- * - a parsed envelope `{ code, msg, data }`, or its JSON text (a string starting with `{`);
+ * - a bare `msg` string (`"Order does not exist"`); text starting with `<` (an HTML page) is no `msg`;
+ * - a parsed envelope `{ code, msg, data }`, or its JSON text (a string starting with `{`; if it is not
+ *   JSON, the answer is unreadable);
  * - a fetch-`Response`-like `{ status, body }` where `body` is the response text (`await res.text()`) or
- *   the parsed envelope (a fetch body stream cannot be read synchronously: only `status` is used then,
- *   and a 2xx status alone says nothing of the business `code`: prefer {@link decodeResponse});
+ *   the parsed envelope, read as {@link decodeResponse} reads it (a 2xx body without a `code` is
+ *   "Not a Gateway Answer"). A fetch body stream cannot be read synchronously: only `status` is used then,
+ *   and a 2xx status alone says nothing of the business `code`: prefer {@link decodeResponse};
  * - a pay-in webhook payload: its `event`/`event_data` (fraud and dispute notices) or its
  *   `error_code`/`error_msg`.
  *
@@ -142,8 +144,9 @@ export type GatewayAnswer = unknown;
  * Decodes a gateway answer into what happened, whose fault it is and whether it is safe to retry.
  * Never throws for input it cannot read: that decodes as `category: 'unknown'`, `known: false`.
  *
- * @throws {TypeError} only when `context` is not an object, or holds an `api`, `operation` or `locale`
- *   outside the documented values (a typo there would silently weaken `retry`).
+ * @throws {TypeError} only when `context` is not an object, holds a key other than `api`, `operation`
+ *   and `locale`, or one of those outside the documented values (a typo there would silently weaken
+ *   `retry`).
  */
 export function decodeError(input: GatewayAnswer, context?: ErrorContext | null): DecodedError;
 
@@ -185,6 +188,7 @@ export interface OrderStatusOptions {
  * (`SUCCEED`, `SUCCESS`, `SUCCEEDED`, `Succeeded`, `REFUNDED`, `CANCELLED`; the payout detail states
  * `CREATED` and `PROCESSING` read as `PENDING_PAY`). `null` for anything else.
  *
- * @throws {TypeError} when `options` is not an object or `locale` is not a tag {@link Locale} reads.
+ * @throws {TypeError} when `options` is not an object, holds a key other than `locale`, or `locale` is
+ *   not a tag {@link Locale} reads.
  */
 export function orderStatus(value: unknown, options?: OrderStatusOptions | null): OrderStatusInfo | null;

@@ -37,7 +37,7 @@ export interface WebhookHandlerOptions {
  * - `405` for a method other than POST;
  * - `413 body_too_large: ...` for a body over 1 MiB (refused by its `Content-Length`, or as soon as the
  *   stream passes 1 MiB: never buffered whole), `400 <reason>: ...` for malformed input, `401 <reason>: ...` for a
- *   missing or wrong signature or a timestamp outside `toleranceMs` — always the stable reason code
+ *   missing or wrong signature, or a timestamp missing or outside `toleranceMs` — always the stable reason code
  *   first, never a secret (nor what `verifyWebhook`'s mismatch message says of the configured secrets).
  *
  * @throws {TypeError} for a missing `onEvent`, wrong option types, or an option it does not have (a

@@ -5,8 +5,13 @@ import type { OrderStatusInfo, PayinWebhookPayload, PayoutWebhookPayload, Webhoo
  * `Buffer`, or an `ArrayBuffer` or `SharedArrayBuffer`: the raw body a server read), or an object that is first serialised with
  * `JSON.stringify`. Amounts in an object must therefore be **strings** (`"100.50"`): a JSON number is
  * signed by its text, and `JSON.stringify(100.50)` is `100.5`. A `Map`, a `Set` and typed arrays other
- * than `Uint8Array` are refused with a `TypeError` (`JSON.stringify` would write them as something else
- * than they hold), and bytes that are not UTF-8 with an `Error`.
+ * than `Uint8Array` given as the body are refused with a `TypeError` (`JSON.stringify` would write them
+ * as something else than they hold; inside an object they are written as it writes them, `{}` for a
+ * `Map`, and signed as written), and bytes that are not UTF-8 with an `Error`.
+ *
+ * A string argument (a body, a secret, an id) with an unpaired UTF-16 surrogate throws an `Error`: the
+ * gateway would sign `?` in its place. An options object with a key the function does not take throws
+ * a `TypeError` naming it (a misspelt option would otherwise be ignored).
  *
  * No input of any function is read past 8 Mi (8,388,608) characters, or bytes: a longer body, secret,
  * name or option throws an `Error` saying so before anything is copied into the module (whose memory
@@ -14,6 +19,9 @@ import type { OrderStatusInfo, PayinWebhookPayload, PayoutWebhookPayload, Webhoo
  * verdict (`malformed_signature`, `malformed_timestamp`). A secret list holds at most 16 secrets.
  */
 export type Body = string | Uint8Array | ArrayBuffer | object;
+
+/** A raw body exactly as received or sent: its text, or its bytes. */
+export type RawBody = string | Uint8Array | ArrayBuffer | SharedArrayBuffer;
 
 /**
  * The canonical string the gateway hashes before `&key=<appSecret>`, bit for bit as its Java code builds
@@ -77,7 +85,7 @@ export interface SignedRequest {
 /**
  * Signs a request for the gateway: the body text to send and its headers.
  *
- * @throws {TypeError} for wrong argument types.
+ * @throws {TypeError} for wrong argument types, or an option it does not have.
  * @throws {Error} for an empty/blank `appSecret` or `appId`, or a body that is not a strict JSON object.
  */
 export function signRequest(options: SignRequestOptions): SignedRequest;
@@ -94,7 +102,7 @@ export type HeadersLike = Headers | Map<string, string | string[]> | Record<stri
 /** Options of {@link verifyWebhook}. */
 export interface VerifyWebhookOptions {
   /** The raw body exactly as received (`await request.text()`, or the bytes). Never a re-serialised object. */
-  body: string | Uint8Array | ArrayBuffer;
+  body: RawBody;
   /** The received headers. */
   headers: HeadersLike;
   /** The appSecret, or several (rotation): the first that matches wins. Empty or blank secrets are refused. */
@@ -110,8 +118,8 @@ export interface VerifyWebhookOptions {
    * {@link webhookKey} for that.
    */
   toleranceMs?: number | null;
-  /** The clock in ms since the epoch (default `Date.now()`). */
-  now?: number;
+  /** The clock in ms since the epoch, or a `Date` (default `Date.now()`). */
+  now?: number | Date;
 }
 
 /** Why a webhook was rejected, in the order the checks run. */
@@ -161,7 +169,8 @@ export interface RejectedWebhook {
  * Verifies a webhook exactly as the gateway signs it, in constant time. Never throws for anything the
  * network controls (body, headers): that yields `{ valid: false, reason }`.
  *
- * @throws {TypeError} for wrong argument types (a missing `headers` object, a `kind` outside the three...).
+ * @throws {TypeError} for wrong argument types (a missing `headers` object, a `kind` outside the three,
+ *   an option it does not have...).
  * @throws {Error} for no secret, an empty array, an empty/blank secret, or more than 16 (or a secret
  *   over the input limit: see {@link Body}).
  */

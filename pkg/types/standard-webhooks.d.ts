@@ -1,4 +1,4 @@
-import type { HeadersLike } from './signature.js';
+import type { HeadersLike, RawBody } from './signature.js';
 
 /**
  * A Standard Webhooks signing secret: `whsec_` followed by the standard base64 of the key bytes (the
@@ -16,11 +16,15 @@ export interface StandardWebhookSignOptions {
    */
   id: string;
   /** The exact body that will be sent (the signature covers its bytes). */
-  body: string | Uint8Array | ArrayBuffer;
+  body: RawBody;
   /** The secret; with several, one `v1,` signature per secret is sent (rotation). */
   secret: StandardWebhookSecret;
-  /** The clock in ms since the epoch (default `Date.now()`); `webhook-timestamp` is it in whole seconds. */
-  now?: number;
+  /**
+   * The clock in ms since the epoch (13 digits, like `Date.now()`, its default), or a `Date`;
+   * `webhook-timestamp` is it in whole seconds. Seconds throw a `TypeError`: they would sign a time
+   * in 1970.
+   */
+  now?: number | Date;
 }
 
 /** The three headers to send with the body (a type alias, so it also fits `HeadersInit` and `HeadersLike`). */
@@ -37,7 +41,7 @@ export type StandardWebhookHeaders = {
  * Signs a delivery in the Standard Webhooks format: HMAC-SHA256 of `{id}.{timestamp}.{body}` with the
  * secret's bytes. Pass the result as (part of) the `headers` of `fetch`.
  *
- * @throws {TypeError} for wrong argument types.
+ * @throws {TypeError} for wrong argument types, or an option it does not have.
  * @throws {Error} for an empty or non-base64 secret, an empty secret array, or an invalid `id`.
  */
 export function standardWebhookSign(options: StandardWebhookSignOptions): StandardWebhookHeaders;
@@ -45,15 +49,15 @@ export function standardWebhookSign(options: StandardWebhookSignOptions): Standa
 /** Options of {@link standardWebhookVerify}. */
 export interface StandardWebhookVerifyOptions {
   /** The raw body exactly as received. */
-  body: string | Uint8Array | ArrayBuffer;
+  body: RawBody;
   /** The received headers (`webhook-id`, `webhook-timestamp`, `webhook-signature`). */
   headers: HeadersLike;
   /** The secret, or several (rotation): the index of the one that matched is returned. */
   secret: StandardWebhookSecret;
   /** Freshness window in ms, both directions (default 300000, the libraries' 5 minutes); `null` for none. */
   toleranceMs?: number | null;
-  /** The clock in ms since the epoch (default `Date.now()`). */
-  now?: number;
+  /** The clock in ms since the epoch, or a `Date` (default `Date.now()`). */
+  now?: number | Date;
 }
 
 /** Why a Standard Webhooks delivery was rejected, in the order the checks run. */
@@ -91,7 +95,7 @@ export interface StandardWebhookRejected {
  * Verifies a Standard Webhooks delivery (`v1` signatures; other versions in the header are skipped),
  * in constant time, trying every secret. Never throws for anything the network controls.
  *
- * @throws {TypeError} for wrong argument types.
+ * @throws {TypeError} for wrong argument types, or an option it does not have.
  * @throws {Error} for an empty or non-base64 secret, or an empty secret array.
  */
 export function standardWebhookVerify(options: StandardWebhookVerifyOptions): StandardWebhookVerified | StandardWebhookRejected;

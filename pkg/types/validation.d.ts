@@ -75,7 +75,7 @@ export interface ValidateOptions {
  * where an amount belongs is the issue `amount_not_string`. Params that are not an object give one
  * `type` issue at `[]`.
  *
- * @throws {TypeError} for an unknown `kind` or bad options.
+ * @throws {TypeError} for an unknown `kind` or bad options (a key other than `locale` and `now` included).
  * @throws {Error} when `JSON.stringify` cannot serialise `params` (a `BigInt`, a cycle), or writes more
  *   than 8 Mi characters (the limit on any input).
  */
@@ -143,6 +143,6 @@ export const schemas: { readonly [K in RequestKind]: StandardSchemaV1<Record<str
 /**
  * A Standard Schema v1 object for `kind` with other options, e.g. `createSchema('createPayin', { locale: 'zh-CN' })`.
  *
- * @throws {TypeError} for an unknown `kind` or bad options.
+ * @throws {TypeError} for an unknown `kind` or bad options (a key other than `locale` and `now` included).
  */
 export function createSchema(kind: RequestKind, options?: ValidateOptions): StandardSchemaV1<Record<string, unknown>>;

@@ -257,4 +257,4 @@ pub(crate) static STATUS_3XX: Row = ours("Redirect", ["a redirect (the gateway d
 pub(crate) static STATUS_RATE: Row = ours("Too Many Requests or Timeout", ["408 or 429: refused for now", "408 或 429：暂时拒绝"], ["slow down and retry later with backoff", "降低频率，稍后退避重试"], C::Unavailable, Always(R::Later));
 pub(crate) static STATUS_4XX: Row = ours("Client Error", ["an undocumented client error status", "未记录的客户端错误状态码"], ["check the URL, the x-auth-* headers and the body, then resend", "检查 URL、x-auth-* 请求头和请求体后重发"], C::InvalidRequest, Always(R::AfterFix));
 pub(crate) static STATUS_5XX: Row = ours("Server Error", ["an undocumented server error status (often a proxy: 502, 504)", "未记录的服务器错误状态码（常见于代理：502、504）"], ADVICE_UNKNOWN_OUTCOME, C::Server, UnlessCreate(R::Later));
-pub(crate) static STATUS_OTHER: Row = ours("Unknown Status", ["not an HTTP status", "不是有效的 HTTP 状态码"], ADVICE_UNKNOWN_OUTCOME, C::Unknown, UnlessCreate(R::Later));
+pub(crate) static STATUS_OTHER: Row = ours("Unknown Status", ["not a final HTTP status (1xx, or outside 100–599)", "不是最终的 HTTP 状态码（1xx 或不在 100–599 之内）"], ADVICE_UNKNOWN_OUTCOME, C::Unknown, UnlessCreate(R::Later));

@@ -334,8 +334,11 @@ fn fraud_row(code: i64) -> Option<Found> {
 /// The row of a business code, or `None` for a code no table or range covers.
 fn code_row(code: i64, ctx: &Context) -> Option<Found> {
     if code == 0 {
-        let source = if ctx.api == Some(Api::Payout) { Source::PayoutCode } else { Source::PayinCode };
-        return Some(Found::new(codes::SUCCESS_ROW, source, true));
+        // Spec 5.4 lists 0 in the payout table too, in the group "general".
+        return Some(match ctx.api {
+            Some(Api::Payout) => Found { group: Some("general"), ..Found::new(codes::SUCCESS_ROW, Source::PayoutCode, true) },
+            _ => Found::new(codes::SUCCESS_ROW, Source::PayinCode, true),
+        });
     }
     if let Some((_, row)) = codes::PAYIN.iter().find(|(c, _)| *c == code) {
         return Some(Found::new(row, Source::PayinCode, true));
@@ -665,9 +668,21 @@ pub fn read_object(object: &Object<'_>) -> Answer {
 /// The answer in an HTTP status and body text, and the parsed body when it is a JSON object.
 pub fn read_body(status: Option<i64>, body: &str) -> (Answer, Option<Object<'_>>) {
     match json::parse_answer(body) {
-        Ok(object) => (Answer { status, ..read_object(&object) }, Some(object)),
+        Ok(object) => (with_status(status, read_object(&object)), Some(object)),
         Err(_) => (Answer { status, body_unreadable: true, ..Answer::default() }, None),
     }
+}
+
+/// The answer of an HTTP status and the body read with it (text or, in JS, an already parsed object).
+/// A 2xx body is the gateway's answer only as its envelope: JSON without a `code` (or an `event`)
+/// says nothing, whatever its `msg` says (`{"msg":"SUCCESS"}` is no success, and a JSON error page
+/// no answer at all), so the outcome is unknown.
+pub(crate) fn with_status(status: Option<i64>, body: Answer) -> Answer {
+    let two_xx = status.is_some_and(|s| (200..=299).contains(&s));
+    if two_xx && body.code.is_none() && !body.code_unreadable && body.event.is_none() {
+        return Answer { status, body_unreadable: true, ..Answer::default() };
+    }
+    Answer { status, ..body }
 }
 
 /// A successful answer: the parsed envelope, and the contradiction of a `msg` that reads as an error.
@@ -684,16 +699,10 @@ pub struct Success<'b> {
 /// `code` 0, `Err(decoded)` for anything else (non-JSON bodies and HTML pages included).
 pub fn decode_response<'b>(status: i64, body: &'b str, ctx: &Context) -> Result<Success<'b>, Box<Decoded>> {
     let (answer, object) = read_body(Some(status), body);
-    let two_xx = (200..=299).contains(&status);
     match object {
-        Some(envelope) if two_xx && answer.code == Some(0) && answer.event.is_none() => {
+        Some(envelope) if (200..=299).contains(&status) && answer.code == Some(0) && answer.event.is_none() => {
             let msg_conflict = decode(&answer, ctx).msg_conflict;
             Ok(Success { envelope, msg_conflict })
-        }
-        // Not the envelope (JSON without `code`, or not JSON at all). A 2xx body's `msg` alone says
-        // nothing: `{"msg":"SUCCESS"}` is not a success, and the outcome is unknown.
-        _ if answer.code.is_none() && !answer.code_unreadable && answer.event.is_none() && (two_xx || answer.msg.is_none()) => {
-            Err(Box::new(decode(&Answer { body_unreadable: true, msg: None, ..answer }, ctx)))
         }
         _ => Err(Box::new(decode(&answer, ctx))),
     }

@@ -19,6 +19,7 @@ fn context(value: &JsValue) -> Result<Context, JsValue> {
     if !value.is_object() {
         return Err(type_error("context must be an object { api?, operation?, locale? }"));
     }
+    super::known_options(value, &["api", "operation", "locale"], "the context")?;
     let api = match option(value, "api")? {
         v if is_absent(&v) => None,
         v => match short_text(&v).as_deref() {
@@ -73,7 +74,7 @@ fn read_js_object(input: &JsValue) -> Answer {
         Answer { status, body_unreadable: true, ..Answer::default() }
     } else if body.is_object() && get(&body, "getReader").is_undefined() {
         // An already parsed body (a fetch body stream has `getReader` and cannot be read here).
-        Answer { status, ..read_fields(&body) }
+        core::with_status(status, read_fields(&body))
     } else {
         Answer { status, ..Answer::default() }
     };
@@ -97,12 +98,15 @@ fn read_js(input: &JsValue) -> Answer {
         if let Some(code) = core::integer_from_text(&text) {
             return Answer { code: Some(code), ..Answer::default() };
         }
-        // The envelope as JSON text (what `await res.text()` gives) reads as the envelope; any other
-        // text is a `msg`.
-        if text.trim_start().starts_with('{') {
-            if let Ok(envelope) = json::parse_answer(&text) {
-                return core::read_object(&envelope);
-            }
+        // The envelope as JSON text (what `await res.text()` gives) reads as the envelope; text that
+        // starts like JSON but is not (truncated), or like a page (`<html>`), is no message at all;
+        // any other text is a `msg`.
+        let start = text.trim_start();
+        if start.starts_with('{') {
+            return json::parse_answer(&text).map(|envelope| core::read_object(&envelope)).unwrap_or_default();
+        }
+        if start.starts_with('<') {
+            return Answer::default();
         }
         return Answer { msg: Some(text), ..Answer::default() };
     }
@@ -211,6 +215,7 @@ pub fn order_status(value: JsValue, options: JsValue) -> Result<JsValue, JsValue
     let locale = if is_absent(&options) {
         Locale::En
     } else if options.is_object() {
+        super::known_options(&options, &["locale"], "orderStatus")?;
         super::locale_option(&options, "options.locale")?
     } else {
         return Err(type_error("options must be an object { locale? }"));

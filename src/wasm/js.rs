@@ -29,6 +29,9 @@ extern "C" {
     /// `Object.entries(value)`: `[key, value]` pairs of the own enumerable string-keyed properties.
     #[wasm_bindgen(static_method_of = Object, js_name = entries, catch)]
     pub(crate) fn entries(value: &JsValue) -> Result<Array, JsValue>;
+    /// Throws for a Proxy whose `ownKeys` trap throws.
+    #[wasm_bindgen(static_method_of = Object, js_name = keys, catch)]
+    pub(crate) fn keys(value: &JsValue) -> Result<Array, JsValue>;
 
     #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
     pub(crate) fn reflect_get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
@@ -45,6 +48,9 @@ extern "C" {
     pub(crate) fn from(value: &JsValue) -> Result<Array, JsValue>;
     #[wasm_bindgen(method, getter, catch)]
     pub(crate) fn length(this: &Array) -> Result<u32, JsValue>;
+    /// Of an array of strings (`Object.keys`), which cannot throw.
+    #[wasm_bindgen(method, js_name = join)]
+    pub(crate) fn join(this: &Array, separator: &str) -> JsValue;
     /// `array[index]`, through `Reflect.get` so that a Proxy's trap or a getter that throws is caught.
     #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
     fn get_index(target: &Array, index: u32) -> Result<JsValue, JsValue>;

@@ -4,7 +4,7 @@ use wasm_bindgen::prelude::*;
 
 use super::js::{self, Array, JsString, Map, Object};
 use super::to_js::Out;
-use super::{body_text, error, get, is_absent, js_text, now_ms, option, type_error, type_of};
+use super::{body_text, error, get, is_absent, js_text, known_options, now_ms, now_option, option, type_error, type_of};
 use crate::json;
 use crate::errors::Locale;
 use crate::signature::{self as core, Secret};
@@ -36,6 +36,7 @@ pub fn sign_request(options: JsValue) -> Result<JsValue, JsValue> {
     if !options.is_object() {
         return Err(type_error("signRequest expects an options object { appId, appSecret, body, timestamp? }"));
     }
+    known_options(&options, &["appId", "appSecret", "body", "timestamp"], "signRequest")?;
     let app_id = js_text(&option(&options, "appId")?, "appId")?;
     let secret = Secret::new(js_text(&option(&options, "appSecret")?, "appSecret")?);
     let body = body_text(&option(&options, "body")?, "body")?;
@@ -183,11 +184,17 @@ pub(crate) fn too_large(size: usize) -> String {
     format!("the body is at least {size} bytes; at most {MAX_BODY_BYTES} are read")
 }
 
-/// The body as bytes, or `Err(too large)` without copying a huge one into wasm memory.
+/// The body as bytes, or too large (found without copying a huge one into wasm memory), or a string
+/// that no UTF-8 body can be.
 pub(crate) enum Body {
     Bytes(Vec<u8>),
     TooLarge(usize),
+    LoneSurrogate,
 }
+
+/// Why a [`Body::LoneSurrogate`] is refused.
+pub(crate) const LONE_SURROGATE_BODY: &str =
+    "the body string contains an unpaired UTF-16 surrogate, which UTF-8 cannot carry, so it is not the body that was sent: pass the raw body (its bytes, or the text as received)";
 
 pub(crate) fn read_body(value: &JsValue) -> Result<Body, JsValue> {
     if let Some(s) = value.dyn_ref::<JsString>() {
@@ -204,7 +211,7 @@ pub(crate) fn read_body(value: &JsValue) -> Result<Body, JsValue> {
         }
         // A lone surrogate cannot arrive over the network as UTF-8; refusing it keeps the encoder
         // from silently replacing it.
-        return Ok(Body::Bytes(if super::faithful(s, &bytes) { bytes } else { vec![0xFF] }));
+        return Ok(if super::faithful(s, &bytes) { Body::Bytes(bytes) } else { Body::LoneSurrogate });
     }
     let Some(bytes) = super::raw_bytes(value)? else {
         return Err(type_error(&format!(
@@ -260,6 +267,7 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
     if !options.is_object() {
         return Err(type_error("verifyWebhook expects an options object { body, headers, secret, kind?, toleranceMs?, now? }"));
     }
+    known_options(&options, &["body", "headers", "secret", "kind", "toleranceMs", "now"], "verifyWebhook")?;
     let secrets = secrets(&option(&options, "secret")?)?;
     let headers = headers_option(&options)?;
     let kind = webhook_kind(&option(&options, "kind")?)?;
@@ -267,22 +275,17 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
         t if is_absent(&t) => None,
         t => match t.as_f64() {
             Some(ms) if ms.is_finite() && ms >= 0.0 => Some(ms.floor() as u64),
-            _ => return Err(type_error("toleranceMs must be a non-negative number of milliseconds, or null for no freshness check")),
+            _ => return Err(type_error("toleranceMs must be a finite, non-negative number of milliseconds, or null for no freshness check")),
         },
     };
-    let now = match option(&options, "now")? {
-        // The clock is only read for a freshness window.
-        n if is_absent(&n) => tolerance_ms.map_or(0.0, |_| now_ms()),
-        n => match n.as_f64() {
-            Some(ms) if ms.is_finite() => ms,
-            _ => return Err(type_error("now must be a number of milliseconds since the epoch")),
-        },
-    };
+    // The clock is only read for a freshness window.
+    let now = now_option(&options, "now")?.unwrap_or_else(|| tolerance_ms.map_or(0.0, |_| now_ms()));
     let body_value = option(&options, "body")?;
     let body = match read_body(&body_value)? {
         Body::TooLarge(size) => {
             return rejected(webhook::Reason::BodyTooLarge.code(), &too_large(size))
         }
+        Body::LoneSurrogate => return rejected(webhook::Reason::MalformedBody.code(), LONE_SURROGATE_BODY),
         Body::Bytes(b) => b,
     };
     let Ok(signature) = header(&headers, "x-auth-signature")? else {

@@ -3,9 +3,9 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::signature::{header, headers_option, read_body, rejected, too_large, Body, HeaderTooLong};
+use super::signature::{header, headers_option, read_body, rejected, too_large, Body, HeaderTooLong, LONE_SURROGATE_BODY};
 use super::to_js::Out;
-use super::{error, is_absent, js_text, now_ms, option, type_error};
+use super::{error, js_text, known_options, now_ms, now_option, option, type_error};
 use crate::standard_webhooks::{self as core, StandardHeaders, StandardReason, StandardSecret, DEFAULT_TOLERANCE_MS};
 use crate::webhook::MAX_BODY_BYTES;
 
@@ -16,16 +16,6 @@ fn secrets(value: &JsValue) -> Result<Vec<StandardSecret>, JsValue> {
     })
 }
 
-/// The clock option `now` in ms, defaulting to `Date.now()`.
-fn now_option(options: &JsValue) -> Result<f64, JsValue> {
-    match option(options, "now")? {
-        n if is_absent(&n) => Ok(now_ms()),
-        n => match n.as_f64() {
-            Some(ms) if ms.is_finite() && ms >= 0.0 => Ok(ms),
-            _ => Err(type_error("now must be a non-negative number of milliseconds since the epoch")),
-        },
-    }
-}
 
 /// `standardWebhookSign({ id, body, secret, now? })`: the three `webhook-*` headers.
 #[wasm_bindgen(js_name = standardWebhookSign)]
@@ -33,13 +23,22 @@ pub fn standard_webhook_sign(options: JsValue) -> Result<JsValue, JsValue> {
     if !options.is_object() {
         return Err(type_error("standardWebhookSign expects an options object { id, body, secret, now? }"));
     }
+    known_options(&options, &["id", "body", "secret", "now"], "standardWebhookSign")?;
     let secrets = secrets(&option(&options, "secret")?)?;
     let id = js_text(&option(&options, "id")?, "id")?;
     let body = match read_body(&option(&options, "body")?)? {
         Body::Bytes(b) => b,
         Body::TooLarge(_) => return Err(error(&format!("body is larger than {MAX_BODY_BYTES} bytes"))),
+        Body::LoneSurrogate => return Err(error(LONE_SURROGATE_BODY)),
     };
-    let seconds = (now_option(&options)? / 1000.0).floor() as u64;
+    // Written into `webhook-timestamp`: seconds passed as milliseconds (the usual slip) would sign a
+    // time in 1970 that every receiver refuses.
+    let now = match now_option(&options, "now")? {
+        None => now_ms(),
+        Some(ms) if ms >= 1e12 => ms,
+        Some(_) => return Err(type_error("now must be milliseconds since the epoch (13 digits, like Date.now()), not seconds")),
+    };
+    let seconds = (now / 1000.0).floor() as u64;
     let signed = core::standard_webhook_sign(&id, seconds, &body, &secrets).map_err(|e| error(&e.to_string()))?;
     let mut o = Out::new();
     o.open('{').key("webhook-id").str(&signed.id).key("webhook-timestamp").str(&signed.timestamp);
@@ -54,6 +53,7 @@ pub fn standard_webhook_verify(options: JsValue) -> Result<JsValue, JsValue> {
             "standardWebhookVerify expects an options object { body, headers, secret, toleranceMs?, now? }",
         ));
     }
+    known_options(&options, &["body", "headers", "secret", "toleranceMs", "now"], "standardWebhookVerify")?;
     let secrets = secrets(&option(&options, "secret")?)?;
     let headers = headers_option(&options)?;
     let tolerance_ms = match option(&options, "toleranceMs")? {
@@ -63,17 +63,19 @@ pub fn standard_webhook_verify(options: JsValue) -> Result<JsValue, JsValue> {
             Some(ms) if ms.is_finite() && ms >= 0.0 => Some(ms.floor() as u64),
             _ => {
                 return Err(type_error(
-                    "toleranceMs must be a non-negative number of milliseconds (default 300000), or null for no freshness check",
+                    "toleranceMs must be a finite, non-negative number of milliseconds (default 300000), or null for no freshness check",
                 ))
             }
         },
     };
-    let now = now_option(&options)?;
+    let now = now_option(&options, "now")?.unwrap_or_else(now_ms);
     let body = match read_body(&option(&options, "body")?)? {
         Body::Bytes(b) => b,
         Body::TooLarge(size) => {
             return rejected("body_too_large", &too_large(size))
         }
+        // Not the bytes that were signed: no signature can match them.
+        Body::LoneSurrogate => return rejected(StandardReason::SignatureMismatch.code(), LONE_SURROGATE_BODY),
     };
     // A header too long to read: a timestamp that long is malformed; an id or a signature list that
     // long is not checked, so no signature in it matches.

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 
 use super::js;
 use super::to_js::Out;
-use super::{describe, error, is_absent, js_text, now_ms, option, type_error, type_of};
+use super::{describe, error, is_absent, js_text, now_ms, type_error, type_of};
 use crate::validation::{self as core, Kind, Options, Param, Report, Segment};
 
 fn kind_of(v: &JsValue) -> Result<Kind, JsValue> {
@@ -35,21 +35,9 @@ fn options_of(v: &JsValue) -> Result<Options, JsValue> {
     if !v.is_object() {
         return Err(type_error(&format!("options must be an object {{ locale?, now? }}, not {}", type_of(v))));
     }
+    super::known_options(v, &["locale", "now"], "validate")?;
     let locale = super::locale_option(v, "options.locale")?;
-    let now = match option(v, "now")? {
-        n if is_absent(&n) => now_ms(),
-        n => {
-            let ms = match n.dyn_ref::<js::Date>() {
-                // An object that only inherits from `Date.prototype` throws: not a valid Date.
-                Some(d) => d.get_time().unwrap_or(f64::NAN),
-                None => n.as_f64().unwrap_or(f64::NAN),
-            };
-            if !ms.is_finite() {
-                return Err(type_error("options.now must be a time in milliseconds since the epoch or a valid Date"));
-            }
-            ms
-        }
-    };
+    let now = super::now_option(v, "options.now")?.unwrap_or_else(now_ms);
     Ok(Options { locale, now_ms: now as i64 })
 }
 

@@ -97,6 +97,13 @@ test('30034: payout code unless the context or a notice says fraud', () => {
   assert.deepEqual(pick(esm.decodeError(notice, { api: 'payout' })), ['fraud_code', 'fraud', 'suspected fraud (pick up)']);
 });
 
+test('code 0 is in the payout table too, in its group', () => {
+  const payout = esm.decodeError(0, { api: 'payout' });
+  assert.deepEqual([payout.source, payout.group, payout.name, payout.category], ['payout_code', 'general', 'Success', 'success']);
+  const payin = esm.decodeError(0, { api: 'payin' });
+  assert.deepEqual([payin.source, payin.group, payin.name], ['payin_code', undefined, 'Success']);
+});
+
 function pick(d) {
   return [d.source, d.category, d.name];
 }
@@ -148,6 +155,13 @@ test('junk never throws and decodes as unknown', () => {
   assert.deepEqual(pick(esm.decodeError(cyclic)), ['none', 'unknown', 'Unreadable Answer']);
   // A 2xx answer without the envelope is not success.
   assert.deepEqual(pick(esm.decodeError({ status: 200, body: '' })), ['http_status', 'unknown', 'Not a Gateway Answer']);
+  // Text that starts like JSON but is not, or like a page, is no `msg`: nothing readable.
+  for (const text of ['{"code":1201,"msg":"x"', '<html><head><title>502 Bad Gateway</title></head></html>', '  <?xml version="1.0"?><error/>']) {
+    assert.deepEqual(pick(esm.decodeError(text)), ['none', 'unknown', 'Unreadable Answer'], text);
+    assert.equal(esm.decodeError(text, { operation: 'create' }).retry, 'query_first', text);
+    assert.equal(esm.decodeError(text, { operation: 'query' }).retry, 'later', text);
+  }
+  assert.deepEqual(pick(esm.decodeError('upstream request timeout')), ['none', 'unknown', 'Unknown Message']);
 });
 
 test('a wrong context throws a TypeError; a right one never does', () => {
@@ -158,6 +172,14 @@ test('a wrong context throws a TypeError; a right one never does', () => {
   for (const context of [undefined, null, {}, { api: 'payin', operation: 'query', locale: 'en' }]) {
     assert.equal(esm.decodeError(10, context).name, 'System Exception');
   }
+  // A misspelt key would silently lose `query_first` on a create call.
+  assert.throws(() => esm.decodeResponse(500, 'oops', { api: 'payin', opertion: 'create' }), {
+    name: 'TypeError',
+    message: 'opertion is not an option of the context; it takes api, operation, locale',
+  });
+  assert.throws(() => cjs.decodeError(10, { Operation: 'create' }), { name: 'TypeError', message: 'Operation is not an option of the context; did you mean operation?' });
+  assert.throws(() => esm.orderStatus(2, { lang: 'zh-CN' }), { name: 'TypeError', message: 'lang is not an option of orderStatus; it takes locale' });
+  assert.equal(esm.decodeError(10, { api: undefined, operation: 'create' }).retry, 'query_first');
 });
 
 test('decodeResponse: ok only for a 2xx envelope with code 0', () => {
@@ -194,6 +216,14 @@ test('decodeResponse: ok only for a 2xx envelope with code 0', () => {
     const r = esm.decodeResponse(status, body, { operation: 'create' });
     assert.equal(r.ok, false, `${status} ${body}`);
     assert.deepEqual([r.error.name, r.error.retry], [name, retry], `${status} ${body}`);
+    // decodeError reads the same HTTP answer given as `{ status, body }` alike, the body as text or parsed.
+    if (!Number.isInteger(status) || typeof body !== 'string') continue;
+    assert.deepEqual(esm.decodeError({ status, body }, { operation: 'create' }), r.error, `${status} ${body}`);
+    let parsed;
+    try { parsed = JSON.parse(body); } catch { continue; }
+    if (parsed !== null && typeof parsed === 'object') {
+      assert.deepEqual(esm.decodeError({ status, body: parsed }, { operation: 'create' }), r.error, `${status} ${body} parsed`);
+    }
   }
   const r = esm.decodeResponse(200, '{"code":11,"msg":"target_amount: must be a string"}', { api: 'payin', operation: 'create' });
   assert.deepEqual([r.error.status, r.error.code, r.error.msg, r.error.category], [200, 11, 'target_amount: must be a string', 'invalid_request']);
@@ -218,8 +248,8 @@ test('the envelope as JSON text, and as an object with a $ref in its data', () =
     const d = api.decodeError('{"code":1201,"msg":"Duplicate Data Exists"}');
     assert.deepEqual([d.source, d.code, d.name, d.msg], ['payin_code', 1201, 'Duplicate Data Exists', 'Duplicate Data Exists']);
     assert.equal(api.decodeError(' {"code":0,"msg":"SUCCESS"}').category, 'success');
-    // Text that only looks like JSON stays a msg.
-    assert.deepEqual([api.decodeError('{not json').name, api.decodeError('{not json').msg], ['Unknown Message', '{not json']);
+    // Text that only starts like JSON is no msg: nothing readable.
+    assert.deepEqual([api.decodeError('{not json').name, api.decodeError('{not json').msg], ['Unreadable Answer', undefined]);
     const e = api.decodeError({ code: 0, msg: 'SUCCESS', data: { b: { $ref: '$.data.a' } } });
     assert.equal(e.category, 'success');
   }

@@ -142,6 +142,16 @@ function register({ api, label, test, assert }) {
       throwsExactly(() => standardWebhookSign({ ...options, now }), Error,
         'the timestamp must be whole seconds since the epoch, at most 12 digits; was it given in milliseconds?');
     }
+    // Seconds where milliseconds are due would sign a time in 1970 that every receiver refuses.
+    for (const now of [1614265330, 0, -1]) {
+      throwsExactly(() => standardWebhookSign({ ...options, now }), TypeError,
+        'now must be milliseconds since the epoch (13 digits, like Date.now()), not seconds');
+    }
+    assert.equal(standardWebhookSign({ ...options, now: new Date(1614265330000) })['webhook-timestamp'], '1614265330');
+    throwsExactly(() => standardWebhookSign({ ...options, timestamp: 1614265330000 }), TypeError,
+      'timestamp is not an option of standardWebhookSign; it takes id, body, secret, now');
+    throwsExactly(() => standardWebhookSign({ ...options, body: '{"a":"\ud800"}' }), Error,
+      'the body string contains an unpaired UTF-16 surrogate, which UTF-8 cannot carry, so it is not the body that was sent: pass the raw body (its bytes, or the text as received)');
   });
 
   test(`${label}: a single secret string and rotation`, () => {
@@ -309,9 +319,34 @@ function register({ api, label, test, assert }) {
     throwsExactly(
       () => verifyWebhook({ body: '{}', headers: {}, secret: 'k', toleranceMs: -1 }),
       TypeError,
-      'toleranceMs must be a non-negative number of milliseconds, or null for no freshness check',
+      'toleranceMs must be a finite, non-negative number of milliseconds, or null for no freshness check',
     );
-    throwsExactly(() => verifyWebhook({ body: '{}', headers: {}, secret: 'k', now: '1' }), TypeError, 'now must be a number of milliseconds since the epoch');
+    throwsExactly(
+      () => verifyWebhook({ body: '{}', headers: {}, secret: 'k', toleranceMs: Infinity }),
+      TypeError,
+      'toleranceMs must be a finite, non-negative number of milliseconds, or null for no freshness check',
+    );
+    for (const now of ['1', NaN, new Date(NaN), Object.create(Date.prototype)]) {
+      throwsExactly(() => verifyWebhook({ body: '{}', headers: {}, secret: 'k', now }), TypeError, 'now must be a time in milliseconds since the epoch or a valid Date');
+    }
+    // A misspelt option is refused by name, not read as absent (here: no freshness check at all).
+    throwsExactly(
+      () => verifyWebhook({ body: '{}', headers: {}, secret: 'k', toleranceMS: 1000 }),
+      TypeError,
+      'toleranceMS is not an option of verifyWebhook; did you mean toleranceMs?',
+    );
+    throwsExactly(
+      () => verifyWebhook({ body: '{}', headers: {}, secret: 'k', tolerance: 1000 }),
+      TypeError,
+      'tolerance is not an option of verifyWebhook; it takes body, headers, secret, kind, toleranceMs, now',
+    );
+    throwsExactly(
+      () => signRequest({ appId: 'a', appSecret: 'k', body: '{}', timestmap: 1781524800000 }),
+      TypeError,
+      'timestmap is not an option of signRequest; it takes appId, appSecret, body, timestamp',
+    );
+    // An option given as undefined (a spread configuration) is no unknown key.
+    assert.equal(verifyWebhook({ body: '{}', headers: {}, secret: 'k', kind: undefined, toleranceMs: undefined, now: undefined }).reason, 'missing_signature');
     for (const timestamp of [-1, 1.5, NaN, Infinity, '1']) {
       throwsExactly(
         () => signRequest({ appId: 'a', appSecret: 'k', body: '{}', timestamp }),
@@ -366,7 +401,12 @@ function register({ api, label, test, assert }) {
       throwsExactly(
         () => verifyWebhook({ body: '{}', headers: {}, secret: blank }),
         Error,
-        'secret[0]: the appSecret is empty or blank; is the environment variable set?',
+        'secret: the appSecret is empty or blank; is the environment variable set?',
+      );
+      throwsExactly(
+        () => verifyWebhook({ body: '{}', headers: {}, secret: ['k', blank] }),
+        Error,
+        'secret[1]: the appSecret is empty or blank; is the environment variable set?',
       );
       throwsExactly(
         () => signRequest({ appId: 'a', appSecret: blank, body: '{}' }),
@@ -447,8 +487,13 @@ function register({ api, label, test, assert }) {
     throwsExactly(() => signRequest({ appId: '\ud800', appSecret: 'k', body: '{}' }), Error, `appId ${SURROGATE}`);
     throwsExactly(() => webhookKey(lone), Error, `payload ${SURROGATE}`);
     throwsExactly(() => verifyWebhook({ body: '{}', headers, secret: ['k', '\ud800'] }), Error, `secret[1] ${SURROGATE}`);
+    throwsExactly(() => verifyWebhook({ body: '{}', headers, secret: 'k\ud800' }), Error, `secret ${SURROGATE}`);
     // From the network, a lone surrogate is a verdict, never a throw.
-    assert.equal(verifyWebhook({ body: lone, headers, secret: 'k' }).reason, 'malformed_body');
+    assert.deepEqual(verifyWebhook({ body: lone, headers, secret: 'k' }), {
+      valid: false,
+      reason: 'malformed_body',
+      message: 'the body string contains an unpaired UTF-16 surrogate, which UTF-8 cannot carry, so it is not the body that was sent: pass the raw body (its bytes, or the text as received)',
+    });
     assert.equal(verifyWebhook({ body: '{"a":"1"}', headers: { 'X-Auth-Signature': '\ud800' }, secret: 'k' }).reason, 'malformed_signature');
   });
 }
