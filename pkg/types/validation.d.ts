@@ -47,7 +47,11 @@ export interface ValidationIssue {
   severity: 'error' | 'warning';
   /** One sentence naming the field and the rule, in the requested locale. Never a secret, a card number or a CVV. */
   message: string;
-  /** What the message was built from, when anything: `max`, `length`, `min`, `allowed`, `expected`, `actual`, `currency`, `digits`, `fields`, `first`, ... */
+  /**
+   * What the message was built from, when anything: `max`, `length`, `min`, `allowed`, `expected`, `actual`,
+   * `currency`, `digits`, `fields`, `first`, ... The lists `allowed` and `fields` are text, as the
+   * message shows them (`"request_id, pay_order_id"`): `split(', ')` for an array.
+   */
   params?: Record<string, string | number>;
   /** The business code the gateway would answer with, when known (11, 30000, 30001, 30002, 30004, 30005, 30007, 30009). */
   gatewayCode?: number;

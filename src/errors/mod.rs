@@ -178,7 +178,8 @@ pub struct Answer {
     pub fraud_code: Option<i64>,
     /// The dispute category found in `event_data`.
     pub dispute_category: Option<String>,
-    /// A body was given but it is not a JSON object (HTML, text, empty, truncated).
+    /// A body was given but it is not a JSON object (HTML, text, empty, truncated), or, with a 2xx
+    /// status, not the envelope (JSON without a `code` or an `event`).
     pub body_unreadable: bool,
     /// The API the answer shows itself: a pay-in webhook's `error_code`/`error_msg` (spec 6) make it
     /// pay-in, which decides what 30034 is when the context does not say.

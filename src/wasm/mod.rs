@@ -379,7 +379,12 @@ pub(crate) fn now_option(options: &JsValue, what: &str) -> Result<Option<f64>, J
 /// before resending a create call (`opertion`). One `Object.keys(options).join(',')` crosses into
 /// wasm, not a string per key.
 pub(crate) fn known_options(options: &JsValue, known: &[&str], function: &str) -> Result<(), JsValue> {
-    let keys = js::Object::keys(options)?.join(",").as_string().unwrap_or_default();
+    // Bounded like every input: a key of gigabytes is refused unread.
+    let keys = match bounded_string(&js::Object::keys(options)?.join(",")) {
+        Some(Ok(keys)) => keys,
+        Some(Err(length)) => return Err(too_long(&format!("the option names of {function}"), length, "characters")),
+        None => String::new(),
+    };
     // Split as bytes: `str::split` links a searcher that `lesspay2/edge` has no other use for (0.6 KB
     // gzipped there).
     let Some(unknown) = keys.as_bytes().split(|&b| b == b',').find(|k| !k.is_empty() && !known.iter().any(|n| n.as_bytes() == *k)) else {

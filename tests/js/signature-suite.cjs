@@ -444,6 +444,9 @@ function register({ api, label, test, assert }) {
     const value = 'z'.repeat((8 << 20) - 8);
     assert.equal(sign(`{"a":"${value}"}`, 'k'), sha256(`a=${value}&key=k`));
     throwsExactly(() => sign(`{"a":"${value}z"}`, 'k'), Error, `body is ${(8 << 20) + 1} characters long; at most ${8 << 20} are read`);
+    // An option's name is bounded like any input: the names are read before they are checked.
+    throwsExactly(() => verifyWebhook({ body: '{}', headers: {}, secret: 'k', [value + 'zzzzzzzz']: 1 }), Error,
+      `the option names of verifyWebhook is ${(8 << 20) + 20} characters long; at most ${8 << 20} are read`);
     const big = `{"a":"${'z'.repeat(MB20)}"}`;
     throwsExactly(() => sign(big, 'k'), Error, `body is ${big.length} characters long; at most ${8 << 20} are read`);
     const headers = { 'X-Auth-Signature': sign('{"a":"1"}', 'k') };
