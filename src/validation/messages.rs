@@ -77,6 +77,8 @@ messages! {
         "{field} 不是该请求文档列出的参数，请检查拼写";
     TOO_LONG: "{field} must be at most {max} characters, not {length}",
         "{field} 最多 {max} 个字符，当前为 {length} 个";
+    TOO_LONG_UNITS: "{field} must be at most {max} characters, not {length}: an emoji or another character outside the BMP counts 2, as in Java and JavaScript",
+        "{field} 最多 {max} 个字符，当前为 {length} 个：表情符号等 BMP 以外的字符计为 2 个（与 Java 和 JavaScript 相同）";
     ENUM: "{field} must be one of: {allowed}",
         "{field} 必须是以下值之一：{allowed}";
     ENUM_UNKNOWN: "{field} is not one of the documented values ({allowed}); check it with the gateway",

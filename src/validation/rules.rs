@@ -245,7 +245,9 @@ impl Ctx<'_> {
         let length = crate::utf16_len(s);
         if max > 0 && length > max {
             let params = &[("max", P::I(max as i64)), ("length", P::I(length as i64))];
-            self.error(at, Code::TooLong, m::TOO_LONG, params);
+            // Counted as the gateway counts (UTF-16 units): said so when that is not what a reader counts.
+            let message = if s.bytes().any(|b| b >= 0xF0) { m::TOO_LONG_UNITS } else { m::TOO_LONG };
+            self.error(at, Code::TooLong, message, params);
             if matches!(rule, Rule::CallingCode) {
                 return;
             }

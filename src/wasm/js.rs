@@ -48,9 +48,9 @@ extern "C" {
     pub(crate) fn from(value: &JsValue) -> Result<Array, JsValue>;
     #[wasm_bindgen(method, getter, catch)]
     pub(crate) fn length(this: &Array) -> Result<u32, JsValue>;
-    /// Of an array of strings (`Object.keys`), which cannot throw.
-    #[wasm_bindgen(method, js_name = join)]
-    pub(crate) fn join(this: &Array, separator: &str) -> JsValue;
+    /// Throws a `RangeError` when the result would pass the engine's longest string.
+    #[wasm_bindgen(method, js_name = join, catch)]
+    pub(crate) fn join(this: &Array, separator: &str) -> Result<JsValue, JsValue>;
     /// `array[index]`, through `Reflect.get` so that a Proxy's trap or a getter that throws is caught.
     #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
     fn get_index(target: &Array, index: u32) -> Result<JsValue, JsValue>;

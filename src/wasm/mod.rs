@@ -376,31 +376,44 @@ pub(crate) fn now_option(options: &JsValue, what: &str) -> Result<Option<f64>, J
 
 /// Refuses an options object with a key that `known` does not name. A misspelt option would otherwise
 /// be read as absent in silence, and with it a freshness check (`toleranceMS`) or the advice to query
-/// before resending a create call (`opertion`). One `Object.keys(options).join(',')` crosses into
-/// wasm, not a string per key.
+/// before resending a create call (`opertion`). One string crosses into wasm for all the names.
 pub(crate) fn known_options(options: &JsValue, known: &[&str], function: &str) -> Result<(), JsValue> {
-    // Bounded like every input: a key of gigabytes is refused unread.
-    let keys = match bounded_string(&js::Object::keys(options)?.join(",")) {
-        Some(Ok(keys)) => keys,
-        Some(Err(length)) => return Err(too_long(&format!("the option names of {function}"), length, "characters")),
-        None => String::new(),
+    let keys = js::Object::keys(options)?;
+    let count = keys.length()?;
+    if count == 0 {
+        return Ok(());
+    }
+    // For the messages only.
+    let list = || {
+        let mut list = String::new();
+        for (i, name) in known.iter().enumerate() {
+            list.push_str(if i == 0 { "" } else { ", " });
+            list.push_str(name);
+        }
+        list
+    };
+    // Bounded like every input (a join past the engine's longest string throws).
+    let Some(Ok(joined)) = keys.join(",").ok().and_then(|j| bounded_string(&j)) else {
+        return Err(error(&format!("the option names of {function} are too long to read; it takes {}", list())));
     };
     // Split as bytes: `str::split` links a searcher that `lesspay2/edge` has no other use for (0.6 KB
-    // gzipped there).
-    let Some(unknown) = keys.as_bytes().split(|&b| b == b',').find(|k| !k.is_empty() && !known.iter().any(|n| n.as_bytes() == *k)) else {
+    // gzipped there). Pieces that do not add up mean a name with a comma, which no option has.
+    let pieces = || joined.as_bytes().split(|&b| b == b',');
+    if pieces().count() != count as usize {
+        return Err(type_error(&format!("an option name of {function} holds a comma; it takes {}", list())));
+    }
+    let Some(unknown) = pieces().find(|key| !known.iter().any(|name| name.as_bytes() == *key)) else {
         return Ok(());
     };
     let unknown = std::str::from_utf8(unknown).unwrap_or_default();
-    let mut message = format!("{unknown} is not an option of {function}; ");
-    match known.iter().find(|name| name.eq_ignore_ascii_case(unknown)) {
-        Some(name) => message.push_str(&format!("did you mean {name}?")),
-        None => {
-            message.push_str("it takes ");
-            for (i, name) in known.iter().enumerate() {
-                message.push_str(if i == 0 { "" } else { ", " });
-                message.push_str(name);
-            }
-        }
-    }
-    Err(type_error(&message))
+    // Shown whole up to 64 characters: an error message is no place for a megabyte of key.
+    let shown = match unknown.char_indices().nth(64) {
+        _ if unknown.is_empty() => "\"\"".into(),
+        Some((end, _)) => format!("{}…", unknown.get(..end).unwrap_or_default()),
+        None => unknown.to_owned(),
+    };
+    Err(type_error(&match known.iter().find(|name| name.eq_ignore_ascii_case(unknown)) {
+        Some(name) => format!("{shown} is not an option of {function}; did you mean {name}?"),
+        None => format!("{shown} is not an option of {function}; it takes {}", list()),
+    }))
 }

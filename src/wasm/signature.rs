@@ -281,12 +281,13 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
     // The clock is only read for a freshness window.
     let now = now_option(&options, "now")?.unwrap_or_else(|| tolerance_ms.map_or(0.0, |_| now_ms()));
     let body_value = option(&options, "body")?;
-    let body = match read_body(&body_value)? {
+    let (body, lone_surrogate) = match read_body(&body_value)? {
         Body::TooLarge(size) => {
             return rejected(webhook::Reason::BodyTooLarge.code(), &too_large(size))
         }
-        Body::LoneSurrogate => return rejected(webhook::Reason::MalformedBody.code(), LONE_SURROGATE_BODY),
-        Body::Bytes(b) => b,
+        // Rejected where the checks reach the body (after the signature header's), with its own message.
+        Body::LoneSurrogate => (vec![0xFF], true),
+        Body::Bytes(b) => (b, false),
     };
     let Ok(signature) = header(&headers, "x-auth-signature")? else {
         return rejected(webhook::Reason::MalformedSignature.code(), &HeaderTooLong::message("X-Auth-Signature"));
@@ -303,6 +304,9 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
     let options = VerifyOptions { kind, tolerance_ms, now_ms: now.floor() as i64 };
     let verdict = webhook::verify_webhook(&body, headers, &secrets, options).map_err(|e| error(&e.to_string()))?;
     match verdict {
+        Err(rejection) if lone_surrogate && rejection.reason == webhook::Reason::MalformedBody => {
+            rejected(rejection.reason.code(), LONE_SURROGATE_BODY)
+        }
         Err(rejection) => rejected(rejection.reason.code(), &rejection.message),
         Ok(verified) => {
             // The body is a valid JSON object here; JS parses it into the caller's object, a string

@@ -69,13 +69,13 @@ pub fn standard_webhook_verify(options: JsValue) -> Result<JsValue, JsValue> {
         },
     };
     let now = now_option(&options, "now")?.unwrap_or_else(now_ms);
-    let body = match read_body(&option(&options, "body")?)? {
-        Body::Bytes(b) => b,
+    let (body, lone_surrogate) = match read_body(&option(&options, "body")?)? {
+        Body::Bytes(b) => (b, false),
         Body::TooLarge(size) => {
             return rejected("body_too_large", &too_large(size))
         }
-        // Not the bytes that were signed: no signature can match them.
-        Body::LoneSurrogate => return rejected(StandardReason::SignatureMismatch.code(), LONE_SURROGATE_BODY),
+        // Not the bytes that were signed: no signature matches them, which the last check says.
+        Body::LoneSurrogate => (vec![0xFF], true),
     };
     // A header too long to read: a timestamp that long is malformed; an id or a signature list that
     // long is not checked, so no signature in it matches.
@@ -89,6 +89,7 @@ pub fn standard_webhook_verify(options: JsValue) -> Result<JsValue, JsValue> {
     let verdict = core::standard_webhook_verify(&body, received, &secrets, tolerance_ms, now.floor() as i64)
         .map_err(|e| error(&e.to_string()))?;
     match verdict {
+        Err(StandardReason::SignatureMismatch) if lone_surrogate => rejected(StandardReason::SignatureMismatch.code(), LONE_SURROGATE_BODY),
         Err(reason) => rejected(reason.code(), reason.message()),
         Ok(verified) => {
             let mut o = Out::new();

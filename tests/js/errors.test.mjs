@@ -178,6 +178,7 @@ test('a wrong context throws a TypeError; a right one never does', () => {
     message: 'opertion is not an option of the context; it takes api, operation, locale',
   });
   assert.throws(() => cjs.decodeError(10, { Operation: 'create' }), { name: 'TypeError', message: 'Operation is not an option of the context; did you mean operation?' });
+  assert.throws(() => esm.decodeError(500, { 'api,operation': 'create' }), { name: 'TypeError', message: 'an option name of the context holds a comma; it takes api, operation, locale' });
   assert.throws(() => esm.orderStatus(2, { lang: 'zh-CN' }), { name: 'TypeError', message: 'lang is not an option of orderStatus; it takes locale' });
   assert.equal(esm.decodeError(10, { api: undefined, operation: 'create' }).retry, 'query_first');
 });

@@ -444,9 +444,16 @@ function register({ api, label, test, assert }) {
     const value = 'z'.repeat((8 << 20) - 8);
     assert.equal(sign(`{"a":"${value}"}`, 'k'), sha256(`a=${value}&key=k`));
     throwsExactly(() => sign(`{"a":"${value}z"}`, 'k'), Error, `body is ${(8 << 20) + 1} characters long; at most ${8 << 20} are read`);
-    // An option's name is bounded like any input: the names are read before they are checked.
-    throwsExactly(() => verifyWebhook({ body: '{}', headers: {}, secret: 'k', [value + 'zzzzzzzz']: 1 }), Error,
-      `the option names of verifyWebhook is ${(8 << 20) + 20} characters long; at most ${8 << 20} are read`);
+    // An option's name is bounded like any input, and shown cut short; a comma or an empty name
+    // hides nothing.
+    throwsExactly(() => verifyWebhook({ body: '{}', headers: {}, secret: 'k', [value + 'zzzzzzzzz']: 1 }), Error,
+      'the option names of verifyWebhook are too long to read; it takes body, headers, secret, kind, toleranceMs, now');
+    throwsExactly(() => verifyWebhook({ [value]: 1 }), TypeError,
+      `${'z'.repeat(64)}… is not an option of verifyWebhook; it takes body, headers, secret, kind, toleranceMs, now`);
+    throwsExactly(() => verifyWebhook({ body: '{}', headers: {}, secret: 'k', 'toleranceMs,now': 1 }), TypeError,
+      'an option name of verifyWebhook holds a comma; it takes body, headers, secret, kind, toleranceMs, now');
+    throwsExactly(() => signRequest({ appId: 'a', appSecret: 'k', body: '{}', '': 1 }), TypeError,
+      '"" is not an option of signRequest; it takes appId, appSecret, body, timestamp');
     const big = `{"a":"${'z'.repeat(MB20)}"}`;
     throwsExactly(() => sign(big, 'k'), Error, `body is ${big.length} characters long; at most ${8 << 20} are read`);
     const headers = { 'X-Auth-Signature': sign('{"a":"1"}', 'k') };
@@ -491,7 +498,8 @@ function register({ api, label, test, assert }) {
     throwsExactly(() => webhookKey(lone), Error, `payload ${SURROGATE}`);
     throwsExactly(() => verifyWebhook({ body: '{}', headers, secret: ['k', '\ud800'] }), Error, `secret[1] ${SURROGATE}`);
     throwsExactly(() => verifyWebhook({ body: '{}', headers, secret: 'k\ud800' }), Error, `secret ${SURROGATE}`);
-    // From the network, a lone surrogate is a verdict, never a throw.
+    // From the network, a lone surrogate is a verdict, never a throw, where the checks reach the body.
+    assert.equal(verifyWebhook({ body: lone, headers: {}, secret: 'k' }).reason, 'missing_signature');
     assert.deepEqual(verifyWebhook({ body: lone, headers, secret: 'k' }), {
       valid: false,
       reason: 'malformed_body',

@@ -226,6 +226,9 @@ test('a URL is valid as the WHATWG parser (new URL) reads its authority', () => 
     'https://a.example:8080:80/', 'https://[zz]/', 'https://[1::2::3]/', 'https://[::1/', 'https://[::1]x/',
     'http://1.2.3.4.5/', 'http://256.1.1.1/', 'https://a.example\u00a0/', 'https://a\u3000b.example/',
     'https://a.example:65536/', 'https://a.example:8o/', 'ftp://a.example/', 'https://a example/',
+    'https://[1:2:3:4:5:6:7:8]/', 'https://[1:2:3:4:5:6:7]/', 'https://[:1]/', 'https://[1:]/', 'https://[1:2:3:4:5:6:7:8:9]/',
+    'https://[1::2:3:4:5:6:7:8]/', 'https://[1.2.3.4::]/', 'https://[1::1.2.3.4:5]/', 'https://[::1.2.3.04]/',
+    'https://[1:2:3:4:5:6:1.2.3.4]/', 'https://a.0x1f/', 'http://a.0x/', 'http://1.2.3.08/', 'http://0.0.0.0/',
   ];
   const whatwg = (s) => {
     try {
@@ -240,8 +243,9 @@ test('a URL is valid as the WHATWG parser (new URL) reads its authority', () => 
     const issues = esm.validate('createPayin', { ...base, success_url: url }, { now: doc.now }).issues;
     assert.equal(issues.some((i) => i.code === 'url'), !whatwg(url), url);
   }
-  // Stricter than WHATWG on purpose: an empty host the parser would take from the path, an empty label.
-  for (const url of ['https:///path', 'https://a..example/']) {
+  // Stricter than WHATWG on purpose: an empty host the parser would take from the path, an empty label,
+  // an IPv4 address in octal or short form.
+  for (const url of ['https:///path', 'https://a..example/', 'http://010.1.1.1/', 'http://127.1/']) {
     assert.equal(whatwg(url), true, url);
     assert.deepEqual(esm.validate('createPayin', { ...base, success_url: url }, { now: doc.now }).issues.map((i) => i.code), ['url'], url);
   }

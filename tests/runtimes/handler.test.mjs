@@ -167,4 +167,12 @@ test('standardWebhookSign agrees with the standardwebhooks library, both ways', 
   assert.equal(v({ secret: secrets[0], now: now + 301_000, toleranceMs: null }).valid, true);
   assert.throws(() => lib.standardWebhookSign({ id: 'a.b', body: '{}', secret: secrets[0] }), { message: /webhook id must be/ });
   assert.throws(() => lib.standardWebhookVerify({ body: '{}', headers: both, secret: 'whsec_!!' }), { message: 'secret: the Standard Webhooks secret is not `whsec_` followed by standard base64' });
+  // A body string with a lone surrogate is not the body that was signed: said by the last check, in order.
+  const lone = '{"a":"\ud800"}';
+  assert.equal(lib.standardWebhookVerify({ body: lone, headers: {}, secret: secrets[0], now }).reason, 'missing_id');
+  assert.deepEqual(lib.standardWebhookVerify({ body: lone, headers: lib.standardWebhookSign({ id: 'msg_l', body: '{}', secret: secrets[0], now }), secret: secrets[0], now }), {
+    valid: false,
+    reason: 'signature_mismatch',
+    message: 'the body string contains an unpaired UTF-16 surrogate, which UTF-8 cannot carry, so it is not the body that was sent: pass the raw body (its bytes, or the text as received)',
+  });
 });
