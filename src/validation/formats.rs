@@ -103,10 +103,11 @@ fn ipv4(s: &str) -> bool {
 /// A host name (non-ASCII labels allowed, as in IRIs; `_` too, as browsers take it), or an IPv4
 /// address when its last label is a number as the WHATWG parser reads one (decimal, or `0x` hex).
 fn domain_or_ipv4(host: &str) -> bool {
-    let last = host.strip_suffix('.').unwrap_or(host).rsplit('.').next().unwrap_or("");
+    let address = host.strip_suffix('.').unwrap_or(host);
+    let last = address.rsplit('.').next().unwrap_or("");
     let hex = last.strip_prefix("0x").or_else(|| last.strip_prefix("0X"));
     if !last.is_empty() && all(last, |b| b.is_ascii_digit()) || hex.is_some_and(|h| all(h, |b| b.is_ascii_hexdigit())) {
-        return ipv4(host.strip_suffix('.').unwrap_or(host));
+        return ipv4(address);
     }
     !host.is_empty()
         && !host.starts_with('.')

@@ -572,6 +572,14 @@ impl Ctx<'_> {
         self.push(at, code, Severity::Warning, msg, params, None);
     }
 
+    /// [`Ctx::error`] or [`Ctx::warn`], for a check whose severity its caller decides.
+    pub(crate) fn report(&mut self, severity: Severity, at: &At, code: Code, msg: Msg, params: Params) {
+        match severity {
+            Severity::Error => self.error(at, code, msg, params),
+            Severity::Warning => self.warn(at, code, msg, params),
+        }
+    }
+
     pub(crate) fn now_ms(&self) -> i64 {
         self.opts.now_ms
     }

@@ -371,17 +371,13 @@ impl Ctx<'_> {
         let mut names = keys.split(',').map(str::trim_start);
         if names.clone().all(|k| member(obj, k).is_none()) {
             let first = names.next().unwrap_or_default();
-            let gateway = match severity {
-                Severity::Error => self.gateway,
-                Severity::Warning => None,
-            };
             let path = at.segments();
             if path.is_empty() {
-                self.push(&at.key(first), Code::OneOfRequired, severity, m::ONE_OF, &[("fields", text(keys))], gateway);
+                self.report(severity, &at.key(first), Code::OneOfRequired, m::ONE_OF, &[("fields", text(keys))]);
             } else {
                 let parent = super::field_name(&path);
                 let params = &[("fields", text(keys)), ("parent", text(&parent))];
-                self.push(&at.key(first), Code::OneOfRequired, severity, m::ONE_OF_IN, params, gateway);
+                self.report(severity, &at.key(first), Code::OneOfRequired, m::ONE_OF_IN, params);
             }
         }
     }
