@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code: a failure should stop loudly
 use lesspay2::json;
-use lesspay2::validation::{validate, validate_field, validate_json, Issue, Kind, Locale, Options, Segment, Severity};
+use lesspay2::validation::{validate, validate_field, validate_json, Issue, Kind, Locale, Options, Param, Segment, Severity};
 use serde_json::{json as j, Value as J};
 
 fn cases() -> J {
@@ -288,15 +288,30 @@ fn text_that_is_not_json_is_one_format_issue() {
     let r = validate_json(Kind::FetchPayout, "{\"request_id\": 'R1'}", &Options::new(0));
     assert_eq!(r.issues.len(), 1);
     assert_eq!((r.issues[0].code.as_str(), r.issues[0].path.len()), ("format", 0));
-    assert!(r.issues[0].message.starts_with("params could not be read as strict JSON: "), "{}", r.issues[0].message);
+    assert_eq!(r.issues[0].message, "params could not be read as strict JSON: check the text at byte 15");
+    assert_eq!(r.issues[0].params, [("at", Param::Int(15))]);
     // Half an emoji, as a length limit leaves it: said in the user's language, not the parser's English.
     let half = r#"{"product_name":"Deposit \ud83d"}"#;
     let r = validate_json(Kind::CreatePayin, half, &Options::new(0));
     assert_eq!(r.issues[0].message, "params contain half a character (an emoji cut in two), which the gateway would sign as ?");
     let r = validate_json(Kind::CreatePayin, half, &Options { locale: Locale::ZhCn, ..Options::new(0) });
-    assert_eq!(r.issues[0].message, "params 含有半个字符（如被截断的表情符号），网关会将其签名为 ?");
-    let r = validate_json(Kind::FetchPayout, "{\"request_id\":\"R1\",\"@type\":\"x\"}", &Options::new(0));
-    assert_eq!(r.issues[0].code.as_str(), "format");
+    assert_eq!(r.issues[0].message, "params 含有半个字符（如被截断的表情符号），网关签名时会将其替换为“?”");
+    // Every other reason the parser gives, in both languages, of params (the parser's own speak of a body).
+    let zh = Options { locale: Locale::ZhCn, ..Options::new(0) };
+    let deep = format!("{}1{}", "[".repeat(129), "]".repeat(129));
+    let cases: [(&str, &str, &str); 6] = [
+        ("", "params are empty: expected a JSON object", "params 为空：应为 JSON 对象"),
+        ("{\"a\":\"\\x\"}", "params could not be read as strict JSON: check the text at byte 6", "params 不是严格的 JSON：请检查第 6 字节处的文本"),
+        ("{\"a\":1e9999999999}", "params hold a number at byte 5 beyond what the gateway can read (exponent or scale outside 32 bits, or over 65535 characters as written or as the gateway rewrites it)", "params 第 5 字节处的数字超出网关可读取的范围（指数或小数位数超出 32 位，或书写或经网关改写后超过 65535 个字符）"),
+        (&deep, "params are nested deeper than 128 levels (byte 128)", "params 的嵌套超过 128 层（第 128 字节）"),
+        ("{\"request_id\":\"R1\",\"@type\":\"x\"}", "params hold the key \"@type\" at byte 19, which the gateway's JSON parser reads as a directive, not data; rename it", "params 第 19 字节处的键 \"@type\" 会被网关的 JSON 解析器当作指令而非数据，请重命名"),
+        ("{\"$ref\":\"x\"}", "params hold the key \"$ref\" at byte 1, which the gateway's JSON parser reads as a directive, not data; rename it", "params 第 1 字节处的键 \"$ref\" 会被网关的 JSON 解析器当作指令而非数据，请重命名"),
+    ];
+    for (text, en, zh_text) in cases {
+        let r = validate_json(Kind::FetchPayout, text, &Options::new(0));
+        assert_eq!((r.valid, r.issues.len(), r.issues[0].code.as_str(), r.issues[0].message.as_str()), (false, 1, "format", en));
+        assert_eq!(validate_json(Kind::FetchPayout, text, &zh).issues[0].message, zh_text);
+    }
 }
 
 #[test]
@@ -318,10 +333,10 @@ fn kinds_round_trip_and_params_are_exposed() {
             "/api/global/payout/bank",
         ]
     );
-    for tag in ["zh-CN", "zh", "ZH", "zh-Hans-SG", "zh_CN", "zh-TW"] {
+    for tag in ["zh-CN", "zh", "ZH", "zh-Hans-SG", "zh_CN", "zh-TW", "zho", "CHI-cn", "cmn-Hans", " zh-CN\n"] {
         assert_eq!(Locale::from_tag(tag), Locale::ZhCn, "{tag}");
     }
-    for tag in ["en", "en-US", "fr", "", "zhx", "-zh", "z"] {
+    for tag in ["en", "en-US", "fr", "", "zhx", "-zh", "z", "zh\u{a0}", "cmnx"] {
         assert_eq!(Locale::from_tag(tag), Locale::En, "{tag}");
     }
     let v = json::parse_value(r#"{"request_id":"RRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRR"}"#).unwrap();

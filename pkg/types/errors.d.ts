@@ -171,7 +171,7 @@ export type DecodedResponse =
 /**
  * Decodes an HTTP answer of the gateway: `ok` only for a 2xx status whose body is the JSON envelope with
  * `code` 0 (parsed strictly). Everything else, including non-JSON bodies and HTML error pages, is
- * `{ ok: false, error }`. A status that is not a whole number decodes as "not an HTTP status".
+ * `{ ok: false, error }`. A status that is no final HTTP status (1xx, outside 100–599, not a whole number, `NaN`) decodes as `Unknown Status`.
  *
  * @throws {TypeError} only for a wrong `context` (see {@link decodeError}).
  */

@@ -9,7 +9,10 @@ export interface OrderStatusInfo {
   name: string;
   /** Whether no further change is expected. */
   final: boolean;
-  /** What it means. */
+  /**
+   * What it means: in English from `verifyWebhook` (it takes no `locale`), in the language asked for from
+   * `orderStatus(code, { locale })`.
+   */
   description: string;
 }
 

@@ -214,7 +214,7 @@ pub(crate) static DECLINED: Row = row("payment_declined",
 /// Spec 5.5: dispute categories (the name is the category; the description is ours).
 pub(crate) static DISPUTES: [Row; 7] = [
     row("fraudulent", ["the cardholder denies making the payment", "持卡人否认本人付款"], "", ADVICE_DISPUTE, C::Dispute, Always(R::No)),
-    row("unrecognized", ["the cardholder does not recognise the payment", "持卡人不认识这笔付款"], "", ADVICE_DISPUTE, C::Dispute, Always(R::No)),
+    row("unrecognized", ["the cardholder does not recognise the payment", "持卡人无法识别这笔付款"], "", ADVICE_DISPUTE, C::Dispute, Always(R::No)),
     row("product_service_not_received", ["product or service not received", "未收到商品或服务"], "", ADVICE_DISPUTE, C::Dispute, Always(R::No)),
     row("product_service_not_as_described", ["product or service not as described", "商品或服务与描述不符"], "", ADVICE_DISPUTE, C::Dispute, Always(R::No)),
     row("credit_not_processed", ["a promised refund was not processed", "承诺的退款未处理"], "", ADVICE_DISPUTE, C::Dispute, Always(R::No)),
@@ -236,10 +236,10 @@ pub(crate) static SUCCESS_ROW: &Row = &SUCCESS;
 pub(crate) static UNKNOWN_CODE: Row = ours("Unknown Code", ["an unpublished code", "未公开的错误码"], ADVICE_ASK, C::Unknown, UnlessCreate(R::No));
 
 /// An answer with nothing readable in it (null, junk, a network failure).
-pub(crate) static UNREADABLE: Row = ours("Unreadable Answer", ["no gateway status, code or msg in the input", "输入中没有网关状态、错误码或 msg"], ADVICE_UNKNOWN_OUTCOME, C::Unknown, UnlessCreate(R::Later));
+pub(crate) static UNREADABLE: Row = ours("Unreadable Answer", ["no gateway status, code or msg in the input", "输入中没有 HTTP 状态码、错误码或 msg"], ADVICE_UNKNOWN_OUTCOME, C::Unknown, UnlessCreate(R::Later));
 
 /// A webhook notice with nothing to decode (no error code, msg or event): not an error.
-pub(crate) static PLAIN_NOTICE: Row = ours("Order Notice", ["a webhook notice without an error code or event", "不含错误码或事件的订单通知"],
+pub(crate) static PLAIN_NOTICE: Row = ours("Order Notice", ["a webhook notice without an error code or event", "不含错误码或事件的回调通知"],
     ["nothing to decode: its order_status says how the order stands (orderStatus reads it); acknowledge it", "无需解码：订单状态见 order_status（可用 orderStatus 读取）；请确认接收"],
     C::Unknown, Always(R::No));
 
@@ -257,4 +257,4 @@ pub(crate) static STATUS_3XX: Row = ours("Redirect", ["a redirect (the gateway d
 pub(crate) static STATUS_RATE: Row = ours("Too Many Requests or Timeout", ["408 or 429: refused for now", "408 或 429：暂时拒绝"], ["slow down and retry later with backoff", "降低频率，稍后退避重试"], C::Unavailable, Always(R::Later));
 pub(crate) static STATUS_4XX: Row = ours("Client Error", ["an undocumented client error status", "未记录的客户端错误状态码"], ["check the URL, the x-auth-* headers and the body, then resend", "检查 URL、x-auth-* 请求头和请求体后重发"], C::InvalidRequest, Always(R::AfterFix));
 pub(crate) static STATUS_5XX: Row = ours("Server Error", ["an undocumented server error status (often a proxy: 502, 504)", "未记录的服务器错误状态码（常见于代理：502、504）"], ADVICE_UNKNOWN_OUTCOME, C::Server, UnlessCreate(R::Later));
-pub(crate) static STATUS_OTHER: Row = ours("Unknown Status", ["not a final HTTP status (1xx, or outside 100–599)", "不是最终的 HTTP 状态码（1xx 或不在 100–599 之内）"], ADVICE_UNKNOWN_OUTCOME, C::Unknown, UnlessCreate(R::Later));
+pub(crate) static STATUS_OTHER: Row = ours("Unknown Status", ["not a final HTTP status (a 1xx, a number outside 100–599, or not a whole number)", "不是最终的 HTTP 状态码（1xx、不在 100–599 之内或不是整数）"], ADVICE_UNKNOWN_OUTCOME, C::Unknown, UnlessCreate(R::Later));

@@ -31,10 +31,16 @@ impl Text {
                 return out;
             };
             let name = after.get(1..close).unwrap_or("");
+            // `{actual:type}`: a type's name (`TYPE`'s `expected`, `actual`), translated by the template.
+            let (name, type_name) = match name.strip_suffix(":type") {
+                Some(name) => (name, true),
+                None => (name, false),
+            };
             if name == "field" {
                 out.push_str(field);
             } else if let Some((_, value)) = params.iter().find(|(n, _)| *n == name) {
                 match value {
+                    Param::Text(t) if type_name => push_zh_type_name(&mut out, t),
                     Param::Text(t) => out.push_str(t),
                     Param::Int(n) => crate::json::push_int(&mut out, *n),
                 }
@@ -48,6 +54,27 @@ impl Text {
     }
 }
 
+/// A type's name in Chinese, for a `{name:type}` placeholder (the params keep the English names,
+/// which programs read). JavaScript's own words (`null`, `undefined`, `symbol`) stay as they are,
+/// spaced from the Chinese before them (the templates put no space there).
+fn push_zh_type_name(out: &mut String, name: &str) {
+    let translated = match name {
+        "string" => "字符串",
+        "number" => "数字",
+        "integer" => "整数",
+        "boolean" => "布尔值",
+        "object" => "对象",
+        "array" => "数组",
+        "string or number" => "字符串或数字",
+        "function" => "函数",
+        other => {
+            out.push(' ');
+            other
+        }
+    };
+    out.push_str(translated);
+}
+
 macro_rules! messages {
     ($($name:ident: $en:literal, $zh:literal;)*) => {
         $(pub(crate) const $name: Msg = &Text($en, $zh);)*
@@ -57,14 +84,23 @@ macro_rules! messages {
 }
 
 messages! {
-    PARSE: "params could not be read as strict JSON: {reason}",
-        "params 不是严格的 JSON：{reason}";
+    // Params that are not strict JSON (`validate_json`).
+    PARSE: "params could not be read as strict JSON: check the text at byte {at}",
+        "params 不是严格的 JSON：请检查第 {at} 字节处的文本";
+    PARSE_EMPTY: "params are empty: expected a JSON object",
+        "params 为空：应为 JSON 对象";
+    PARSE_NUMBER_RANGE: "params hold a number at byte {at} beyond what the gateway can read (exponent or scale outside 32 bits, or over 65535 characters as written or as the gateway rewrites it)",
+        "params 第 {at} 字节处的数字超出网关可读取的范围（指数或小数位数超出 32 位，或书写或经网关改写后超过 65535 个字符）";
+    PARSE_DEEP: "params are nested deeper than {max} levels (byte {at})",
+        "params 的嵌套超过 {max} 层（第 {at} 字节）";
+    PARSE_DIRECTIVE: "params hold the key \"{key}\" at byte {at}, which the gateway's JSON parser reads as a directive, not data; rename it",
+        "params 第 {at} 字节处的键 \"{key}\" 会被网关的 JSON 解析器当作指令而非数据，请重命名";
     HALF_CHARACTER: "params contain half a character (an emoji cut in two), which the gateway would sign as ?",
-        "params 含有半个字符（如被截断的表情符号），网关会将其签名为 ?";
+        "params 含有半个字符（如被截断的表情符号），网关签名时会将其替换为“?”";
     PARAMS_TYPE: "params must be a JSON object, not {actual}",
-        "params 必须是 JSON 对象，而不是 {actual}";
+        "params 必须是 JSON 对象，而不是{actual:type}";
     TYPE: "{field} must be a JSON {expected}, not {actual}",
-        "{field} 必须是 JSON {expected}，而不是 {actual}";
+        "{field} 必须是 JSON {expected:type}，而不是{actual:type}";
     REQUIRED: "{field} is required",
         "{field} 为必填项";
     REQUIRED_WHEN: "{field} is required when {other} is {value}",
@@ -87,12 +123,12 @@ messages! {
         "{field} 的 V1 仅供一个旧商户使用，请传 V2";
     OUT_OF_RANGE: "{field} must be a whole number from {min} to {max}",
         "{field} 必须是 {min} 到 {max} 之间的整数";
-    URL: "{field} must be an absolute http or https URL",
-        "{field} 必须是以 http 或 https 开头的绝对 URL";
+    URL: "{field} must be an absolute http or https URL with a valid host, such as https://shop.example/notify",
+        "{field} 必须是以 http 或 https 开头、主机有效的绝对 URL（如 https://shop.example/notify）";
     CURRENCY_FORMAT: "{field} must be an upper-case currency code of 3 letters (4 for tokens such as USDT)",
         "{field} 必须是 3 个大写字母的币种代码（USDT 等代币为 4 个）";
     CURRENCY_UNKNOWN: "{field} {currency} is neither an ISO 4217 currency nor a documented crypto currency; check it",
-        "{field} 的 {currency} 既不是 ISO 4217 货币，也不是文档列出的加密货币，请核对";
+        "{field} 的 {currency} 既不是 ISO 4217 币种，也不是文档列出的加密货币，请核对";
     PAYOUT_CURRENCY: "{field} {currency} may be refused: the gateway documents payouts in {allowed}",
         "{field} 的 {currency} 可能被拒绝：网关文档中的代付币种为 {allowed}";
     AMOUNT_NOT_STRING: "{field} must be a decimal string such as \"100.50\", not a JSON number: pass amounts as strings",
@@ -110,11 +146,13 @@ messages! {
     COUNTRY_UNKNOWN: "{field} is not an assigned ISO 3166-1 alpha-2 country code",
         "{field} 不是已分配的 ISO 3166-1 alpha-2 国家代码";
     COUNTRY_UK: "{field} must be GB for the United Kingdom: UK is not an assigned ISO 3166-1 alpha-2 code",
-        "英国的 {field} 应为 GB：UK 不是已分配的 ISO 3166-1 alpha-2 代码";
+        "{field} 表示英国时必须为 GB：UK 不是已分配的 ISO 3166-1 alpha-2 国家代码";
     ONE_OF: "at least one of {fields} is required",
-        "{fields} 至少需要提供一个";
+        "{fields} 中至少需要提供一个";
     ONE_OF_IN: "{parent} needs at least one of {fields}",
         "{parent} 中的 {fields} 至少需要提供一个";
+    ONE_OF_IN_WARNING: "{parent} has none of {fields}; the gateway may refuse the request without one of them",
+        "{parent} 未提供 {fields} 中的任何一个；缺少它们时网关可能拒绝该请求";
     DUPLICATE: "{field} repeats the mch_order_id of payout_order_details[{first}]; it must be unique within the batch",
         "{field} 与 payout_order_details[{first}] 的 mch_order_id 重复；同一批次内必须唯一";
     CHANNEL_EXTRA_REQUIRED: "{field} is required for card payments in OpenAPI mode (pay_access_type 2)",
@@ -136,19 +174,19 @@ messages! {
     CVV: "{field} must be 3 or 4 digits",
         "{field} 必须是 3 或 4 位数字";
     BIC: "{field} must be a BIC of 8 or 11 characters: 4-letter bank, 2-letter country, 2-character location, optional 3-character branch, upper case",
-        "{field} 必须是 8 或 11 位的 BIC：4 位银行字母、2 位国家字母、2 位地区字符、可选 3 位分行字符，均为大写";
+        "{field} 必须是 8 或 11 位的 BIC：4 个字母的银行代码、2 个字母的国家代码、2 位地区代码、可选的 3 位分行代码，均为大写";
     BIC_COUNTRY: "{field} belongs to country {bic_country} but {other} is {country}; check both",
-        "{field} 属于国家 {bic_country}，但 {other} 为 {country}，请核对";
+        "{field} 属于国家 {bic_country}，但 {other} 为 {country}，请核对两者";
     IBAN: "{field} must be an IBAN: country code, 2 check digits and up to 30 upper-case letters or digits, without spaces",
         "{field} 必须是 IBAN：国家代码、2 位校验数字和最多 30 位大写字母或数字，不含空格";
     IBAN_CHECKSUM: "{field} fails the IBAN checksum (mod 97); check the digits",
-        "{field} 未通过 IBAN 校验（mod 97），请核对";
+        "{field} 未通过 IBAN 校验（mod 97），请核对数字";
     IFSC: "{field} must be an IFSC: 4 letters, a 0, then 6 letters or digits, such as HDFC0001234",
         "{field} 必须是 IFSC：4 个字母、一个 0、再加 6 位字母或数字（如 HDFC0001234）";
     ABA: "{field} must be an ABA routing number of 9 digits",
         "{field} 必须是 9 位数字的 ABA 路由号";
     ABA_CHECKSUM: "{field} fails the ABA routing number checksum; check the digits",
-        "{field} 未通过 ABA 路由号校验，请核对";
+        "{field} 未通过 ABA 路由号校验，请核对数字";
     SIX_DIGITS: "{field} must be 6 digits without dashes or spaces",
         "{field} 必须是 6 位数字，不含横线或空格";
     CNAPS: "{field} must be a CNAPS code of 12 digits",
@@ -158,7 +196,7 @@ messages! {
     TRC20_CHECKSUM: "{field} fails the TRC20 address checksum (base58check); copy the address again",
         "{field} 未通过 TRC20 地址校验（base58check），请重新复制地址";
     EVM: "{field} must be a valid {network} address: 0x followed by 40 hexadecimal digits",
-        "{field} 必须是 {network} 地址：0x 后跟 40 位十六进制数字";
+        "{field} 必须是有效的 {network} 地址：0x 后跟 40 位十六进制数字";
     EVM_CHECKSUM: "{field} fails the EIP-55 mixed-case checksum; copy the address again or write it all in lower case",
         "{field} 未通过 EIP-55 大小写校验，请重新复制地址或全部使用小写";
     EMAIL: "{field} must be an e-mail address such as name@example.com",
@@ -185,8 +223,11 @@ mod tests {
 
     #[test]
     fn every_placeholder_is_known_and_both_languages_use_the_same_ones() {
+        fn placeholder(p: &str) -> Option<&str> {
+            p.split_once('}').map(|(n, _)| n.trim_end_matches(":type"))
+        }
         fn names(t: &str) -> Vec<&str> {
-            let mut v: Vec<&str> = t.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n)).collect();
+            let mut v: Vec<&str> = t.split('{').skip(1).filter_map(placeholder).collect();
             v.sort_unstable();
             v
         }
@@ -201,5 +242,12 @@ mod tests {
         let params = [("max", Param::Int(20)), ("length", Param::Int(21))];
         assert_eq!(TOO_LONG.render(Locale::En, "request_id", &params), "request_id must be at most 20 characters, not 21");
         assert_eq!(TOO_LONG.render(Locale::ZhCn, "request_id", &params), "request_id 最多 20 个字符，当前为 21 个");
+        // Type names are translated only where the template asks (`{actual:type}`), and JavaScript's
+        // own words are kept, spaced.
+        let params = [("expected", Param::Text("string".into())), ("actual", Param::Text("undefined".into()))];
+        assert_eq!(TYPE.render(Locale::En, "a", &params), "a must be a JSON string, not undefined");
+        assert_eq!(TYPE.render(Locale::ZhCn, "a", &params), "a 必须是 JSON 字符串，而不是 undefined");
+        let params = [("actual", Param::Text("string".into())), ("expected", Param::Text("1.00".into()))];
+        assert_eq!(SUM_MISMATCH.render(Locale::ZhCn, "t", &params), "t 为 string，但 payout_order_details 的金额合计为 1.00");
     }
 }

@@ -332,13 +332,22 @@ pub fn validate_json(kind: Kind, text: &str, options: &Options) -> Report {
         Ok(value) => validate(kind, &value, options),
         Err(e) => {
             let mut c = Ctx::new(kind, options);
-            // A form's usual cause, said in the user's language: the parser's reasons are English.
-            if e.kind == json::JsonErrorKind::LoneSurrogate {
-                c.error(&At::ROOT, Code::Format, messages::HALF_CHARACTER, &[]);
-            } else {
-                let reason = e.to_string();
-                c.error(&At::ROOT, Code::Format, messages::PARSE, &[("reason", P::T(&reason))]);
-            }
+            // Said in the user's language, of params (the parser's reasons are English, about a body).
+            // A syntax error is said by where it is (its kind is what any JSON tool says, and each kind
+            // in two languages measured 1.4 KB gzipped in `lesspay2/client`); what strict JSON allows
+            // and the gateway does not is said in full.
+            use json::JsonErrorKind as K;
+            let at = ("at", P::I(i64::try_from(e.offset).unwrap_or(i64::MAX)));
+            let (msg, params): (Msg, Params) = match &e.kind {
+                K::Empty | K::NotAnObject => (messages::PARSE_EMPTY, &[]),
+                // A form's usual cause: a length limit that cut an emoji in two.
+                K::LoneSurrogate => (messages::HALF_CHARACTER, &[]),
+                K::NumberOutOfRange => (messages::PARSE_NUMBER_RANGE, &[at]),
+                K::TooDeep => (messages::PARSE_DEEP, &[at, ("max", P::I(json::MAX_DEPTH as i64))]),
+                K::DirectiveKey(key) => (messages::PARSE_DIRECTIVE, &[at, ("key", P::T(key))]),
+                _ => (messages::PARSE, &[at]),
+            };
+            c.error(&At::ROOT, Code::Format, msg, params);
             Report::new(c.issues)
         }
     }

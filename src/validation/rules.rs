@@ -185,18 +185,22 @@ impl Ctx<'_> {
                     Some(_) => {}
                 }
             }
+            // A number that is not whole (`1.5`) is of the right type with the wrong value, as for
+            // `Rule::Int`: said with the field's own message, not "must be an integer, not number".
             Rule::IntChoice(allowed) => match v {
-                Value::Number(t) if parse_integer(t).is_some() => {
-                    if !listed(allowed, t) {
+                Value::Number(t) => {
+                    if parse_integer(t).is_none() || !listed(allowed, t) {
                         self.error(at, Code::Enum, m::ENUM, &[("allowed", text(allowed))]);
                     }
                 }
                 other => self.type_error(at, "integer", other.type_name()),
             },
-            Rule::ExpiryYear => match int_value(Some(v)) {
-                None => self.type_error(at, "integer", v.type_name()),
-                Some(y) if !(1000..=9999).contains(&y) => self.error(at, Code::Format, m::EXPIRY_YEAR, &[]),
-                Some(_) => {}
+            Rule::ExpiryYear => match v {
+                Value::Number(_) if !int_value(Some(v)).is_some_and(|y| (1000..=9999).contains(&y)) => {
+                    self.error(at, Code::Format, m::EXPIRY_YEAR, &[]);
+                }
+                Value::Number(_) => {}
+                other => self.type_error(at, "integer", other.type_name()),
             },
             Rule::Timestamp => match v {
                 Value::Number(_) | Value::String(_) => {
@@ -366,18 +370,20 @@ impl Ctx<'_> {
     }
 
     /// At least one of `keys` must be present; reported at the first of them, and named with the object
-    /// they belong in unless that is the params themselves.
+    /// they belong in unless that is the params themselves. As a warning it says what may follow, not
+    /// that one is needed.
     pub(crate) fn one_of(&mut self, obj: &Object, keys: &'static str, at: &At, severity: Severity) {
         let mut names = keys.split(',').map(str::trim_start);
         if names.clone().all(|k| member(obj, k).is_none()) {
             let first = names.next().unwrap_or_default();
             let path = at.segments();
-            if path.is_empty() {
+            if path.is_empty() && severity == Severity::Error {
                 self.report(severity, &at.key(first), Code::OneOfRequired, m::ONE_OF, &[("fields", text(keys))]);
             } else {
-                let parent = super::field_name(&path);
+                let parent = if path.is_empty() { "params".into() } else { super::field_name(&path) };
                 let params = &[("fields", text(keys)), ("parent", text(&parent))];
-                self.report(severity, &at.key(first), Code::OneOfRequired, m::ONE_OF_IN, params);
+                let msg = if severity == Severity::Error { m::ONE_OF_IN } else { m::ONE_OF_IN_WARNING };
+                self.report(severity, &at.key(first), Code::OneOfRequired, msg, params);
             }
         }
     }

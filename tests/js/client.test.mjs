@@ -27,6 +27,6 @@ test('the helpers built in JavaScript work on the client module', async () => {
   const report = esm.validateField('createPayoutBatch', ['payout_order_details', 0, 'amount'], '12.345', { currency: 'PHP' });
   assert.deepEqual(report.issues.map((i) => [i.path.join('.'), i.code]), [['payout_order_details.0.amount', 'amount_precision']]);
   const result = await esm.createSchema('fetchPayout', { locale: 'zh-CN' })['~standard'].validate({});
-  assert.deepEqual(result.issues.map((i) => i.message), ['request_id, pay_order_id 至少需要提供一个']);
+  assert.deepEqual(result.issues.map((i) => i.message), ['request_id, pay_order_id 中至少需要提供一个']);
   assert.equal(cjs.orderStatus(2).name, 'SUCCEED');
 });

@@ -108,11 +108,14 @@ for (const [entry, api] of [['ESM', esm], ['CJS', cjs], ['client ESM', clientEsm
     assert.equal(field.issues[0].message,
       'params contain half a character (an emoji cut in two), which the gateway would sign as ?');
     assert.equal(api.validateField('createPayin', 'product_name', cut, {}, { locale: 'zh-CN' }).issues[0].message,
-      'params 含有半个字符（如被截断的表情符号），网关会将其签名为 ?');
+      'params 含有半个字符（如被截断的表情符号），网关签名时会将其替换为“?”');
     // So is a value nested deeper than params may be.
     const deep = api.validateField('createPayin', 'channel_biz_data', JSON.parse('['.repeat(200) + ']'.repeat(200)));
     assert.deepEqual(deep.issues.map((i) => [i.path, i.code]), [[[], 'format']]);
-    assert.match(deep.issues[0].message, /nested deeper than 128 levels/);
+    // The byte is where JSON.stringify's text of the params passes the limit.
+    assert.equal(deep.issues[0].message, 'params are nested deeper than 128 levels (byte 147)');
+    assert.equal(api.validateField('createPayin', 'channel_biz_data', JSON.parse('['.repeat(200) + ']'.repeat(200)), {},
+      { locale: 'zh' }).issues[0].message, 'params 的嵌套超过 128 层（第 147 字节）');
   });
 
   test(`${entry}: issue objects carry params and never card data`, () => {
@@ -213,7 +216,7 @@ for (const [entry, api] of [['ESM', esm], ['CJS', cjs], ['client ESM', clientEsm
     assert.equal(api.schemas.fetchPayout['~standard'].validate('nope').issues[0].message, 'params must be a JSON object, not string');
     assert.deepEqual(Object.keys(api.schemas), ['createPayin', 'fetchPayin', 'createPayout', 'createPayoutBatch', 'fetchPayout', 'payoutBanks']);
     const zh = api.createSchema('fetchPayout', { locale: 'zh-CN' })['~standard'].validate({});
-    assert.deepEqual(zh.issues, [{ path: ['request_id'], message: 'request_id, pay_order_id 至少需要提供一个' }]);
+    assert.deepEqual(zh.issues, [{ path: ['request_id'], message: 'request_id, pay_order_id 中至少需要提供一个' }]);
     assert.throws(() => api.createSchema('nope'), { name: 'TypeError', message: /kind must be one of/ });
   });
 }

@@ -45,7 +45,7 @@ try {
     early: 'lesspay2: sign() was called before the module loaded; `await init()` once first',
     client: {
       early: 'lesspay2: validate() was called before the module loaded; `await init()` once first',
-      issues: [['request_id', 'one_of_required', 'request_id, pay_order_id 至少需要提供一个']],
+      issues: [['request_id', 'one_of_required', 'request_id, pay_order_id 中至少需要提供一个']],
       field: ['amount_precision'],
       decoded: 'Invalid Amount Format',
     },

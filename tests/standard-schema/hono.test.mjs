@@ -52,6 +52,6 @@ test('an invalid batch is answered 400 with our issues, errors only', async () =
 test('a schema made with createSchema answers in Chinese', async () => {
   const res = await post('/zh/fetch', { order_id: 'x' });
   assert.equal(res.status, 400);
-  assert.deepEqual((await res.json()).error, [{ path: ['request_id'], message: 'request_id, pay_order_id 至少需要提供一个' }]);
+  assert.deepEqual((await res.json()).error, [{ path: ['request_id'], message: 'request_id, pay_order_id 中至少需要提供一个' }]);
   assert.equal((await post('/zh/fetch', { request_id: 'R1' })).status, 200);
 });
