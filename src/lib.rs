@@ -11,7 +11,7 @@
 //! |---|---|
 //! | [`json`] | the strict JSON parser that keeps number text and first-key positions |
 //! | `canonical`, `java_hashmap` | the gateway's canonical string, bit for bit (natively, `sign` writes it straight from the body text: `canonical::direct`) |
-//! | [`signature`] | signing, signed requests, `explain_signature` |
+//! | [`signature`] | signing, signed requests, `explain_signature`, `explain_webhook_signature` |
 //! | [`webhook`] | webhook verification, the pay-in v1 rule, idempotency keys |
 //! | [`order_status`] | order statuses and their spellings |
 //! | [`validation`] | parameter validation for every request, messages in English and Chinese |
@@ -65,7 +65,7 @@ pub(crate) fn utf16_len(s: &str) -> usize {
 pub use locale::Locale;
 pub use json::JsonError;
 pub use request::{sign_request, SignRequestError, SignedRequest};
-pub use signature::{canonicalize, explain_signature, sign, ArrayKeyOrder, Explanation, Hint, Secret, SecretError};
+pub use signature::{canonicalize, explain_signature, explain_webhook_signature, sign, ArrayKeyOrder, Explanation, Hint, Secret, SecretError};
 pub use webhook::{
     sign_webhook, verify_webhook, webhook_key, Reason, Rejection, Verified, VerifiedEvent, VerifyOptions, WebhookHeaders, WebhookKind,
 };

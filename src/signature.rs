@@ -8,6 +8,7 @@ use subtle::ConstantTimeEq;
 
 use crate::canonical::canonical_string;
 use crate::json::{self, JsonError, Object};
+use crate::webhook::WebhookKind;
 
 /// An appSecret. Its `Debug` output is redacted so that it never reaches a log by accident.
 #[derive(Clone)]
@@ -211,17 +212,40 @@ pub(crate) fn trim_ascii_whitespace(s: &str) -> &str {
 /// Explains a signature for a merchant whose own does not match: the canonical string (secret
 /// redacted), the expected signature, whether a received one matches, and hints.
 pub fn explain_signature(body: &str, secret: &str, received: Option<&str>) -> Result<Explanation, JsonError> {
+    explain(body, secret, received, None)
+}
+
+/// [`explain_signature`] for a webhook the gateway sent, signed by the rule `kind` names (as
+/// [`verify_webhook`](crate::verify_webhook) and [`sign_webhook`](crate::sign_webhook) read it): for a
+/// receiver whose check fails, what the gateway hashed of this body. Its hints are a receiver's: the
+/// body must be checked exactly as received, and the other rule is named when the signature matches
+/// that one.
+pub fn explain_webhook_signature(body: &str, secret: &str, received: Option<&str>, kind: WebhookKind) -> Result<Explanation, JsonError> {
+    explain(body, secret, received, Some(kind))
+}
+
+/// `webhook`: `None` for a request, or the webhook rule to sign by.
+pub(crate) fn explain(body: &str, secret: &str, received: Option<&str>, webhook: Option<WebhookKind>) -> Result<Explanation, JsonError> {
     let object = json::parse_object(body)?;
-    let canonical = canonical_string(&object, 0, body.len());
+    // The rule applied: the request's, or a webhook's (a pay-in one drops top-level nulls, and v1 five
+    // keys, and parses the body once more, which shows in the key order inside arrays).
+    let (canonical, rule) = match webhook {
+        None => (canonical_string(&object, 0, body.len()), None),
+        Some(kind) => {
+            let signed = crate::webhook::signed(&object, kind, body.len());
+            (signed.canonical, Some((signed.kind, signed.v1)))
+        }
+    };
     let expected_digest = digest(canonical.as_deref(), secret);
     let expected = to_hex(&expected_digest);
     let received_trimmed = received.map(trim_ascii_whitespace);
-    let matches = received_trimmed.map(|r| from_hex(r).is_some_and(|d| digests_equal(&d, &expected_digest)));
+    let received_digest = received_trimmed.and_then(from_hex);
+    let matches = received_trimmed.map(|_| received_digest.is_some_and(|d| digests_equal(&d, &expected_digest)));
     let mut hints = Vec::new();
     let mut hint = |code: &'static str, message: String| hints.push(Hint { code, message });
 
     if let Some(r) = received_trimmed {
-        if from_hex(r).is_none() {
+        if received_digest.is_none() {
             hint(
                 "signature_format",
                 format!(
@@ -240,49 +264,35 @@ pub fn explain_signature(body: &str, secret: &str, received: Option<&str>) -> Re
         if secret.is_empty() {
             hint("secret_empty", "the appSecret is empty".into());
         }
-        let mut numbers = Vec::new();
-        let mut array_objects = false;
-        scan(&object, &mut numbers, &mut array_objects, 0);
-        if !numbers.is_empty() {
-            let mut names = String::new();
-            for key in &numbers {
-                if !names.is_empty() {
-                    names.push_str(", ");
+        match rule {
+            None => request_hints(&object, &mut hint),
+            Some((kind, _)) => {
+                // Signed by the other webhook rule (`auto` read the payload's shape the other way)?
+                let other = if kind == WebhookKind::Payout { WebhookKind::Payin } else { WebhookKind::Payout };
+                let other_canonical = crate::webhook::signed(&object, other, body.len()).canonical;
+                if received_digest.is_some_and(|d| digests_equal(&d, &digest(other_canonical.as_deref(), secret))) {
+                    let (name, rule) = if other == WebhookKind::Payin { ("payin", "pay-in") } else { ("payout", "payout") };
+                    hint("webhook_kind", format!("the signature matches this body signed by the {rule} rule; verify it with kind '{name}'"));
                 }
-                names.push('`');
-                names.push_str(key);
-                names.push('`');
+                hint(
+                    "raw_body",
+                    "check the body exactly as it was received (its raw text or bytes), not a parsed and re-serialised copy: that changes numbers, key order and escapes, which the gateway signs as sent".into(),
+                );
             }
-            hint(
-                "number_values",
-                format!(
-                    "{names} is sent as a JSON number, signed by its exact text (`100.5` and `100.50` differ; exponents become BigDecimal text); send amounts as strings"
-                ),
-            );
         }
-        if array_objects {
-            hint(
-                "array_key_order",
-                "objects inside arrays are signed in Java HashMap key order, not sorted and not in your order; serialise the body once and sign that exact text".into(),
-            );
-        }
-        let v1 = crate::webhook::payload_is_v1(&object);
-        let has_v1_unsigned = crate::webhook::PAYIN_V1_UNSIGNED.iter().any(|k| object.get(k).is_some());
-        if v1 && has_v1_unsigned {
-            hint(
-                "payin_v1_webhook",
-                "if this is a pay-in webhook with api_version v1 (or none), the gateway leaves api_version, order_status_int, channel_biz_data, event and event_data out of the signature; verify it with verifyWebhook".into(),
-            );
-        }
-        hint(
-            "exact_body",
-            "sign the exact body text you send, after serialising it; re-serialising in between may change numbers or key order".into(),
-        );
     }
     let mut array_key_order = Vec::new();
     // An array directly in the body is parsed twice, one more time per object level above it: the
-    // same count `canonical_string(&object, 0)` uses.
-    key_orders_in_pairs(&object, 2, "", &mut array_key_order);
+    // same count `canonical_string(&object, 0)` uses; the pay-in webhook rule parses once more, and
+    // leaves a v1 payload's five keys out.
+    let (parses, left_out): (u32, &[&str]) = match rule {
+        Some((WebhookKind::Payin, true)) => (3, &crate::webhook::PAYIN_V1_UNSIGNED),
+        Some((WebhookKind::Payin, false)) => (3, &[]),
+        _ => (2, &[]),
+    };
+    for (key, value) in object.iter().filter(|(k, _)| !left_out.contains(k)) {
+        key_orders_in_member(key, value, parses, "", &mut array_key_order);
+    }
     Ok(Explanation {
         array_key_order,
         signed_string_redacted: signed_string(canonical.as_deref(), "<appSecret>"),
@@ -293,16 +303,60 @@ pub fn explain_signature(body: &str, secret: &str, received: Option<&str>) -> Re
     })
 }
 
-/// Walks a top-level or nested object the way the canonical string does: objects one parse deeper,
-/// arrays with the parses of the object that holds them.
-fn key_orders_in_pairs(object: &Object<'_>, parses: u32, prefix: &str, out: &mut Vec<ArrayKeyOrder>) {
-    for (key, value) in object.iter() {
-        let path = if prefix.is_empty() { key.to_string() } else { format!("{prefix}.{key}") };
-        match value {
-            json::Value::Object(o) => key_orders_in_pairs(o, parses + 1, &path, out),
-            json::Value::Array(_) => key_orders_in_value(value, parses, &path, out),
-            _ => {}
+/// The hints for a request the merchant signed: how its own serialisation may differ from the gateway's.
+fn request_hints(object: &Object<'_>, hint: &mut impl FnMut(&'static str, String)) {
+    let mut numbers = Vec::new();
+    let mut array_objects = false;
+    scan(object, &mut numbers, &mut array_objects, 0);
+    if !numbers.is_empty() {
+        let mut names = String::new();
+        for key in &numbers {
+            if !names.is_empty() {
+                names.push_str(", ");
+            }
+            names.push('`');
+            names.push_str(key);
+            names.push('`');
         }
+        hint(
+            "number_values",
+            format!(
+                "{names} is sent as a JSON number, signed by its exact text (`100.5` and `100.50` differ; exponents become BigDecimal text); send amounts as strings"
+            ),
+        );
+    }
+    if array_objects {
+        hint(
+            "array_key_order",
+            "objects inside arrays are signed in Java HashMap key order, not sorted and not in your order; serialise the body once and sign that exact text".into(),
+        );
+    }
+    let v1 = crate::webhook::payload_is_v1(object);
+    let has_v1_unsigned = crate::webhook::PAYIN_V1_UNSIGNED.iter().any(|k| object.get(k).is_some());
+    if v1 && has_v1_unsigned {
+        hint(
+            "payin_v1_webhook",
+            "if this is a pay-in webhook with api_version v1 (or none), the gateway leaves api_version, order_status_int, channel_biz_data, event and event_data out of the signature; verify it with verifyWebhook".into(),
+        );
+    }
+    hint(
+        "exact_body",
+        "sign the exact body text you send, after serialising it; re-serialising in between may change numbers or key order".into(),
+    );
+}
+
+/// Walks a member of a top-level or nested object the way the canonical string does: objects one parse
+/// deeper, arrays with the parses of the object that holds them.
+fn key_orders_in_member(key: &str, value: &json::Value<'_>, parses: u32, prefix: &str, out: &mut Vec<ArrayKeyOrder>) {
+    let path = if prefix.is_empty() { key.to_string() } else { format!("{prefix}.{key}") };
+    match value {
+        json::Value::Object(o) => {
+            for (key, value) in o.iter() {
+                key_orders_in_member(key, value, parses + 1, &path, out);
+            }
+        }
+        json::Value::Array(_) => key_orders_in_value(value, parses, &path, out),
+        _ => {}
     }
 }
 

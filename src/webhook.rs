@@ -257,14 +257,14 @@ fn verify<'a>(
 
 /// What the gateway signs of a webhook payload: the rule (`kind`, and whether it is a pay-in v1) and
 /// the canonical string.
-struct Signed {
-    kind: WebhookKind,
-    v1: bool,
-    canonical: Option<String>,
+pub(crate) struct Signed {
+    pub(crate) kind: WebhookKind,
+    pub(crate) v1: bool,
+    pub(crate) canonical: Option<String>,
 }
 
 /// `capacity`: the body's length, a good guess of the canonical string's.
-fn signed(payload: &Object<'_>, kind: WebhookKind, capacity: usize) -> Signed {
+pub(crate) fn signed(payload: &Object<'_>, kind: WebhookKind, capacity: usize) -> Signed {
     // `Auto` picks the rule by the payload's shape: a payout notice is signed on the full body, which
     // differs from the pay-in rule when every member is empty (`&key=` against `key=`) or when an array
     // holds a tree bin (the pay-in rule's extra parse can reorder it).

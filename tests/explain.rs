@@ -2,7 +2,7 @@
 //! (`array_key_order`), and which numbers' text a re-serialiser changes (`number_values`).
 #![allow(clippy::unwrap_used)]
 
-use lesspay2::{explain_signature, ArrayKeyOrder};
+use lesspay2::{explain_signature, explain_webhook_signature, sign_webhook, ArrayKeyOrder, WebhookKind};
 
 fn entry(path: &str, body: &[&str], gateway: &[&str]) -> ArrayKeyOrder {
     ArrayKeyOrder {
@@ -57,4 +57,97 @@ fn number_values_names_numbers_whose_text_can_change() {
         codes(r#"{"decimal_places":2,"amount":100.50,"fee":1e2,"id":1234567890123456}"#),
         vec![("number_values", message("`amount`, `fee`, `id`"))]
     );
+}
+
+/// Every webhook vector, explained as the webhook it is: the gateway's signature is the one expected,
+/// and the received one matches exactly when the vector's secret signed this body.
+#[test]
+fn webhooks_are_explained_by_their_own_rule() {
+    let doc: serde_json::Value = serde_json::from_str(include_str!("vectors/webhooks.json")).unwrap();
+    let mut matched = 0;
+    for case in doc["cases"].as_array().unwrap() {
+        let body = case["body"].as_str().unwrap();
+        let kind = match case["kind"].as_str().unwrap() {
+            "payin" => WebhookKind::Payin,
+            _ => WebhookKind::Payout,
+        };
+        let headers = case["headers"].as_object().unwrap();
+        let Some(received) = headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("x-auth-signature")).and_then(|(_, v)| v.as_str()) else {
+            continue;
+        };
+        for secret in case["secrets"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()) {
+            let Ok(e) = explain_webhook_signature(body, secret, Some(received), kind) else { continue };
+            assert_eq!(e.expected, sign_webhook(body, secret, kind).unwrap(), "{}", case["id"]);
+            let hashed = e.signed_string_redacted.replace("<appSecret>", secret);
+            assert_eq!(sha256_hex(&hashed), e.expected, "{}", case["id"]);
+            // Verification rule 3: only ASCII whitespace around it is ignored (a no-break space is not).
+            let trimmed = received.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\u{b}' | '\u{c}' | '\r'));
+            let same = trimmed.eq_ignore_ascii_case(&e.expected);
+            assert_eq!(e.matches, Some(same), "{}", case["id"]);
+            matched += usize::from(same);
+        }
+    }
+    assert!(matched >= 80, "only {matched} vectors matched");
+}
+
+fn sha256_hex(text: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02X}")).collect()
+}
+
+#[test]
+fn a_pay_in_v1_webhook_is_explained_without_its_five_keys_and_with_a_receivers_hints() {
+    let body = r#"{"pay_order_id":"P1","order_status":"SUCCEED","api_version":"v1","order_status_int":2,"event":"x","l":[{"b":"1","a":"2"}]}"#;
+    let payin = explain_webhook_signature(body, "k", Some(&"0".repeat(64)), WebhookKind::Payin).unwrap();
+    assert_eq!(payin.canonical.as_deref(), Some(r#"l=[{"a":"2","b":"1"}]&order_status=SUCCEED&pay_order_id=P1"#));
+    let raw_body = "check the body exactly as it was received (its raw text or bytes), not a parsed and re-serialised copy: that changes numbers, key order and escapes, which the gateway signs as sent";
+    let codes: Vec<_> = payin.hints.iter().map(|h| (h.code, h.message.as_str())).collect();
+    assert_eq!(codes, [("raw_body", raw_body)]);
+    // A signature made by the payout rule (the full body) is named as such.
+    let by_payout = sign_webhook(body, "k", WebhookKind::Payout).unwrap();
+    let e = explain_webhook_signature(body, "k", Some(&by_payout), WebhookKind::Auto).unwrap();
+    assert_eq!(e.matches, Some(false));
+    let codes: Vec<_> = e.hints.iter().map(|h| (h.code, h.message.as_str())).collect();
+    assert_eq!(codes, [("webhook_kind", "the signature matches this body signed by the payout rule; verify it with kind 'payout'"), ("raw_body", raw_body)]);
+    // And the other way round; a match has no hints.
+    let by_payin = sign_webhook(body, "k", WebhookKind::Payin).unwrap();
+    let e = explain_webhook_signature(body, "k", Some(&by_payin), WebhookKind::Payout).unwrap();
+    assert_eq!(e.hints[0].message, "the signature matches this body signed by the pay-in rule; verify it with kind 'payin'");
+    let e = explain_webhook_signature(body, "k", Some(&by_payin), WebhookKind::Auto).unwrap();
+    assert_eq!((e.matches, e.hints.len()), (Some(true), 0));
+    // As a request, the same body gets the signer's hints.
+    let e = explain_signature(body, "k", Some(&by_payin)).unwrap();
+    let codes: Vec<_> = e.hints.iter().map(|h| h.code).collect();
+    assert_eq!(codes, ["array_key_order", "payin_v1_webhook", "exact_body"]);
+}
+
+/// The pay-in rule parses the body once more, which can move keys of an object inside an array that
+/// holds a tree bin: each rule's `array_key_order` is the order its own canonical string writes.
+#[test]
+fn array_key_order_follows_each_rules_parse_count() {
+    // Strings made of "Aa" and "BB" blocks all share one hashCode: enough of them make a tree bin.
+    let keys: Vec<String> = (0..32u32).map(|n| (0..5).map(|bit| if n >> bit & 1 == 1 { "BB" } else { "Aa" }).collect()).collect();
+    let position = |canonical: &str, key: &str| canonical.find(&format!("\"{key}\":")).unwrap();
+    let mut differ = 0;
+    for n in 8..=32 {
+        let members: Vec<String> = keys[..n].iter().map(|k| format!("\"{k}\":\"v\"")).collect();
+        let body = format!(r#"{{"pay_order_id":"P1","order_status":"SUCCEED","api_version":"v2","l":[{{{}}}]}}"#, members.join(","));
+        let mut orders = Vec::new();
+        for e in [explain_signature(&body, "k", None).unwrap(), explain_webhook_signature(&body, "k", None, WebhookKind::Payin).unwrap()] {
+            let canonical = e.canonical.unwrap();
+            let order: Vec<String> = match e.array_key_order.as_slice() {
+                [] => keys[..n].to_vec(),
+                [only] => {
+                    assert_eq!(only.path, "l[0]");
+                    only.gateway_order.clone()
+                }
+                more => panic!("{more:?}"),
+            };
+            let at: Vec<usize> = order.iter().map(|k| position(&canonical, k)).collect();
+            assert!(at.windows(2).all(|w| w[0] < w[1]), "{n} keys: {order:?} is not the order of {canonical}");
+            orders.push(order);
+        }
+        differ += usize::from(orders[0] != orders[1]);
+    }
+    assert!(differ > 0, "no body here tells the two parse counts apart");
 }

@@ -72,7 +72,7 @@ fn every_signature_vector_through_the_exports() {
                 let message = format!("the body is not a strict JSON object: {e}");
                 assert_eq!(thrown(api::canonicalize(body.clone())), error(&message), "{}", v.id);
                 assert_eq!(thrown(api::sign(body.clone(), s(&v.secret))), error(&message), "{}", v.id);
-                assert_eq!(thrown(api::explain_signature(body, s(&v.secret), JsValue::UNDEFINED)), error(&message), "{}", v.id);
+                assert_eq!(thrown(api::explain_signature(body, s(&v.secret), JsValue::UNDEFINED, JsValue::UNDEFINED)), error(&message), "{}", v.id);
                 refused += 1;
             }
             Ok(_) => {
@@ -82,7 +82,7 @@ fn every_signature_vector_through_the_exports() {
                 assert_eq!(canonical.is_null(), v.canonical.is_none(), "{}", v.id);
                 let signature = api::sign(body.clone(), s(&v.secret)).unwrap();
                 assert_eq!(Some(&signature), v.signature.as_ref(), "{}", v.id);
-                let explained = api::explain_signature(body, s(&v.secret), s(&signature.to_lowercase())).unwrap();
+                let explained = api::explain_signature(body, s(&v.secret), s(&signature.to_lowercase()), JsValue::UNDEFINED).unwrap();
                 assert_eq!(get(&explained, "expected").as_string(), v.signature, "{}", v.id);
                 assert_eq!(get(&explained, "canonical").as_string(), v.canonical, "{}", v.id);
                 assert_eq!(get(&explained, "matches").as_bool(), Some(true), "{}", v.id);
@@ -221,13 +221,13 @@ fn misuse_throws_with_exact_messages() {
         let message = format!("body must be a JSON string, its UTF-8 bytes or an object, not {name}");
         assert_eq!(thrown(api::canonicalize(value.clone())), type_error(&message));
         assert_eq!(thrown(api::sign(value.clone(), s("k"))), type_error(&message));
-        assert_eq!(thrown(api::explain_signature(value.clone(), s("k"), JsValue::UNDEFINED)), type_error(&message));
+        assert_eq!(thrown(api::explain_signature(value.clone(), s("k"), JsValue::UNDEFINED, JsValue::UNDEFINED)), type_error(&message));
         let payload_message = format!("payload must be a JSON string, its UTF-8 bytes or an object, not {name}");
         assert_eq!(thrown(api::webhook_key(value)), type_error(&payload_message));
     }
     assert_eq!(thrown(api::sign(body.clone(), JsValue::from(1))), type_error("appSecret must be a string"));
     assert_eq!(
-        thrown(api::explain_signature(body.clone(), s("k"), JsValue::from(1))),
+        thrown(api::explain_signature(body.clone(), s("k"), JsValue::from(1), JsValue::UNDEFINED)),
         type_error("receivedSignature must be a string")
     );
     let surrogate = "contains an unpaired UTF-16 surrogate; the gateway would sign `?` in its place";
@@ -361,7 +361,7 @@ fn runs_in_the_runtime_the_makefile_asked_for() {
 #[wasm_bindgen_test]
 fn explain_signature_reports_array_key_order() {
     let body = r#"{"details":[{"b":"1","a":"2"},{"a":"1","b":"2"}],"o":{"l":[{"x":null,"d":"1","c":"2"}]}}"#;
-    let explained = api::explain_signature(s(body), s("k"), JsValue::UNDEFINED).unwrap();
+    let explained = api::explain_signature(s(body), s("k"), JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap();
     let entries = Array::from(&get(&explained, "arrayKeyOrder"));
     let core = lesspay2::explain_signature(body, "k", None).unwrap().array_key_order;
     assert_eq!(entries.length(), 2);
@@ -373,5 +373,11 @@ fn explain_signature_reports_array_key_order() {
     }
     assert_eq!(get(&entries.get(0), "path").as_string().as_deref(), Some("details[0]"));
     assert_eq!(strings(&get(&entries.get(1), "gatewayOrder")), ["c", "d"]);
+    // With a kind, the webhook's rule: a pay-in v1 body's canonical string leaves its five keys out.
+    let v1 = r#"{"pay_order_id":"P1","order_status":"SUCCEED","api_version":"v1","order_status_int":2}"#;
+    let webhook = api::explain_signature(s(v1), s("k"), JsValue::UNDEFINED, s("payin")).unwrap();
+    assert_eq!(get(&webhook, "canonical").as_string().as_deref(), Some("order_status=SUCCEED&pay_order_id=P1"));
+    assert_eq!(get(&webhook, "expected").as_string(), Some(lesspay2::sign_webhook(v1, "k", lesspay2::WebhookKind::Payin).unwrap()));
+    assert_eq!(thrown(api::explain_signature(s(v1), s("k"), JsValue::UNDEFINED, s("refund"))), type_error("kind must be 'auto', 'payin' or 'payout'"));
     assert!(get(&explained, "matches").is_null());
 }

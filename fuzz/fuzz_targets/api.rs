@@ -1,8 +1,9 @@
 //! The rest of the public Rust API on any input, the functions the other targets do not call:
-//! `sign_request`, `sign_webhook`, `explain_signature` with any received signature, `webhook_key`, what a
-//! verified webhook answers (`event`, `order_status`, `idempotency_key`, `into_owned`), the header
-//! readers, and Standard Webhooks signing and verification. None of them panics, no message depends on
-//! the secret (but for whitespace at its ends), and each pair agrees: what one signs, the other verifies.
+//! `sign_request`, `sign_webhook`, `explain_signature` and `explain_webhook_signature` with any received
+//! signature, `webhook_key`, what a verified webhook answers (`event`, `order_status`,
+//! `idempotency_key`, `into_owned`), the header readers, and Standard Webhooks signing and verification.
+//! None of them panics, no message depends on the secret (but for whitespace at its ends), and each pair
+//! agrees: what one signs, the other verifies (or explains).
 //!
 //! Input (`scripts/fuzz-seeds.mjs` writes the webhook vectors in it): byte 0 the webhook kind (`% 3`:
 //! auto, pay-in, payout) and the locale (bit 2: zh-CN); bytes 1..9 a timestamp (u64 LE), 9..17 now
@@ -14,7 +15,7 @@ use libfuzzer_sys::fuzz_target;
 use lesspay2::errors::{decode_event, Context};
 use lesspay2::standard_webhooks::{standard_webhook_sign, standard_webhook_verify, StandardHeaders, StandardSecret, StandardWebhookError};
 use lesspay2::{
-    explain_signature, sign, sign_request, sign_webhook, verify_webhook, webhook_key, Locale, Secret, SignRequestError, VerifyOptions,
+    explain_signature, explain_webhook_signature, sign, sign_request, sign_webhook, verify_webhook, webhook_key, Locale, Secret, SignRequestError, VerifyOptions,
     WebhookHeaders, WebhookKind,
 };
 
@@ -96,6 +97,10 @@ fuzz_target!(|data: &[u8]| {
     // sign_webhook and verify_webhook agree, and the verdict answers its questions.
     let Ok(signature) = sign_webhook(text, secret, kind) else { return };
     assert_eq!(signed.as_ref().map(|_| ()), Ok(()));
+    // explain_webhook_signature explains what sign_webhook signs, by the same rule.
+    let e = explain_webhook_signature(text, secret, Some(received), kind).unwrap();
+    assert_eq!(e.expected, signature);
+    assert_eq!(e.matches, Some(received.trim_matches(|c: char| c.is_ascii_whitespace()).eq_ignore_ascii_case(&signature)));
     if kind == WebhookKind::Payout {
         assert_eq!(Ok(&signature), signed.as_ref(), "a payout notice is signed as a request");
     }

@@ -179,8 +179,9 @@ export function verifyWebhook(options: VerifyWebhookOptions): VerifiedWebhook | 
 /** A hint from {@link explainSignature}. */
 export interface SignatureHint {
   /**
-   * Stable code: `signature_format`, `lowercase_hex`, `secret_whitespace`, `secret_empty`,
-   * `number_values`, `array_key_order`, `payin_v1_webhook`, `exact_body`.
+   * Stable code: `signature_format`, `lowercase_hex`, `secret_whitespace`, `secret_empty`; for a request,
+   * `number_values`, `array_key_order`, `payin_v1_webhook`, `exact_body`; for a webhook (`kind` given),
+   * `webhook_kind` (the signature matches the other rule) and `raw_body`.
    */
   code: string;
   /** What to check, in one sentence. */
@@ -222,11 +223,19 @@ export interface ArrayKeyOrder {
 
 /**
  * For the merchant whose signature does not match: the canonical string (secret redacted), the expected
- * signature, whether a received one matches, and concrete hints.
+ * signature, whether a received one matches, and concrete hints. The body is a request, signed as
+ * {@link sign} signs it; with a `kind`, it is a webhook the gateway sent, signed by that rule as
+ * {@link signWebhook} and {@link verifyWebhook} read it (`'auto'` picks by the payload), for a receiver
+ * whose check fails: the hints are then a receiver's.
  *
- * @throws {TypeError} / {Error} as {@link sign}.
+ * @throws {TypeError} / {Error} as {@link sign}, and a `TypeError` for another `kind`.
  */
-export function explainSignature(body: Body, appSecret: string, receivedSignature?: string | null): SignatureExplanation;
+export function explainSignature(
+  body: Body,
+  appSecret: string,
+  receivedSignature?: string | null,
+  kind?: 'auto' | 'payin' | 'payout' | null,
+): SignatureExplanation;
 
 /**
  * A stable idempotency key for a verified webhook (`lesspay2:<pay_order_id>:<order_status>[:<event>]`),

@@ -342,13 +342,15 @@ pub fn verify_webhook(options: JsValue) -> Result<JsValue, JsValue> {
     }
 }
 
-/// `explainSignature(body, appSecret, receivedSignature?)`.
+/// `explainSignature(body, appSecret, receivedSignature?, kind?)`.
 #[wasm_bindgen(js_name = explainSignature)]
-pub fn explain_signature(body: JsValue, app_secret: JsValue, received_signature: JsValue) -> Result<JsValue, JsValue> {
+pub fn explain_signature(body: JsValue, app_secret: JsValue, received_signature: JsValue, kind: JsValue) -> Result<JsValue, JsValue> {
     let text = body_text(&body, "body")?;
     let secret = js_text(&app_secret, "appSecret")?;
     let received = if is_absent(&received_signature) { None } else { Some(js_text(&received_signature, "receivedSignature")?) };
-    let e = core::explain_signature(&text, &secret, received.as_deref()).map_err(body_error)?;
+    // Without a `kind` the body is a request; with one, a webhook signed by that rule (as `signWebhook`).
+    let rule = if is_absent(&kind) { None } else { Some(webhook_kind(&kind)?) };
+    let e = core::explain(&text, &secret, received.as_deref(), rule).map_err(body_error)?;
     let mut o = Out::new();
     o.open('{').key("canonical").opt_str(e.canonical.as_deref());
     o.key("signedString").str(&e.signed_string_redacted).key("expected").str(&e.expected);

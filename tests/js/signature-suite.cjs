@@ -127,9 +127,22 @@ function register({ api, label, test, assert }) {
       const auto = verifyWebhook({ body: c.body, headers: { 'x-auth-signature': signWebhook(c.body, secret) }, secret });
       assert.equal(auto.valid, true, c.id);
       if (sign(c.body, secret) !== received) notAsRequest++;
+      // explainSignature with the kind explains it as that webhook: a match, no hints.
+      const explained = explainSignature(c.body, secret, received, c.kind);
+      assert.deepEqual([explained.expected, explained.matches, explained.hints], [received, true, []], c.id);
       signed++;
     }
     assert.deepEqual([signed, notAsRequest], [92, 24]);
+    // A pay-in v1 webhook checked by the payout rule: named, with the receiver's hint.
+    const v1 = webhooks.find((c) => c.id === 'wh-pub-0001');
+    const v1Signature = signWebhook(v1.body, v1.secrets[0], 'payin');
+    assert.deepEqual(explainSignature(v1.body, v1.secrets[0], v1Signature, 'payout').hints.map((h) => [h.code, h.message]), [
+      ['webhook_kind', "the signature matches this body signed by the pay-in rule; verify it with kind 'payin'"],
+      ['raw_body', 'check the body exactly as it was received (its raw text or bytes), not a parsed and re-serialised copy: that changes numbers, key order and escapes, which the gateway signs as sent'],
+    ]);
+    assert.equal(explainSignature(v1.body, v1.secrets[0], null, 'auto').canonical.includes('api_version'), false);
+    assert.equal(explainSignature(v1.body, v1.secrets[0], null, undefined).canonical.includes('api_version'), true);
+    throwsExactly(() => explainSignature('{}', 'k', null, 'request'), TypeError, "kind must be 'auto', 'payin' or 'payout'");
     throwsExactly(() => signWebhook('{}', 'k', 'refund'), TypeError, "kind must be 'auto', 'payin' or 'payout'");
     throwsExactly(() => signWebhook('[1]', 'k'), Error, `${BODY_PREFIX}the body is JSON but not an object; expected \`{...}\``);
     throwsExactly(() => signWebhook('{}', 42), TypeError, 'appSecret must be a string');
