@@ -92,7 +92,7 @@ test('order builder: a cashier pay-in, signed with the typed appId and secret', 
   await page.fill('#f-target_currency', '');
   await page.locator('#f-target_currency').pressSequentially('usd');
   await page.waitForSelector('#f-target_currency-msgs [data-code="currency_format"][data-severity="error"]');
-  assert.equal(await ctx.text('#error-count'), '1 errors');
+  assert.equal(await ctx.text('#error-count'), '1 error');
   assert.equal(await page.getAttribute('#f-target_currency', 'aria-invalid'), 'true');
   // Switching to Chinese localises the library's message.
   const english = await ctx.text('#f-target_currency-msgs .message');
@@ -194,17 +194,37 @@ test('signature workbench: the docs example, then a typed mismatch with hints', 
   await done(ctx);
 });
 
-test('signature workbench: pay-in v1/v2 switch and array key order', async () => {
+test('signature workbench: a request or a webhook by its rule, and array key order', async () => {
   const ctx = await open('workbench');
   const { page } = ctx;
   await ctx.example('workbench', 'wh-pub-0001');
-  assert.equal(await page.isChecked('[name=wb-mode][value=v1]'), true);
+  assert.equal(await page.isChecked('[name=wb-mode][value=payin]'), true);
   assert.equal(await ctx.text('#wb-verdict'), '✓ Match');
   assert.deepEqual(await page.locator('#wb-unsigned li').allInnerTexts(), ['api_version', 'order_status_int', 'channel_biz_data']);
-  assert.match(await ctx.text('#wb-mode-note'), /api_version in the body: "v1"$/);
-  await page.click('text=Full body (requests, payout webhooks, pay-in v2)');
+  const body = await page.inputValue('#wb-body');
+  assert.equal(await ctx.text('#wb-canonical'), lib.explainSignature(body, 'YOUR_APP_SECRET', null, 'payin').canonical);
+  assert.equal((await ctx.text('#wb-canonical')).includes('api_version'), false);
+  // By its content, the same; as a payout webhook, a mismatch that names the pay-in rule.
+  await page.click('label:has(> input[name=wb-mode][value=auto])');
+  assert.equal(await ctx.text('#wb-verdict'), '✓ Match');
+  await page.click('label:has(> input[name=wb-mode][value=payout])');
+  assert.equal(await ctx.text('#wb-verdict'), '✕ Mismatch');
+  assert.deepEqual(await page.locator('#wb-hints li').evaluateAll((l) => l.map((li) => li.dataset.code)), ['webhook_kind', 'raw_body']);
+  // As a request: the request's hints, and no unsigned fields (a request has none).
+  await page.click('label:has(> input[name=wb-mode][value=request])');
   assert.equal(await ctx.text('#wb-verdict'), '✕ Mismatch');
   assert.equal(await page.locator('#wb-unsigned').count(), 0);
+  assert.deepEqual(await page.locator('#wb-hints li').evaluateAll((l) => l.map((li) => li.dataset.code)), ['payin_v1_webhook', 'exact_body']);
+  // Text that is not strict JSON is the library's refusal, in any mode (the page reads no JSON itself).
+  await page.click('label:has(> input[name=wb-mode][value=payin])');
+  const garbage = '{"a":"1","event":"x"} garbage';
+  await page.fill('#wb-body', garbage);
+  await page.waitForFunction(() => document.querySelector('#wb-out [role=alert]'));
+  assert.throws(() => lib.explainSignature(garbage, 'YOUR_APP_SECRET', null, 'payin'), (e) => {
+    assert.equal(e.message, 'the body is not a strict JSON object: unexpected text after the JSON object at byte 22');
+    return true;
+  });
+  assert.equal(await ctx.text('#wb-out [role=alert]'), 'Error: the body is not a strict JSON object: unexpected text after the JSON object at byte 22');
 
   const v = vector('pub-0034');
   await ctx.example('workbench', 'pub-0034');
@@ -259,6 +279,15 @@ test('webhook verifier: wh-pub-0001 with YOUR_APP_SECRET, then tampering and fre
   await ctx.example('verifier', 'wh-pub-0013');
   assert.equal(await ctx.text('#vf-key'), 'lesspay2:P9552162570859208578:FAILED:payment_declined');
   assert.equal(await page.locator('#vf-unsigned-warning').count(), 0); // v2: the event is signed
+  // The decoded event (42201 in event_data), signed; in Chinese through decodeError, as the README says.
+  assert.deepEqual((await ctx.text('#vf-event')).split('\n'), ['payment_declined (fraud, 42201)', 'card number on the entity decline list',
+    'card number on the entity decline list',
+    "Next step: do not retry with this card and do not ship; the order status is unchanged: wait for the order's own webhook"]);
+  assert.equal(await page.locator('#vf-event-unsigned').count(), 0);
+  await page.selectOption('#locale', 'zh-CN');
+  assert.equal((await ctx.text('#vf-event')).split('\n')[2], '卡号在实体级拒绝名单中');
+  assert.equal((await ctx.text('#vf-status')).split('\n')[1], '失败');
+  await page.selectOption('#locale', 'en');
   await ctx.example('verifier', 'wh-pub-0061');
   assert.equal(await ctx.text('#vf-verdict'), '✕ Rejected');
   assert.equal(await ctx.text('#vf-reason'), 'signature_mismatch');
@@ -329,7 +358,7 @@ test('order builder: summary and field messages are validate()\'s issues for the
   assert.equal(await ctx.text('#f-target_currency-msgs .message'),
     lib.validateField('createPayin', ['target_currency'], 'usd', body).issues[0].message);
   assert.equal(await page.getAttribute('#f-target_currency', 'aria-invalid'), 'true');
-  assert.equal(await ctx.text('#error-count'), '1 errors');
+  assert.equal(await ctx.text('#error-count'), '1 error');
 
   // Chinese: the library's own zh-CN messages, next to the field and in the summary.
   await page.selectOption('#locale', 'zh-CN');
@@ -345,7 +374,7 @@ test('order builder: summary and field messages are validate()\'s issues for the
   assert.deepEqual(await shownSummary(page), summaryOf(lib.validate('createPayin', body).issues));
   assert.equal(await page.getAttribute('#f-target_currency', 'aria-invalid'), 'false');
   assert.equal(await page.evaluate(() => document.querySelector('#f-target_currency').classList.contains('has-warning')), true);
-  assert.equal(await ctx.text('#warning-count'), '1 warnings');
+  assert.equal(await ctx.text('#warning-count'), '1 warning');
 
   // A batch with mistakes: every issue listed; a summary line takes the user to its field.
   await ctx.example('builder', 'batch-bad');
@@ -373,4 +402,130 @@ test('error decoder: advice and data are decodeError()/decodeResponse()\'s', asy
   const okBody = await page.inputValue('#dc-body');
   assert.deepEqual(JSON.parse(await ctx.text('#dc-data')), lib.decodeResponse(200, okBody, { api: 'payin', operation: 'create' }).data);
   await done(ctx);
+});
+
+test('webhook verifier: no secret signs nothing, repeated signature headers are refused, one secret is named secret', async () => {
+  const ctx = await open('verifier');
+  const { page } = ctx;
+  await ctx.example('verifier', 'wh-pub-0001');
+  const headers = await page.inputValue('#vf-headers');
+  await page.fill('#vf-secrets', '');
+  await page.waitForSelector('#vf-need-secret');
+  assert.equal(await ctx.text('#vf-need-secret'), 'Enter at least one secret (one per line).');
+  await page.click('#vf-sign');
+  assert.equal(await page.inputValue('#vf-headers'), headers); // a real delivery's signature is kept
+  // Two X-Auth-Signature lines (a wrong one first, then the right one) are what a server would hand over
+  // as a repeated header: refused, not the last one taken.
+  await page.fill('#vf-secrets', 'YOUR_APP_SECRET');
+  await page.fill('#vf-headers', `x-auth-signature: ${'0'.repeat(64)}\n${headers}`);
+  await page.waitForFunction(() => document.querySelector('#vf-reason')?.innerText === 'malformed_signature');
+  const body = await page.inputValue('#vf-body');
+  const [first, ...rest] = headers.split('\n');
+  const repeated = lib.verifyWebhook({ body, headers: { 'x-auth-signature': ['0'.repeat(64), first.split(': ')[1]],
+    ...Object.fromEntries(rest.map((l) => l.split(': '))) }, secret: 'YOUR_APP_SECRET', now: 1762741122000, toleranceMs: 300000 });
+  assert.equal(await ctx.text('#vf-message'), repeated.message);
+  // A wrong single secret is `secret` in the library's words, as a caller passing a string sees it.
+  await page.fill('#vf-headers', headers);
+  await page.fill('#vf-secrets', ' ');
+  await page.waitForFunction(() => document.querySelector('#vf-out [role=alert]'));
+  assert.equal(await ctx.text('#vf-out [role=alert]'), 'Error: secret: the appSecret is empty or blank; is the environment variable set?');
+  await done(ctx);
+});
+
+test('error decoder: a success whose msg contradicts it, and typing slips said by the form', async () => {
+  const ctx = await open('decoder');
+  const { page } = ctx;
+  await page.click('label:has(> input[name=dc-mode][value=response])');
+  await page.fill('#dc-status', '200');
+  const body = '{"code":0,"msg":"Order does not exist","data":null}';
+  await page.fill('#dc-body', body);
+  await page.waitForSelector('#dc-conflict');
+  const { msgConflict } = lib.decodeResponse(200, body);
+  assert.equal(await ctx.text('#dc-conflict'), 'The answer contradicts itself: its msg is a published error message or label, so query the order '
+    + `before trusting the result: ${msgConflict.name} (${msgConflict.source}, ${msgConflict.category})`);
+  await page.fill('#dc-status', '20O');
+  await page.waitForSelector('#dc-input-hint');
+  assert.equal(await ctx.text('#dc-input-hint'), 'An HTTP status is a whole number, such as 200 or 502.');
+  await page.click('label:has(> input[name=dc-mode][value=code])');
+  await page.fill('#dc-code', '1201.0');
+  await page.waitForFunction(() => document.querySelector('#dc-input-hint')?.innerText.startsWith('A business code'));
+  await page.fill('#dc-code', '1201');
+  await page.waitForFunction(() => document.querySelector('#dc-name')?.innerText === 'Duplicate Data Exists');
+  await done(ctx);
+});
+
+test('order builder: any request as JSON, validated and signed as written; the summary keeps keyboard focus', async () => {
+  const ctx = await open('builder');
+  const { page } = ctx;
+  await page.click('label:has(> input[name=kind][value=json])');
+  assert.equal(await page.inputValue('#json-kind'), 'createPayout');
+  assert.equal(await ctx.text('#error-count'), '0 errors');
+  assert.equal(await ctx.text('#endpoint'), 'POST https://lesspay2-pay-uat.doopayment.com/api/global/payout/create-order');
+  // A single payout without destination_type and without a beneficiary name: what validate() says.
+  const params = JSON.parse(await page.inputValue('#json-params'));
+  delete params.beneficiary.beneficiary_info.name;
+  params.beneficiary.destination.type = undefined;
+  const text = JSON.stringify(params, null, 2);
+  await page.fill('#json-params', text);
+  const expected = lib.validate('createPayout', JSON.parse(text)).issues;
+  await page.waitForFunction((n) => document.querySelectorAll('#summary .issue').length === n, expected.length);
+  assert.deepEqual(await page.locator('#summary .issue .message').allInnerTexts(), expected.map((i) => i.message));
+  assert.equal(await ctx.text('#error-count'), '1 error');
+  assert.equal(await ctx.text('#warning-count'), '1 warning');
+  // Signed exactly as written (spacing kept), for every kind's endpoint.
+  await page.fill('#app-id', '690b2b46e4b09c73147db688');
+  await page.fill('#app-secret', 'YOUR_APP_SECRET');
+  await page.waitForSelector('#signed-body');
+  assert.equal(await ctx.text('#signed-body'), text);
+  await page.selectOption('#json-kind', 'payoutBanks');
+  assert.equal(await ctx.text('#endpoint'), 'POST https://lesspay2-pay-uat.doopayment.com/api/global/payout/bank');
+  await page.fill('#json-params', '{"bank_country_code":');
+  await page.waitForFunction(() => document.querySelector('#summary [role=alert]'));
+  assert.match(await ctx.text('#summary [role=alert]'), /^Error: The parameters are not JSON: /);
+
+  // Tab from the last field of a form into the summary: focus lands on the first issue and stays there
+  // although the summary is rebuilt when the field loses focus.
+  await page.click('label:has(> input[name=kind][value=createPayin])');
+  await page.fill('#f-request_id', '');
+  const last = page.locator('#fields input, #fields select').last();
+  await last.focus();
+  await page.keyboard.press('Tab');
+  await page.waitForTimeout(200); // the refresh after blur
+  assert.equal(await page.evaluate(() => document.activeElement.closest('#summary') !== null), true);
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('role')), 'button');
+  const first = await page.evaluate(() => document.activeElement.querySelector('.path').innerText);
+  await page.keyboard.press(' '); // Space, as Enter, goes to the field
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.path), first);
+  await done(ctx);
+});
+
+test('console: the skip link keeps the open tab; an integer field typed as 1.5 gets the library\'s own message', async () => {
+  const ctx = await open('verifier');
+  const { page } = ctx;
+  await page.focus('a.skip'); // the first stop of the page's tab order
+  assert.equal(await page.evaluate(() => document.querySelector('a, button, input, select, textarea').className), 'skip');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.getAttribute('#tab-verifier', 'aria-selected'), 'true');
+  assert.equal(await page.isVisible('#verifier'), true);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  await page.click('#tab-builder');
+  await ctx.example('builder', 'payin-cashier');
+  await page.fill('#f-expired_time', '1.5');
+  await page.waitForFunction(() => document.querySelector('#f-expired_time-msgs .message'));
+  assert.equal(await ctx.text('#f-expired_time-msgs .message'),
+    lib.validate('createPayin', { expired_time: 1.5 }).issues.find((i) => i.path[0] === 'expired_time').message);
+  assert.equal(await ctx.text('#f-expired_time-msgs .message'), 'expired_time must be a whole number from 1 to 2147483647');
+  await done(ctx);
+});
+
+test('console: a .wasm that fails to load is said where the page said it was loading', async () => {
+  const page = await chrome.browser.newPage();
+  await page.route('**/lesspay2_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(`${server.url}#builder`);
+  await page.waitForSelector('#loading.alert.error');
+  assert.match(await page.locator('#loading').innerText(),
+    /^The WebAssembly module could not be loaded, so the tools are not available: .+\. Run `make demo`, which builds pkg\/ and serves it beside this page\.$/);
+  assert.equal(await page.getAttribute('#loading', 'role'), 'alert');
+  assert.equal(await page.evaluate(() => document.body.dataset.ready), undefined);
+  await page.close();
 });

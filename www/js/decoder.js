@@ -13,6 +13,12 @@ export function setupDecoder(api) {
     for (const node of form.querySelectorAll('[data-dc]')) node.hidden = node.dataset.dc !== mode();
   }
 
+  // The answer contradicts itself (`{ code: 0, msg: "Order does not exist" }`): said before anything else.
+  function conflict(c) {
+    return c ? h('p', { class: 'alert warn', id: 'dc-conflict' },
+      `${t('msgConflict')} ${c.name} (${c.source}${c.code != null ? ` ${c.code}` : ''}, ${c.category})`) : null;
+  }
+
   function decoded(e) {
     return h('section', { class: 'card decoded' },
       h('div', { class: 'verdict-line' },
@@ -21,6 +27,7 @@ export function setupDecoder(api) {
         h('span', { class: `badge retry retry-${e.retry}`, id: 'dc-retry', title: t(`retry.${e.retry}`) }, `${t('retry')}: ${e.retry}`),
         e.known === false ? h('span', { class: 'badge neutral' }, t('unknownCode')) : null),
       h('p', { class: 'retry-text', id: 'dc-retry-text' }, t(`retry.${e.retry}`)),
+      conflict(e.msgConflict),
       h('dl', { class: 'kvs' },
         e.status != null ? kv('HTTP', String(e.status)) : null,
         e.code != null ? kv('code', String(e.code), { id: 'dc-code-out' }) : null,
@@ -36,16 +43,22 @@ export function setupDecoder(api) {
     try {
       if (mode() === 'response') {
         if (!status.value.trim()) { out.replaceChildren(h('p', { class: 'hint card' }, t('enterSomething'))); return; }
+        // A typing slip is the form's to point out, not a status the library should decode.
+        if (!/^\d+$/.test(status.value.trim())) { out.replaceChildren(h('p', { class: 'hint card', id: 'dc-input-hint' }, t('statusNumber'))); return; }
         const result = api.decodeResponse(Number(status.value), body.value, context);
         out.replaceChildren(result.ok
           ? h('section', { class: 'card decoded' }, h('div', { class: 'verdict-line' }, h('span', { class: 'badge ok', id: 'dc-ok' }, `✓ ${t('success')}`)),
+            conflict(result.msgConflict),
             h('h4', {}, t('data')), codeBlock(JSON.stringify(result.data ?? null, null, 2), { id: 'dc-data' }))
           : decoded(result.error));
       } else {
         const raw = (mode() === 'code' ? code : msg).value;
         if (!raw.trim()) { out.replaceChildren(h('p', { class: 'hint card' }, t('enterSomething'))); return; }
-        const input = mode() === 'code' && /^-?\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw;
-        out.replaceChildren(decoded(api.decodeError(input, context)));
+        if (mode() === 'code' && !/^-?\d+$/.test(raw.trim())) {
+          out.replaceChildren(h('p', { class: 'hint card', id: 'dc-input-hint' }, t('codeNumber')));
+          return;
+        }
+        out.replaceChildren(decoded(api.decodeError(mode() === 'code' ? Number(raw.trim()) : raw, context)));
       }
     } catch (error) {
       out.replaceChildren(h('section', { class: 'card' }, errorBox(String(error.message ?? error))));

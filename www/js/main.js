@@ -29,10 +29,25 @@ for (const [i, tab] of tabs.entries()) {
     show(tabs[(i + step + tabs.length) % tabs.length].dataset.tab, true);
   });
 }
-window.addEventListener('hashchange', () => show(location.hash.slice(1)));
+// Only a tab's id selects a tab: the skip link's `#main` (and any other in-page anchor) moves focus and
+// leaves the open tab as it is.
+window.addEventListener('hashchange', () => {
+  const id = location.hash.slice(1);
+  if (tabs.some((tab) => tab.dataset.tab === id)) show(id);
+});
 
-await init();
-document.getElementById('loading').remove();
+const loading = document.getElementById('loading');
+try {
+  await init();
+} catch (e) {
+  // Nothing below works without the module: say so where the page said it was loading.
+  loading.className = 'alert error';
+  loading.setAttribute('role', 'alert');
+  loading.textContent = `The WebAssembly module could not be loaded, so the tools are not available: ${e?.message ?? e}. ` +
+    'Run `make demo`, which builds pkg/ and serves it beside this page.';
+  throw e;
+}
+loading.remove();
 const localeSelect = document.getElementById('locale');
 localeSelect.addEventListener('change', () => setLocale(localeSelect.value));
 setupBuilder(api);

@@ -1,12 +1,39 @@
 // Order builder: create pay-in (cashier, crypto, card, token) and payout batch forms, validated live with
-// the library's validateField/validate, and signed with signRequest. No rule is checked here: every
-// message comes from the library.
+// the library's validateField/validate, and signed with signRequest; any other request as JSON text,
+// validated with validate. No rule is checked here: every message comes from the library.
 import { h, codeBlock, exampleButtons, debounce, errorBox } from './ui.js';
 import { t, getLocale, onLocale } from './i18n.js';
 import { orderExamples } from './examples.js';
 
 const SANDBOX = 'https://lesspay2-pay-uat.doopayment.com';
-const ENDPOINTS = { createPayin: '/api/global/v1/pay/create-order', createPayoutBatch: '/api/global/payout/batch/create-order' };
+const ENDPOINTS = {
+  createPayin: '/api/global/v1/pay/create-order',
+  fetchPayin: '/api/global/v1/pay/query-order',
+  createPayout: '/api/global/payout/create-order',
+  createPayoutBatch: '/api/global/payout/batch/create-order',
+  fetchPayout: '/api/global/payout/query',
+  payoutBanks: '/api/global/payout/bank',
+};
+// A valid request of each kind for the JSON mode (from tests/validation/cases.json), shown when one is picked.
+const JSON_SAMPLES = {
+  createPayout: { request_id: 'PO20260615001', amount: '1500.00', currency: 'PHP', purpose: 'PYR001', way_code: 'EPAY_PAYOUT',
+    way_type: 'BANK_TRANSFER', notify_url: 'https://shop.example.com/payout',
+    beneficiary: { beneficiary_type: 'individual',
+      beneficiary_info: { name: 'Juan Dela Cruz', email: 'juan.delacruz@example.com', phone: { calling_code: '+63', number: '9171234567' },
+        address: { country: 'PH', city: 'Manila', line1: '1 Rizal Ave' }, date_of_birth: '15-01-1990', nationality: 'PH' },
+      destination: { type: 'bank', bank: { account_type: 'savings', country: 'PH', bank_name: 'BDO', account_number: '001234567890',
+        bank_codes: { swift_code: 'BNORPHMM' } } } } },
+  fetchPayin: { pay_order_id: 'P1988199177890902017', page: '1', page_size: '20', start_time: '1762741122000', end_time: '1762913922000' },
+  fetchPayout: { pay_order_id: 'P1988199177890902017' },
+  payoutBanks: { bank_country_code: 'PH', currency: 'PHP', way_code: 'EPAY_PAYOUT' },
+  createPayin: { request_id: 'R20260615001', product_name: 'T-shirt', description: 'Order 1001', target_amount: '100.50',
+    target_currency: 'USD', transaction_type: 'PAY_IN', success_url: 'https://shop.example.com/ok',
+    fail_url: 'https://shop.example.com/fail', api_version: 'V2', pay_access_type: 1 },
+  createPayoutBatch: { request_id: 'PB20260615001', currency: 'PHP', total_amount: '1000.00', way_type: 'BANK_TRANSFER',
+    way_code: 'EPAY_PAYOUT', notify_url: 'https://shop.example.com/payout',
+    payout_order_details: [{ mch_order_id: 'MCH_001', amount: '1000.00', destination_type: 'bank', bank_account_name: 'Juan Dela Cruz',
+      bank_account_no: '1234567890', bank_account_type: 'individual', bank_name: 'BDO', bank_country_code: 'PH', bank_swift_code: 'BNORPHMM' }] },
+};
 const ALL = ['cashier', 'crypto', 'card', 'token'];
 const bool = [['', '—'], ['true', 'true'], ['false', 'false']];
 
@@ -71,10 +98,15 @@ const modeDefaults = {
 
 const blankDetail = () => Object.fromEntries(detailFields.map((f) => [f.path, f.value ?? '']));
 
-/** Converts what was typed to the JSON value a form would send; the library judges it. */
+/**
+ * Converts what was typed to the JSON value a form would send; the library judges it. Anything that
+ * reads as a number in an integer field is sent as one (`1.5`, `1e3`), so that the library's message is
+ * about the value ("a whole number from 1 to ..."), not about a string where a number belongs.
+ */
 function convert(field, text) {
   if (field.bool) return text === 'true' ? true : text === 'false' ? false : text;
-  if (field.int && /^-?\d{1,15}$/.test(text.trim())) return Number(text.trim());
+  const trimmed = text.trim();
+  if (field.int && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(trimmed) && Number.isFinite(Number(trimmed))) return Number(trimmed);
   return text;
 }
 function setPath(obj, path, value) {
@@ -83,6 +115,8 @@ function setPath(obj, path, value) {
   node[path.at(-1)] = value;
 }
 const pathKey = (path) => path.join('.');
+/** "1 error", "2 errors" (the Chinese words have one form). */
+const count = (n, word) => `${n} ${t(n === 1 ? word : `${word}s`)}`;
 /** ['payout_order_details', 1, 'amount'] → payout_order_details[1].amount */
 const displayPath = (path) => path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i ? `.${k}` : k)).join('') || '(request)';
 
@@ -95,6 +129,9 @@ export function setupBuilder(api) {
   const signedBox = document.getElementById('signed');
   const appId = document.getElementById('app-id');
   const appSecret = document.getElementById('app-secret');
+  const jsonKind = document.getElementById('json-kind');
+  const jsonParams = document.getElementById('json-params');
+  const showSample = () => { jsonParams.value = JSON.stringify(JSON_SAMPLES[jsonKind.value], null, 2); };
 
   const state = {
     kind: 'createPayin',
@@ -128,7 +165,9 @@ export function setupBuilder(api) {
     input.dataset.path = key;
     input.addEventListener('input', () => onInput(input.value));
     input.addEventListener('change', () => onInput(input.value));
-    input.addEventListener('blur', () => { state.touched.add(key); refresh(); });
+    // Later, not at once: by then focus has landed where it was going (a summary line that refresh()
+    // rebuilds keeps it).
+    input.addEventListener('blur', () => { state.touched.add(key); refreshSoon(); });
     const label = h('label', { for: id, class: 'name' }, h('code', {}, field.path.split('.').at(-1)),
       field.req ? h('span', { class: 'req', title: 'required' }, '*') : null,
       field.path.includes('.') ? h('span', { class: 'parent' }, field.path.split('.').slice(0, -1).join('.')) : null);
@@ -141,7 +180,8 @@ export function setupBuilder(api) {
     inputs.clear();
     const kind = state.kind;
     for (const node of form.querySelectorAll('[data-kind]')) node.hidden = node.dataset.kind !== kind;
-    const defs = kind === 'createPayin' ? payinFields.filter((f) => (f.modes ?? ALL).includes(state.mode)) : batchFields;
+    const defs = kind === 'createPayin' ? payinFields.filter((f) => (f.modes ?? ALL).includes(state.mode))
+      : kind === 'createPayoutBatch' ? batchFields : [];
     const values = state.values[kind];
     const groups = new Map();
     for (const field of defs) {
@@ -217,7 +257,7 @@ export function setupBuilder(api) {
   function issueLine(issue, withPath) {
     const sev = issue.severity === 'warning' ? 'warning' : 'error';
     return h('li', { class: `issue ${sev}`, dataset: { code: issue.code, severity: sev } },
-      h('span', { class: 'sev', 'aria-label': sev }, sev === 'error' ? '✕' : '!'),
+      h('span', { class: 'sev', role: 'img', 'aria-label': sev }, sev === 'error' ? '✕' : '!'),
       h('span', { class: 'text' },
         withPath ? h('code', { class: 'path' }, displayPath(issue.path ?? [])) : null,
         withPath ? ' ' : null,
@@ -227,14 +267,15 @@ export function setupBuilder(api) {
   }
 
   function refresh() {
+    if (state.kind === 'json') { refreshJson(); return; }
     const body = params();
     let issues = [];
     try {
       issues = api.validate(state.kind, body, options()).issues;
     } catch (error) {
       // Only programmer misuse throws (a bad option): show it instead of a summary.
-      summary.replaceChildren(errorBox(String(error.message ?? error)));
-      renderSigned(body, issues);
+      showSummary(errorBox(String(error.message ?? error)));
+      renderSigned(JSON.stringify(body), issues, state.kind);
       return;
     }
     // Messages next to fields: validate()'s issues for that path, plus validateField()'s for the field typed.
@@ -257,33 +298,78 @@ export function setupBuilder(api) {
     const errors = issues.filter((i) => i.severity !== 'warning');
     const warnings = issues.filter((i) => i.severity === 'warning');
     const counts = h('p', { class: 'counts' },
-      h('span', { class: `count error${errors.length ? '' : ' zero'}`, id: 'error-count' }, `${errors.length} ${t('errors')}`),
-      h('span', { class: `count warning${warnings.length ? '' : ' zero'}`, id: 'warning-count' }, `${warnings.length} ${t('warnings')}`));
+      h('span', { class: `count error${errors.length ? '' : ' zero'}`, id: 'error-count' }, count(errors.length, 'error')),
+      h('span', { class: `count warning${warnings.length ? '' : ' zero'}`, id: 'warning-count' }, count(warnings.length, 'warning')));
     const list = h('ul', { class: 'summary-list' }, [...errors, ...warnings].map((issue) => {
       const line = issueLine(issue, true);
       const target = inputs.get(pathKey(issue.path ?? []));
       if (target) {
         line.classList.add('jump');
         line.tabIndex = 0;
+        line.setAttribute('role', 'button');
         const go = () => { state.touched.add(pathKey(issue.path)); target.input.focus(); refresh(); };
         line.addEventListener('click', go);
-        line.addEventListener('keydown', (e) => { if (e.key === 'Enter') go(); });
+        line.addEventListener('keydown', (e) => {
+          if (e.key !== 'Enter' && e.key !== ' ') return;
+          e.preventDefault(); // Space would scroll the page
+          go();
+        });
       }
       return line;
     }));
-    summary.replaceChildren(counts, issues.length ? list : h('p', { class: 'ok' }, `✓ ${t('noIssues')}`));
-    renderSigned(body, issues);
+    showSummary(counts, issues.length ? list : h('p', { class: 'ok' }, `✓ ${t('noIssues')}`));
+    renderSigned(JSON.stringify(body), issues, state.kind);
   }
   const refreshSoon = debounce(refresh, 40);
 
-  function renderSigned(body, issues) {
-    document.getElementById('endpoint').replaceChildren(h('code', {}, `POST ${SANDBOX}${ENDPOINTS[state.kind]}`));
+  /** The summary's new content, with focus kept on the line it was on (rebuilt on every refresh). */
+  function showSummary(...content) {
+    const lines = () => [...summary.querySelectorAll('li[tabindex]')];
+    const focused = lines().indexOf(document.activeElement);
+    summary.replaceChildren(...content);
+    if (focused >= 0) (lines()[Math.min(focused, lines().length - 1)] ?? summary.querySelector('p'))?.focus?.();
+  }
+
+  // Any request as JSON text: validated whole (the text is parsed here; the library judges the value)
+  // and signed exactly as written.
+  function refreshJson() {
+    const kind = jsonKind.value;
+    let value;
+    try {
+      value = JSON.parse(jsonParams.value);
+    } catch (error) {
+      showSummary(errorBox(`${t('notJson')} ${error.message}`));
+      renderSigned(null, [], kind);
+      return;
+    }
+    let issues;
+    try {
+      issues = api.validate(kind, value, options()).issues;
+    } catch (error) {
+      showSummary(errorBox(String(error.message ?? error)));
+      return;
+    }
+    const errors = issues.filter((i) => i.severity !== 'warning').length;
+    showSummary(h('p', { class: 'counts' },
+      h('span', { class: `count error${errors ? '' : ' zero'}`, id: 'error-count' }, count(errors, 'error')),
+      h('span', { class: `count warning${issues.length - errors ? '' : ' zero'}`, id: 'warning-count' }, count(issues.length - errors, 'warning'))),
+    issues.length ? h('ul', { class: 'summary-list' }, issues.map((issue) => issueLine(issue, true))) : h('p', { class: 'ok' }, `✓ ${t('noIssues')}`));
+    renderSigned(jsonParams.value, issues, kind);
+  }
+
+  /** The signed request for `bodyText` (`null`: nothing to sign yet). */
+  function renderSigned(bodyText, issues, kind) {
+    document.getElementById('endpoint').replaceChildren(h('code', {}, `POST ${SANDBOX}${ENDPOINTS[kind]}`));
+    if (bodyText === null) {
+      signedBox.replaceChildren(h('p', { class: 'hint' }, t('notJson')));
+      return;
+    }
     if (!appId.value.trim() || !appSecret.value.trim()) {
       signedBox.replaceChildren(h('p', { class: 'hint' }, t('needCreds')));
       return;
     }
     try {
-      const signed = api.signRequest({ appId: appId.value, appSecret: appSecret.value, body: JSON.stringify(body) });
+      const signed = api.signRequest({ appId: appId.value, appSecret: appSecret.value, body: bodyText });
       const headers = Object.entries(signed.headers).map(([k, v]) => `${k}: ${v}`).join('\n');
       signedBox.replaceChildren(
         issues.some((i) => i.severity !== 'warning') ? h('p', { class: 'alert warn' }, t('fixFirst')) : '',
@@ -309,7 +395,9 @@ export function setupBuilder(api) {
     renderDetails(state.details.length - 1);
     refresh();
   });
-  for (const input of [appId, appSecret]) input.addEventListener('input', refreshSoon);
+  for (const input of [appId, appSecret, jsonParams]) input.addEventListener('input', refreshSoon);
+  jsonKind.addEventListener('change', () => { showSample(); refresh(); });
+  showSample();
   onLocale(() => { state.fieldIssues.clear(); if (state.kind === 'createPayoutBatch') renderDetails(); refresh(); });
 
   exampleButtons(document.getElementById('builder-examples'), orderExamples, (ex) => {

@@ -28,7 +28,8 @@ export function codeBlock(text, attrs = {}) {
   const pre = h('pre', { class: 'code', tabindex: '0', ...attrs }, text);
   const btn = h('button', { type: 'button', class: 'btn small copy', 'aria-label': `${t('copy')}` }, t('copy'));
   btn.addEventListener('click', async () => {
-    try { await navigator.clipboard.writeText(text); btn.textContent = t('copied'); } catch { /* clipboard refused */ }
+    // A refused clipboard (no permission, an insecure origin) is said, not ignored.
+    try { await navigator.clipboard.writeText(text); btn.textContent = t('copied'); } catch { btn.textContent = t('copyFailed'); }
     setTimeout(() => { btn.textContent = t('copy'); }, 1200);
   });
   return h('div', { class: 'code-wrap' }, pre, btn);

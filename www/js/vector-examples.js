@@ -95,7 +95,7 @@ export const signatureExamples = [
     "body": "{\"target_currency\":\"USDT\",\"target_amount\":100,\"transaction_type\":\"PAY_IN\"}",
     "secret": "Wy31kFZf4jkE+Y2XZhmFuQ",
     "received": "CA7807E87BCE0AE490E7ADBD4E600E5112347C818AC06E07352F28CB2FDD70DF",
-    "mode": "full",
+    "mode": "request",
     "expect": "CA7807E87BCE0AE490E7ADBD4E600E5112347C818AC06E07352F28CB2FDD70DF",
     "canonical": "target_amount=100&target_currency=USDT&transaction_type=PAY_IN"
   },
@@ -105,7 +105,7 @@ export const signatureExamples = [
     "body": "{\"request_id\":\"PB20250113001\",\"currency\":\"PHP\",\"total_amount\":\"1500.00\",\"way_type\":\"BANK_TRANSFER\",\"way_code\":\"EPAY_PAYOUT\",\"notify_url\":\"https://merchant.domain.com/notify\",\"payout_order_details\":[{\"mch_order_id\":\"MCH_001\",\"amount\":\"1000.00\",\"destination_type\":\"bank\",\"bank_account_no\":\"1234567890\",\"bank_account_name\":\"Juan dela Cruz\",\"bank_account_type\":\"individual\",\"bank_name\":\"BDO\",\"bank_country_code\":\"PH\",\"bank_swift_code\":\"BNORPHMM\"},{\"mch_order_id\":\"MCH_002\",\"amount\":\"500.00\",\"destination_type\":\"bank\",\"bank_account_no\":\"0987654321\",\"bank_account_name\":\"Maria Santos\",\"bank_account_type\":\"business\",\"bank_name\":\"BPI\",\"bank_country_code\":\"PH\",\"bank_swift_code\":\"\"}]}",
     "secret": "Wy31kFZf4jkE+Y2XZhmFuQ",
     "received": "45DE64A12E2077A5F1199C512A757886FC4D45BE2BAB8824BA29350BD77A93CC",
-    "mode": "full",
+    "mode": "request",
     "expect": "45DE64A12E2077A5F1199C512A757886FC4D45BE2BAB8824BA29350BD77A93CC",
     "canonical": "currency=PHP&notify_url=https://merchant.domain.com/notify&payout_order_details=[{\"bank_account_name\":\"Juan dela Cruz\",\"amount\":\"1000.00\",\"destination_type\":\"bank\",\"bank_country_code\":\"PH\",\"bank_account_no\":\"1234567890\",\"mch_order_id\":\"MCH_001\",\"bank_name\":\"BDO\",\"bank_account_type\":\"individual\",\"bank_swift_code\":\"BNORPHMM\"},{\"bank_account_name\":\"Maria Santos\",\"amount\":\"500.00\",\"destination_type\":\"bank\",\"bank_country_code\":\"PH\",\"bank_account_no\":\"0987654321\",\"mch_order_id\":\"MCH_002\",\"bank_name\":\"BPI\",\"bank_account_type\":\"business\",\"bank_swift_code\":\"\"}]&request_id=PB20250113001&total_amount=1500.00&way_code=EPAY_PAYOUT&way_type=BANK_TRANSFER"
   },
@@ -115,7 +115,7 @@ export const signatureExamples = [
     "body": "{\n    \"pay_order_id\": \"P202501130001\",\n    \"request_id\": \"PO1736740800001\",\n    \"order_status\": \"SUCCEED\",\n    \"currency\": \"PHP\",\n    \"total_amount\": \"1000.00\",\n    \"decimal_places\": 2,\n    \"fail_reason\": null,\n    \"created_at\": \"2025-01-13T10:00:00.000+08:00\",\n    \"details\": [\n        {\n            \"payout_order_detail_id\": \"POD202501130001\",\n            \"mch_order_id\": \"MCH_001\",\n            \"amount\": \"500.00\",\n            \"actual_amount\": \"500.00\",\n            \"status\": \"Succeeded\",\n            \"audit_state\": \"APPROVED\",\n            \"fail_reason\": null,\n            \"rejected_reason\": null,\n            \"channel_order_no\": \"CH_001\",\n            \"bank_account_no\": \"1234****5678\",\n            \"bank_account_name\": \"J****N\",\n            \"bank_account_type\": \"business\",\n            \"bank_name\": \"BDO\",\n            \"bank_country_code\": \"PH\",\n            \"bank_swift_code\": \"BNORPHMM\",\n            \"success_time\": \"2025-01-13T10:01:40.000+08:00\"\n        },\n        {\n            \"payout_order_detail_id\": \"POD202501130002\",\n            \"mch_order_id\": \"MCH_002\",\n            \"amount\": \"500.00\",\n            \"actual_amount\": \"500.00\",\n            \"status\": \"Succeeded\",\n            \"audit_state\": \"APPROVED\",\n            \"fail_reason\": null,\n            \"rejected_reason\": null,\n            \"channel_order_no\": \"CH_002\",\n            \"bank_account_no\": \"8765****4321\",\n            \"bank_account_name\": \"M****Y\",\n            \"bank_account_type\": \"individual\",\n            \"bank_name\": \"BPI\",\n            \"bank_country_code\": \"PH\",\n            \"bank_swift_code\": \"BPIIPHMM\",\n            \"success_time\": \"2025-01-13T10:01:40.000+08:00\"\n        }\n    ]\n}\n",
     "secret": "Wy31kFZf4jkE+Y2XZhmFuQ",
     "received": "C931CB59F3CBD983EFB8524C396581827AF86CB1CCE29CB12BDE98A4765D7AF5",
-    "mode": "full",
+    "mode": "payout",
     "expect": "C931CB59F3CBD983EFB8524C396581827AF86CB1CCE29CB12BDE98A4765D7AF5",
     "canonical": "created_at=2025-01-13T10:00:00.000+08:00&currency=PHP&decimal_places=2&details=[{\"amount\":\"500.00\",\"audit_state\":\"APPROVED\",\"bank_account_no\":\"1234****5678\",\"actual_amount\":\"500.00\",\"channel_order_no\":\"CH_001\",\"success_time\":\"2025-01-13T10:01:40.000+08:00\",\"bank_swift_code\":\"BNORPHMM\",\"bank_account_name\":\"J****N\",\"bank_country_code\":\"PH\",\"mch_order_id\":\"MCH_001\",\"bank_name\":\"BDO\",\"payout_order_detail_id\":\"POD202501130001\",\"bank_account_type\":\"business\",\"status\":\"Succeeded\"},{\"amount\":\"500.00\",\"audit_state\":\"APPROVED\",\"bank_account_no\":\"8765****4321\",\"actual_amount\":\"500.00\",\"channel_order_no\":\"CH_002\",\"success_time\":\"2025-01-13T10:01:40.000+08:00\",\"bank_swift_code\":\"BPIIPHMM\",\"bank_account_name\":\"M****Y\",\"bank_country_code\":\"PH\",\"mch_order_id\":\"MCH_002\",\"bank_name\":\"BPI\",\"payout_order_detail_id\":\"POD202501130002\",\"bank_account_type\":\"individual\",\"status\":\"Succeeded\"}]&order_status=SUCCEED&pay_order_id=P202501130001&request_id=PO1736740800001&total_amount=1000.00"
   },
@@ -125,7 +125,7 @@ export const signatureExamples = [
     "body": "{\n  \"pay_order_id\": \"P2045118164054515713\",\n  \"request_id\": \"1585581674\",\n  \"order_status\": \"SUCCEED\",\n  \"target_currency\": \"USD\",\n  \"target_amount\": \"100.00\",\n  \"success_url\": \"https://helios.cashier-dev.com/api/apm/response/LessPay/b3IxQzFjckd4eXp4RU84eVFHbHJxUT09\",\n  \"fail_url\": \"https://helios.cashier-dev.com/api/apm/response/LessPay/b3IxQzFjckd4eXp4RU84eVFHbHJxUT09\",\n  \"product_name\": \"deposit\",\n  \"description\": \"Deposit #1585581674\",\n  \"complete_time\": null,\n  \"error_code\": null,\n  \"error_msg\": null,\n  \"notify_url\": null,\n  \"merchant_reserved_field\": null,\n  \"api_version\": \"v1\",\n  \"order_status_int\": 2,\n  \"channel_biz_data\": {\n    \"issuer_country\": \"PL\",\n    \"3ds\": {\n      \"downgraded\": false,\n      \"enrolled\": \"Y\"\n    },\n    \"issuer\": \"CREDIT AGRICOLE BANK POLSKA S.A.\"\n  },\n  \"event\": null,\n  \"event_data\": null\n}\n",
     "secret": "YOUR_APP_SECRET",
     "received": "20100F1D51CD084E7ACA8B6D0751A9647882C4B51B2100DBE6A00DC11551C257",
-    "mode": "v1"
+    "mode": "payin"
   },
   {
     "id": "pub-0001-lower",
@@ -133,6 +133,6 @@ export const signatureExamples = [
     "body": "{\"target_currency\":\"USDT\",\"target_amount\":100,\"transaction_type\":\"PAY_IN\"}",
     "secret": "Wy31kFZf4jkE+Y2XZhmFuQ ",
     "received": "ca7807e87bce0ae490e7adbd4e600e5112347c818ac06e07352f28cb2fdd70df",
-    "mode": "full"
+    "mode": "request"
   }
 ];

@@ -2,15 +2,24 @@
 // payload, its order status, the unsigned fields and the idempotency key; and signWebhook, which writes
 // the X-Auth-Signature the gateway would send (to make a fixture for a handler's tests).
 import { h, kv, codeBlock, exampleButtons, debounce, errorBox } from './ui.js';
-import { t, onLocale } from './i18n.js';
+import { t, onLocale, getLocale } from './i18n.js';
 import { webhookExamples } from './examples.js';
 
-/** "Name: value" lines to a headers object (the library matches names in any casing). */
+/**
+ * "Name: value" lines to a headers object. A name given on several lines (in any casing) becomes an
+ * array of its values, as a server hands over a repeated header: the library refuses two signatures
+ * instead of picking one, and so does this page.
+ */
 function parseHeaders(text) {
   const headers = {};
+  const names = new Map(); // lower-case name → the first spelling seen
   for (const line of text.split(/\r?\n/)) {
     const colon = line.indexOf(':');
-    if (colon > 0) headers[line.slice(0, colon).trim()] = line.slice(colon + 1).replace(/^[ \t]+/, '');
+    if (colon <= 0) continue;
+    const name = line.slice(0, colon).trim(), value = line.slice(colon + 1).replace(/^[ \t]+/, '');
+    const key = names.get(name.toLowerCase()) ?? name;
+    names.set(name.toLowerCase(), key);
+    headers[key] = key in headers ? [headers[key], value].flat() : value;
   }
   return headers;
 }
@@ -21,16 +30,21 @@ export function setupVerifier(api) {
   const kind = $('vf-kind'), windowMs = $('vf-window'), now = $('vf-now'), out = $('vf-out');
 
   const secretList = () => secrets.value.split(/\r?\n/).filter((s) => s !== '');
+  // One secret is passed as a string, several as the rotation list: the library's messages then name
+  // `secret` or `secret[1]` as a caller of either form would see them.
+  const secretOption = (list) => (list.length === 1 ? list[0] : list);
+  const needSecret = () => out.replaceChildren(h('p', { class: 'hint card', id: 'vf-need-secret' }, t('needSecret')));
 
   function update() {
     if (!body.value && !headers.value) { out.replaceChildren(h('p', { class: 'hint card' }, t('enterSomething'))); return; }
     const list = secretList();
+    if (list.length === 0) { needSecret(); return; }
     let result;
     try {
       result = api.verifyWebhook({
         body: body.value,
         headers: parseHeaders(headers.value),
-        secret: list,
+        secret: secretOption(list),
         kind: kind.value,
         toleranceMs: windowMs.value.trim() === '' ? null : Number(windowMs.value),
         ...(now.value.trim() === '' ? {} : { now: Number(now.value) }),
@@ -46,8 +60,12 @@ export function setupVerifier(api) {
           kv('', result.message, { id: 'vf-message' }))));
       return;
     }
-    const status = result.orderStatus;
+    // verifyWebhook describes in English; orderStatus and decodeError say the same in the page's language.
+    const locale = getLocale();
+    const status = result.orderStatus && api.orderStatus(result.orderStatus.code, { locale });
     const raw = result.payload.order_status;
+    const event = result.event;
+    const eventText = event && (locale === 'en' ? event : api.decodeError(result.payload, { locale }));
     out.replaceChildren(
       h('section', { class: 'card' },
         h('div', { class: 'verdict-line' }, h('span', { class: 'badge ok', id: 'vf-verdict' }, `✓ ${t('valid')}`)),
@@ -59,18 +77,30 @@ export function setupVerifier(api) {
               raw !== status.name ? h('span', { class: 'muted' }, ` ← "${raw}"`) : null,
               status.description ? h('div', { class: 'muted' }, status.description) : null)
             : raw == null ? '—' : String(raw), { id: 'vf-status' }),
+          event ? kv(t('event'), h('span', {},
+            h('strong', {}, event.type), ` (${event.category}${event.fraudCode != null ? `, ${event.fraudCode}` : ''}` +
+              `${event.disputeCategory != null ? `, ${event.disputeCategory}` : ''})`,
+            h('div', {}, event.name),
+            h('div', { class: 'muted' }, eventText.description),
+            h('div', {}, h('strong', {}, `${t('advice')}: `), eventText.advice),
+            event.signed ? null : h('p', { class: 'alert warn', id: 'vf-event-unsigned' }, t('eventUnsigned'))),
+          { id: 'vf-event' }) : null,
           kv(t('idempotencyKey'), h('code', {}, result.idempotencyKey ?? '—'), { id: 'vf-key' }),
           kv(t('unsigned'), result.unsignedFields.length
             ? h('ul', { class: 'chips' }, result.unsignedFields.map((f) => h('li', { class: 'chip warn' }, f)))
             : t('noUnsigned'), { id: 'vf-unsigned' })),
         result.unsignedFields.length ? h('p', { class: 'alert warn', id: 'vf-unsigned-warning' }, t('unsignedWarn')) : null),
-      h('section', { class: 'card' }, h('h3', {}, t('payload')), codeBlock(JSON.stringify(result.payload, null, 2), { id: 'vf-payload' })));
+      // The body as received, not JSON.stringify of the payload: that would write 100.50 as 100.5.
+      h('section', { class: 'card' }, h('h3', {}, t('payload')), codeBlock(body.value, { id: 'vf-payload' })));
   }
   // The signature header replaced (or added) with what the gateway sends for this body, kind and first secret.
+  // Without a secret nothing is signed, and the headers (a real delivery's, perhaps) stay as they are.
   $('vf-sign').addEventListener('click', () => {
+    const [secret] = secretList();
+    if (secret === undefined) { needSecret(); return; }
     let signature;
     try {
-      signature = api.signWebhook(body.value, secretList()[0] ?? '', kind.value);
+      signature = api.signWebhook(body.value, secret, kind.value);
     } catch (error) {
       out.replaceChildren(h('section', { class: 'card' }, errorBox(String(error.message ?? error))));
       return;
