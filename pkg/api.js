@@ -6,5 +6,5 @@ import { resilient } from './extras.js';
 
 export const {
   canonicalize, decodeError, decodeResponse, explainSignature, orderStatus, sign, signRequest,
-  signWebhook, standardWebhookSign, standardWebhookVerify, validate, verifyWebhook, webhookKey,
+  signWebhook, standardWebhookSign, standardWebhookVerify, validate, validateJson, verifyWebhook, webhookKey,
 } = resilient(glue);

@@ -15,6 +15,6 @@ export const { init, initSync } = entry;
 export default init;
 export const {
   canonicalize, decodeError, decodeResponse, explainSignature, orderStatus, sign, signRequest,
-  signWebhook, standardWebhookSign, standardWebhookVerify, validate, verifyWebhook, webhookKey,
+  signWebhook, standardWebhookSign, standardWebhookVerify, validate, validateJson, verifyWebhook, webhookKey,
 } = entry.api;
 export const { createWebhookHandler, schemas, createSchema, validateField } = entry.helpers(extend(entry.api));

@@ -249,7 +249,7 @@ pub(crate) fn explain(body: &str, secret: &str, received: Option<&str>, webhook:
             hint(
                 "signature_format",
                 format!(
-                    "the received signature is not 64 hex digits ({} characters); send the bare upper-case hex SHA-256, without a prefix such as `sha256=`",
+                    "the received signature is not 64 hex digits ({} characters); the gateway's is the bare upper-case hex SHA-256, without a prefix such as `sha256=`",
                     crate::utf16_len(r)
                 ),
             );
@@ -276,7 +276,7 @@ pub(crate) fn explain(body: &str, secret: &str, received: Option<&str>, webhook:
                 }
                 hint(
                     "raw_body",
-                    "check the body exactly as it was received (its raw text or bytes), not a parsed and re-serialised copy: that changes numbers, key order and escapes, which the gateway signs as sent".into(),
+                    "check the body exactly as it was received (its raw text or bytes), not a parsed and re-serialised copy, which can change the text of numbers and the key order inside arrays: the gateway signs both as sent".into(),
                 );
             }
         }
@@ -336,7 +336,7 @@ fn request_hints(object: &Object<'_>, hint: &mut impl FnMut(&'static str, String
     if v1 && has_v1_unsigned {
         hint(
             "payin_v1_webhook",
-            "if this is a pay-in webhook with api_version v1 (or none), the gateway leaves api_version, order_status_int, channel_biz_data, event and event_data out of the signature; verify it with verifyWebhook".into(),
+            "if this is a pay-in webhook with api_version v1 (or none), the gateway leaves api_version, order_status_int, channel_biz_data, event and event_data out of the signature; verify it with verifyWebhook, or explain it as a webhook (kind 'payin')".into(),
         );
     }
     hint(

@@ -100,7 +100,7 @@ fn a_pay_in_v1_webhook_is_explained_without_its_five_keys_and_with_a_receivers_h
     let body = r#"{"pay_order_id":"P1","order_status":"SUCCEED","api_version":"v1","order_status_int":2,"event":"x","l":[{"b":"1","a":"2"}]}"#;
     let payin = explain_webhook_signature(body, "k", Some(&"0".repeat(64)), WebhookKind::Payin).unwrap();
     assert_eq!(payin.canonical.as_deref(), Some(r#"l=[{"a":"2","b":"1"}]&order_status=SUCCEED&pay_order_id=P1"#));
-    let raw_body = "check the body exactly as it was received (its raw text or bytes), not a parsed and re-serialised copy: that changes numbers, key order and escapes, which the gateway signs as sent";
+    let raw_body = "check the body exactly as it was received (its raw text or bytes), not a parsed and re-serialised copy, which can change the text of numbers and the key order inside arrays: the gateway signs both as sent";
     let codes: Vec<_> = payin.hints.iter().map(|h| (h.code, h.message.as_str())).collect();
     assert_eq!(codes, [("raw_body", raw_body)]);
     // A signature made by the payout rule (the full body) is named as such.

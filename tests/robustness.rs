@@ -355,7 +355,7 @@ fn explanation_of_empty_and_odd_input() {
     assert_eq!(e.matches, Some(false));
     let codes: Vec<&str> = e.hints.iter().map(|h| h.code).collect();
     assert_eq!(codes, ["signature_format", "secret_empty", "exact_body"]);
-    assert_eq!(e.hints[0].message, "the received signature is not 64 hex digits (0 characters); send the bare upper-case hex SHA-256, without a prefix such as `sha256=`");
+    assert_eq!(e.hints[0].message, "the received signature is not 64 hex digits (0 characters); the gateway's is the bare upper-case hex SHA-256, without a prefix such as `sha256=`");
     // A secret never appears in what is shown.
     let e = explain_signature(r#"{"a":"s3cr3t-value"}"#, "TOPSECRET", Some("x")).unwrap();
     assert!(!format!("{e:?}").contains("TOPSECRET"));

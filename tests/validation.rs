@@ -301,11 +301,11 @@ fn text_that_is_not_json_is_one_format_issue() {
     let deep = format!("{}1{}", "[".repeat(129), "]".repeat(129));
     let cases: [(&str, &str, &str); 6] = [
         ("", "params are empty: expected a JSON object", "params 为空：应为 JSON 对象"),
-        ("{\"a\":\"\\x\"}", "params could not be read as strict JSON: check the text at byte 6", "params 不是严格的 JSON：请检查第 6 字节处的文本"),
-        ("{\"a\":1e9999999999}", "params hold a number at byte 5 beyond what the gateway can read (exponent or scale outside 32 bits, or over 65535 characters as written or as the gateway rewrites it)", "params 第 5 字节处的数字超出网关可读取的范围（指数或小数位数超出 32 位，或书写或经网关改写后超过 65535 个字符）"),
-        (&deep, "params are nested deeper than 128 levels (byte 128)", "params 的嵌套超过 128 层（第 128 字节）"),
-        ("{\"request_id\":\"R1\",\"@type\":\"x\"}", "params hold the key \"@type\" at byte 19, which the gateway's JSON parser reads as a directive, not data; rename it", "params 第 19 字节处的键 \"@type\" 会被网关的 JSON 解析器当作指令而非数据，请重命名"),
-        ("{\"$ref\":\"x\"}", "params hold the key \"$ref\" at byte 1, which the gateway's JSON parser reads as a directive, not data; rename it", "params 第 1 字节处的键 \"$ref\" 会被网关的 JSON 解析器当作指令而非数据，请重命名"),
+        ("{\"a\":\"\\x\"}", "params could not be read as strict JSON: check the text at byte 6", "params 不是严格的 JSON：请检查字节偏移 6 处的文本"),
+        ("{\"a\":1e9999999999}", "params hold a number at byte 5 beyond what the gateway can read (exponent or scale outside 32 bits, or over 65535 characters as written or as the gateway rewrites it)", "params 在字节偏移 5 处的数字超出网关可读取的范围（指数或小数位数超出 32 位，或书写或经网关改写后超过 65535 个字符）"),
+        (&deep, "params are nested deeper than 128 levels", "params 的嵌套超过 128 层"),
+        ("{\"request_id\":\"R1\",\"@type\":\"x\"}", "params hold the key \"@type\", which the gateway's JSON parser reads as a directive, not data; rename it", "params 含有键 \"@type\"，网关的 JSON 解析器会将其当作指令而非数据，请重命名"),
+        ("{\"$ref\":\"x\"}", "params hold the key \"$ref\", which the gateway's JSON parser reads as a directive, not data; rename it", "params 含有键 \"$ref\"，网关的 JSON 解析器会将其当作指令而非数据，请重命名"),
     ];
     for (text, en, zh_text) in cases {
         let r = validate_json(Kind::FetchPayout, text, &Options::new(0));

@@ -4,4 +4,4 @@
 import * as glue from './glue/web.js';
 import { resilient } from '../extras.js';
 
-export const { decodeError, decodeResponse, orderStatus, validate } = resilient(glue);
+export const { decodeError, decodeResponse, orderStatus, validate, validateJson } = resilient(glue);

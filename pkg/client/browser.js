@@ -13,5 +13,5 @@ const entry = webEntry(initGlue, glue, functions,
 
 export const { init, initSync } = entry;
 export default init;
-export const { decodeError, decodeResponse, orderStatus, validate } = entry.api;
+export const { decodeError, decodeResponse, orderStatus, validate, validateJson } = entry.api;
 export const { schemas, createSchema, validateField } = entry.helpers(clientHelpers(entry.api));

@@ -3,9 +3,10 @@ import type { OrderStatusInfo } from './webhook.js';
 /**
  * The language of the texts the library writes (validation messages, `description`, `advice`): `'en'`
  * (the default) or `'zh-CN'`. Every function reads any tag by its language, in any case, so
- * `navigator.language` can be passed as it is: Chinese (`'zh'`, `'zh-Hans-SG'`, `'zh-TW'`, `'zh_CN'`) as
- * `'zh-CN'`, the only Chinese there are texts in, and any other tag (`'en-US'`, `'fr'`) as `'en'`, as
- * `Intl` falls back. Only a value that is not a string throws a `TypeError`.
+ * `navigator.language` can be passed as it is: Chinese (`'zh'`, `'zh-Hans-SG'`, `'zh-TW'`, `'zh_CN'`, and
+ * `'zho'`, `'chi'`, `'cmn'`, which `Intl` reads as `zh`) as `'zh-CN'`, the only Chinese there are texts
+ * in, and any other tag (`'en-US'`, `'fr'`) as `'en'`, as `Intl` falls back. Spaces around the tag are
+ * ignored. Only a value that is not a string throws a `TypeError`.
  */
 export type Locale = 'en' | 'zh-CN' | (string & {});
 

@@ -86,6 +86,17 @@ export interface ValidateOptions {
 export function validate(kind: RequestKind, params: unknown, options?: ValidateOptions): ValidationResult;
 
 /**
+ * {@link validate} for params given as the JSON text that will be sent, read as the gateway reads it:
+ * each number by its own text, which `JSON.parse` loses (`"expired_time": 1e400` is not a whole number
+ * the gateway takes, `"pay_access_type": 1.0` is not `1`). Text that is not strict JSON is one `format`
+ * issue at `[]` saying where (`params could not be read as strict JSON: check the text at byte 14`).
+ *
+ * @throws {TypeError} for an unknown `kind`, bad options, or a `text` that is not a string.
+ * @throws {Error} for a `text` of more than 8 Mi characters, or one holding an unpaired UTF-16 surrogate.
+ */
+export function validateJson(kind: RequestKind, text: string, options?: ValidateOptions): ValidationResult;
+
+/**
  * Validates one field as the user types: `value` is placed at `path` inside `context` (the rest of the
  * form, default `{}`), and the result holds exactly the issues {@link validate} reports at `path` or
  * below it, and the one `format` issue at `[]` it reports for params it cannot read at all (a lone

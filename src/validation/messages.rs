@@ -86,15 +86,17 @@ macro_rules! messages {
 messages! {
     // Params that are not strict JSON (`validate_json`).
     PARSE: "params could not be read as strict JSON: check the text at byte {at}",
-        "params 不是严格的 JSON：请检查第 {at} 字节处的文本";
+        "params 不是严格的 JSON：请检查字节偏移 {at} 处的文本";
     PARSE_EMPTY: "params are empty: expected a JSON object",
         "params 为空：应为 JSON 对象";
     PARSE_NUMBER_RANGE: "params hold a number at byte {at} beyond what the gateway can read (exponent or scale outside 32 bits, or over 65535 characters as written or as the gateway rewrites it)",
-        "params 第 {at} 字节处的数字超出网关可读取的范围（指数或小数位数超出 32 位，或书写或经网关改写后超过 65535 个字符）";
-    PARSE_DEEP: "params are nested deeper than {max} levels (byte {at})",
-        "params 的嵌套超过 {max} 层（第 {at} 字节）";
-    PARSE_DIRECTIVE: "params hold the key \"{key}\" at byte {at}, which the gateway's JSON parser reads as a directive, not data; rename it",
-        "params 第 {at} 字节处的键 \"{key}\" 会被网关的 JSON 解析器当作指令而非数据，请重命名";
+        "params 在字节偏移 {at} 处的数字超出网关可读取的范围（指数或小数位数超出 32 位，或书写或经网关改写后超过 65535 个字符）";
+    // Without a byte: these two are what an object from JavaScript can hold, and its bytes are those of
+    // a JSON.stringify text the caller never sees.
+    PARSE_DEEP: "params are nested deeper than {max} levels",
+        "params 的嵌套超过 {max} 层";
+    PARSE_DIRECTIVE: "params hold the key \"{key}\", which the gateway's JSON parser reads as a directive, not data; rename it",
+        "params 含有键 \"{key}\"，网关的 JSON 解析器会将其当作指令而非数据，请重命名";
     HALF_CHARACTER: "params contain half a character (an emoji cut in two), which the gateway would sign as ?",
         "params 含有半个字符（如被截断的表情符号），网关签名时会将其替换为“?”";
     PARAMS_TYPE: "params must be a JSON object, not {actual}",

@@ -3,7 +3,8 @@
 //! for a smaller `.wasm` than a second export that clones and edits the parsed tree.
 //!
 //! Params travel as `JSON.stringify` text parsed by our own strict parser, so a JS number arrives as a
-//! JSON number (what `amount_not_string` needs) and no serde is linked at runtime.
+//! JSON number (what `amount_not_string` needs) and no serde is linked at runtime; `validateJson` takes
+//! the caller's own text.
 
 use wasm_bindgen::prelude::*;
 
@@ -27,15 +28,15 @@ fn kind_of(v: &JsValue) -> Result<Kind, JsValue> {
     })
 }
 
-/// `{ locale?, now? }`: `now` is milliseconds or a `Date`, default `Date.now()`.
-fn options_of(v: &JsValue) -> Result<Options, JsValue> {
+/// `{ locale?, now? }` of `function`: `now` is milliseconds or a `Date`, default `Date.now()`.
+fn options_of(v: &JsValue, function: &str) -> Result<Options, JsValue> {
     if is_absent(v) {
         return Ok(Options::new(now_ms() as i64));
     }
     if !v.is_object() {
         return Err(type_error(&format!("options must be an object {{ locale?, now? }}, not {}", type_of(v))));
     }
-    super::known_options(v, &["locale", "now"], "validate")?;
+    super::known_options(v, &["locale", "now"], function)?;
     let locale = super::locale_option(v, "options.locale")?;
     let now = super::now_option(v, "options.now")?.unwrap_or_else(now_ms);
     Ok(Options { locale, now_ms: now as i64 })
@@ -87,7 +88,7 @@ fn report(report: &Report) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = validate)]
 pub fn validate(kind: JsValue, params: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let kind = kind_of(&kind)?;
-    let options = options_of(&options)?;
+    let options = options_of(&options, "validate")?;
     let report = match json_text(&params, "params")? {
         Some(text) => core::validate_json(kind, &text, &options),
         None => {
@@ -96,4 +97,14 @@ pub fn validate(kind: JsValue, params: JsValue, options: JsValue) -> Result<JsVa
         }
     };
     self::report(&report)
+}
+
+/// `validateJson(kind, text, options?)`: params as the JSON text that will be sent, read as the gateway
+/// reads it (a number's own text: `1.0` where an integer is due, `1e400`), which `JSON.parse` loses.
+#[wasm_bindgen(js_name = validateJson)]
+pub fn validate_json(kind: JsValue, text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let kind = kind_of(&kind)?;
+    let options = options_of(&options, "validateJson")?;
+    let text = js_text(&text, "text")?;
+    self::report(&core::validate_json(kind, &text, &options))
 }

@@ -11,16 +11,16 @@ import * as esm from '../../pkg/client/node.mjs';
 
 const cjs = createRequire(import.meta.url)('../../pkg/client/node.cjs');
 const wasm = readFileSync(new URL('../../pkg/client/lesspay2_bg.wasm', import.meta.url));
-const EXPORTS = ['createSchema', 'decodeError', 'decodeResponse', 'default', 'init', 'initSync', 'orderStatus', 'schemas', 'validate', 'validateField'];
+const EXPORTS = ['createSchema', 'decodeError', 'decodeResponse', 'default', 'init', 'initSync', 'orderStatus', 'schemas', 'validate', 'validateField', 'validateJson'];
 
 test('every client entry exports exactly the validation and decoding API, and nothing that takes a secret', () => {
   assert.deepEqual(Object.keys(esm).sort(), EXPORTS);
   assert.deepEqual(Object.keys(cjs).sort(), EXPORTS);
 });
 
-test('the client .wasm exports only its four functions besides the wasm-bindgen runtime', () => {
+test('the client .wasm exports only its five functions besides the wasm-bindgen runtime', () => {
   const names = WebAssembly.Module.exports(new WebAssembly.Module(wasm)).map((e) => e.name);
-  assert.deepEqual(names.filter((n) => n !== 'memory' && !n.startsWith('__')).sort(), ['decodeError', 'decodeResponse', 'orderStatus', 'validate']);
+  assert.deepEqual(names.filter((n) => n !== 'memory' && !n.startsWith('__')).sort(), ['decodeError', 'decodeResponse', 'orderStatus', 'validate', 'validateJson']);
 });
 
 test('the helpers built in JavaScript work on the client module', async () => {

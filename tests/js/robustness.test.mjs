@@ -62,6 +62,8 @@ const RESULT = {
     (r.valid ? typeof r.secretIndex === 'number' : typeof r.reason === 'string' && typeof r.message === 'string'),
   explainSignature: (r) => typeof r === 'object' && r !== null && /^[0-9A-F]{64}$/.test(r.expected) && Array.isArray(r.hints),
   signRequest: (r) => typeof r === 'object' && r !== null && typeof r.body === 'string' && typeof r.headers === 'object',
+  validate: (r) => typeof r === 'object' && r !== null && typeof r.valid === 'boolean' && Array.isArray(r.issues),
+  validateJson: (r) => typeof r === 'object' && r !== null && typeof r.valid === 'boolean' && Array.isArray(r.issues),
 };
 
 function callOnce(name, f, callArgs) {
@@ -113,7 +115,7 @@ test('the exports under test include the signature API, and the client\'s and th
     assert.ok(names.includes(n), `missing export ${n}`);
   }
   assert.deepEqual(clientExportsUnderTest.map(([n]) => n).sort(),
-    ['createSchema', 'decodeError', 'decodeResponse', 'orderStatus', 'validate', 'validateField']);
+    ['createSchema', 'decodeError', 'decodeResponse', 'orderStatus', 'validate', 'validateField', 'validateJson']);
   assert.deepEqual(edgeExportsUnderTest.map(([n]) => n).sort(), ['canonicalize', 'createWebhookHandler', 'explainSignature', 'sign', 'signRequest',
     'signWebhook', 'standardWebhookSign', 'standardWebhookVerify', 'verifyWebhook', 'webhookKey']);
 });
@@ -127,6 +129,7 @@ test('an option whose getter throws throws its own error out of the call, in eve
     ['standardWebhookSign', { id: 'msg_1', body, secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', now: 1614265330000 }, (m, o) => m.standardWebhookSign(o)],
     ['standardWebhookVerify', { body, headers: {}, secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', toleranceMs: 1000, now: 0 }, (m, o) => m.standardWebhookVerify(o)],
     ['validate', { locale: 'en', now: 0 }, (m, o) => m.validate('fetchPayout', {}, o)],
+    ['validateJson', { locale: 'en', now: 0 }, (m, o) => m.validateJson('fetchPayout', '{}', o)],
     ['decodeError', { api: 'payout', operation: 'create', locale: 'en' }, (m, o) => m.decodeError(30002, o)],
     ['decodeResponse', { api: 'payout', operation: 'create', locale: 'en' }, (m, o) => m.decodeResponse(200, '{"code":0}', o)],
     ['orderStatus', { locale: 'en' }, (m, o) => m.orderStatus('SUCCEED', o)],
@@ -268,6 +271,7 @@ const ORDINARY = {
     headers: m.standardWebhookSign({ id: 'msg_1', body: KNOWN_BODY, secret: WHSEC, now: 1614265330000 }) }),
   validate: (m) => m.validate('createPayin', { request_id: 'R1', amount: '1.234', currency: 'USD' }),
   validateField: (m) => m.validateField('createPayin', ['currency'], 'usd'),
+  validateJson: (m) => m.validateJson('createPayin', '{"request_id":"R1","expired_time":1.5}'),
   decodeError: (m) => m.decodeError(30002, { api: 'payout', operation: 'create' }),
   decodeResponse: (m) => m.decodeResponse(502, '<html>Bad Gateway</html>', { api: 'payin', operation: 'create' }),
   orderStatus: (m) => m.orderStatus('SUCCEED', { locale: 'zh-CN' }),

@@ -138,7 +138,7 @@ function register({ api, label, test, assert }) {
     const v1Signature = signWebhook(v1.body, v1.secrets[0], 'payin');
     assert.deepEqual(explainSignature(v1.body, v1.secrets[0], v1Signature, 'payout').hints.map((h) => [h.code, h.message]), [
       ['webhook_kind', "the signature matches this body signed by the pay-in rule; verify it with kind 'payin'"],
-      ['raw_body', 'check the body exactly as it was received (its raw text or bytes), not a parsed and re-serialised copy: that changes numbers, key order and escapes, which the gateway signs as sent'],
+      ['raw_body', 'check the body exactly as it was received (its raw text or bytes), not a parsed and re-serialised copy, which can change the text of numbers and the key order inside arrays: the gateway signs both as sent'],
     ]);
     assert.equal(explainSignature(v1.body, v1.secrets[0], null, 'auto').canonical.includes('api_version'), false);
     assert.equal(explainSignature(v1.body, v1.secrets[0], null, undefined).canonical.includes('api_version'), true);
@@ -243,7 +243,7 @@ function register({ api, label, test, assert }) {
     );
     assert.equal(
       e.hints[0].message,
-      'the received signature is not 64 hex digits (10 characters); send the bare upper-case hex SHA-256, without a prefix such as `sha256=`',
+      'the received signature is not 64 hex digits (10 characters); the gateway\'s is the bare upper-case hex SHA-256, without a prefix such as `sha256=`',
     );
     assert.deepEqual(e.arrayKeyOrder, [{ path: 'details[0]', bodyOrder: ['b', 'a'], gatewayOrder: ['a', 'b'] }]);
     const none = explainSignature('{}', 'k');

@@ -112,10 +112,9 @@ for (const [entry, api] of [['ESM', esm], ['CJS', cjs], ['client ESM', clientEsm
     // So is a value nested deeper than params may be.
     const deep = api.validateField('createPayin', 'channel_biz_data', JSON.parse('['.repeat(200) + ']'.repeat(200)));
     assert.deepEqual(deep.issues.map((i) => [i.path, i.code]), [[[], 'format']]);
-    // The byte is where JSON.stringify's text of the params passes the limit.
-    assert.equal(deep.issues[0].message, 'params are nested deeper than 128 levels (byte 147)');
+    assert.equal(deep.issues[0].message, 'params are nested deeper than 128 levels');
     assert.equal(api.validateField('createPayin', 'channel_biz_data', JSON.parse('['.repeat(200) + ']'.repeat(200)), {},
-      { locale: 'zh' }).issues[0].message, 'params 的嵌套超过 128 层（第 147 字节）');
+      { locale: 'zh' }).issues[0].message, 'params 的嵌套超过 128 层');
   });
 
   test(`${entry}: issue objects carry params and never card data`, () => {
@@ -132,6 +131,30 @@ for (const [entry, api] of [['ESM', esm], ['CJS', cjs], ['client ESM', clientEsm
       assert.ok(!JSON.stringify(i.params ?? {}).includes('4242'), i.message);
     }
     assert.deepEqual(issues.map((i) => i.code).sort(), ['checksum', 'format', 'too_long']);
+  });
+
+  test(`${entry}: validateJson reads the text that will be sent, numbers as written`, () => {
+    // The same answers as validate for every case, given as JSON.stringify's text.
+    for (const c of doc.cases.filter((c) => !('params' in c))) {
+      const { kind, params } = paramsOf(c);
+      assert.deepEqual(api.validateJson(kind, JSON.stringify(params)), api.validate(kind, params), c.name);
+    }
+    // What JSON.parse loses: a number's own text.
+    const base = JSON.stringify(doc.valid['createPayin/cashier'].params);
+    const text = base.replace('"expired_time":1800', '"expired_time":1e400').replace('"pay_access_type":1', '"pay_access_type":1.0');
+    assert.deepEqual(api.validate('createPayin', JSON.parse(text)).issues, []); // Infinity reads as null, 1.0 as 1
+    assert.deepEqual(api.validateJson('createPayin', text).issues.map((i) => [i.path, i.code, i.message]), [
+      [['pay_access_type'], 'enum', 'pay_access_type must be one of: 1, 2'],
+      [['expired_time'], 'format', 'expired_time must be a whole number from 1 to 2147483647'],
+    ]);
+    // Text that is not strict JSON: where, in UTF-8 bytes, in the caller's own text.
+    assert.deepEqual(api.validateJson('fetchPayout', '{"request_id": \'R1\'}', { locale: 'zh-CN' }).issues, [{ path: [], code: 'format',
+      severity: 'error', message: 'params 不是严格的 JSON：请检查字节偏移 15 处的文本', params: { at: 15 }, gatewayCode: 30000 }]);
+    assert.equal(api.validateJson('fetchPayout', '{"$ref":"x"}').issues[0].message,
+      'params hold the key "$ref", which the gateway\'s JSON parser reads as a directive, not data; rename it');
+    assert.throws(() => api.validateJson('fetchPayout', {}), { name: 'TypeError', message: 'text must be a string' });
+    assert.throws(() => api.validateJson('fetchPayout', '{}', { locale: 'en', nwo: 0 }),
+      { name: 'TypeError', message: 'nwo is not an option of validateJson; it takes locale, now' });
   });
 
   test(`${entry}: params that are not an object are one type issue at []`, () => {

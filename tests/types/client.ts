@@ -9,6 +9,7 @@ import init, {
   schemas,
   validate,
   validateField,
+  validateJson,
   type DecodedError,
   type OrderStatusInfo,
   type RequestKind,
@@ -28,7 +29,9 @@ export async function page(form: Record<string, unknown>, status: number, answer
   // A form library's constant path, as a readonly tuple.
   const amountPath = ['payout_order_details', 0, 'amount'] as const;
   const constant: ValidationResult = validateField(kind, amountPath, '12.345', form);
-  const issues: ValidationIssue[] = [...report.issues, ...field.issues, ...constant.issues];
+  // The text a server is about to send, numbers as written.
+  const asSent: ValidationResult = validateJson(kind, JSON.stringify(form), { now: new Date() });
+  const issues: ValidationIssue[] = [...report.issues, ...field.issues, ...constant.issues, ...asSent.issues];
   const checked = await schemas.fetchPayout['~standard'].validate(form);
   const zh = createSchema('fetchPayin', { locale: 'zh-CN' });
   const decoded = decodeResponse(status, answer, { api: 'payout' });
@@ -44,4 +47,6 @@ export function misuse(): void {
   validate('refund', {});
   // @ts-expect-error a status is a number
   decodeResponse('500', '');
+  // @ts-expect-error validateJson takes the text; validate takes the object
+  validateJson('fetchPayout', { pay_order_id: 'P1' });
 }

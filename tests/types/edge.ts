@@ -38,7 +38,8 @@ export default {
     const headers: StandardWebhookHeaders = standardWebhookSign({ id: webhookKey(body) ?? 'id', body, secret: env.ORIGIN_SECRET });
     const checked = standardWebhookVerify({ body, headers, secret: env.ORIGIN_SECRET });
     const signed = signRequest({ appId: 'app', appSecret: env.APP_SECRET, body: { request_id: 'R1' } });
-    const explained = explainSignature(body, env.APP_SECRET, request.headers.get('x-auth-signature'));
+    // Explained as the webhook it is: by the rule verifyWebhook read, or 'auto' for a rejected delivery.
+    const explained = explainSignature(body, env.APP_SECRET, request.headers.get('x-auth-signature'), verdict.valid ? verdict.kind : 'auto');
     void [validate, decodeError, payoutEvent, checked, signed, explained.expected, canonicalize(body), sign(body, env.APP_SECRET)];
     return new Response(`${status?.name ?? ''} ${event?.type ?? ''} ${total ?? ''}`);
   },

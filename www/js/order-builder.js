@@ -115,6 +115,8 @@ function setPath(obj, path, value) {
   node[path.at(-1)] = value;
 }
 const pathKey = (path) => path.join('.');
+/** How many issues the summary lists: a pasted batch can have 10,000, and drawing them all froze typing. */
+const SHOWN_ISSUES = 200;
 /** "1 error", "2 errors" (the Chinese words have one form). */
 const count = (n, word) => `${n} ${t(n === 1 ? word : `${word}s`)}`;
 /** ['payout_order_details', 1, 'amount'] → payout_order_details[1].amount */
@@ -131,7 +133,13 @@ export function setupBuilder(api) {
   const appSecret = document.getElementById('app-secret');
   const jsonKind = document.getElementById('json-kind');
   const jsonParams = document.getElementById('json-params');
-  const showSample = () => { jsonParams.value = JSON.stringify(JSON_SAMPLES[jsonKind.value], null, 2); };
+  // A kind's sample fills the text only while it holds no text of the user's (empty, or another sample
+  // as shown): picking the kind after pasting a request keeps the request.
+  const sampleOf = (kind) => JSON.stringify(JSON_SAMPLES[kind], null, 2);
+  const showSample = () => {
+    const text = jsonParams.value.trim();
+    if (text === '' || Object.keys(JSON_SAMPLES).some((kind) => sampleOf(kind) === text)) jsonParams.value = sampleOf(jsonKind.value);
+  };
 
   const state = {
     kind: 'createPayin',
@@ -257,7 +265,7 @@ export function setupBuilder(api) {
   function issueLine(issue, withPath) {
     const sev = issue.severity === 'warning' ? 'warning' : 'error';
     return h('li', { class: `issue ${sev}`, dataset: { code: issue.code, severity: sev } },
-      h('span', { class: 'sev', role: 'img', 'aria-label': sev }, sev === 'error' ? '✕' : '!'),
+      h('span', { class: 'sev', role: 'img', 'aria-label': t(sev) }, sev === 'error' ? '✕' : '!'),
       h('span', { class: 'text' },
         withPath ? h('code', { class: 'path' }, displayPath(issue.path ?? [])) : null,
         withPath ? ' ' : null,
@@ -330,38 +338,38 @@ export function setupBuilder(api) {
     if (focused >= 0) (lines()[Math.min(focused, lines().length - 1)] ?? summary.querySelector('p'))?.focus?.();
   }
 
-  // Any request as JSON text: validated whole (the text is parsed here; the library judges the value)
-  // and signed exactly as written.
+  // Any request as JSON text, validated by validateJson (numbers read by their own text, as the gateway
+  // reads them; text that is not strict JSON is the library's issue at []) and signed exactly as written.
   function refreshJson() {
     const kind = jsonKind.value;
-    let value;
+    let issues;
     try {
-      value = JSON.parse(jsonParams.value);
+      issues = api.validateJson(kind, jsonParams.value, options()).issues;
     } catch (error) {
-      showSummary(errorBox(`${t('notJson')} ${error.message}`));
+      // Text the library does not take at all (over 8 Mi characters, half an emoji): nothing is signed.
+      showSummary(errorBox(String(error.message ?? error)));
       renderSigned(null, [], kind);
       return;
     }
-    let issues;
-    try {
-      issues = api.validate(kind, value, options()).issues;
-    } catch (error) {
-      showSummary(errorBox(String(error.message ?? error)));
-      return;
-    }
-    const errors = issues.filter((i) => i.severity !== 'warning').length;
+    // The marker past 10,000 issues is not one more problem; and a page lists a few hundred at most.
+    const capped = issues.some((i) => i.code === 'too_many_issues');
+    const problems = issues.filter((i) => i.code !== 'too_many_issues');
+    const errors = problems.filter((i) => i.severity !== 'warning').length;
+    const plus = capped ? '+' : '';
+    const shown = issues.slice(0, SHOWN_ISSUES).map((issue) => issueLine(issue, true));
+    if (issues.length > SHOWN_ISSUES) shown.push(h('li', { class: 'more', id: 'more-issues' }, t('moreIssues').replace('{n}', issues.length - SHOWN_ISSUES)));
     showSummary(h('p', { class: 'counts' },
-      h('span', { class: `count error${errors ? '' : ' zero'}`, id: 'error-count' }, count(errors, 'error')),
-      h('span', { class: `count warning${issues.length - errors ? '' : ' zero'}`, id: 'warning-count' }, count(issues.length - errors, 'warning'))),
-    issues.length ? h('ul', { class: 'summary-list' }, issues.map((issue) => issueLine(issue, true))) : h('p', { class: 'ok' }, `✓ ${t('noIssues')}`));
+      h('span', { class: `count error${errors ? '' : ' zero'}`, id: 'error-count' }, `${count(errors, 'error')}${plus}`),
+      h('span', { class: `count warning${problems.length - errors ? '' : ' zero'}`, id: 'warning-count' }, count(problems.length - errors, 'warning'))),
+    issues.length ? h('ul', { class: 'summary-list' }, shown) : h('p', { class: 'ok' }, `✓ ${t('noIssues')}`));
     renderSigned(jsonParams.value, issues, kind);
   }
 
-  /** The signed request for `bodyText` (`null`: nothing to sign yet). */
+  /** The signed request for `bodyText` (`null`: nothing to sign). */
   function renderSigned(bodyText, issues, kind) {
     document.getElementById('endpoint').replaceChildren(h('code', {}, `POST ${SANDBOX}${ENDPOINTS[kind]}`));
     if (bodyText === null) {
-      signedBox.replaceChildren(h('p', { class: 'hint' }, t('notJson')));
+      signedBox.replaceChildren(h('p', { class: 'hint' }, t('cannotSign')));
       return;
     }
     if (!appId.value.trim() || !appSecret.value.trim()) {

@@ -39,11 +39,12 @@ export function setupVerifier(api) {
     if (!body.value && !headers.value) { out.replaceChildren(h('p', { class: 'hint card' }, t('enterSomething'))); return; }
     const list = secretList();
     if (list.length === 0) { needSecret(); return; }
+    const parsed = parseHeaders(headers.value);
     let result;
     try {
       result = api.verifyWebhook({
         body: body.value,
-        headers: parseHeaders(headers.value),
+        headers: parsed,
         secret: secretOption(list),
         kind: kind.value,
         toleranceMs: windowMs.value.trim() === '' ? null : Number(windowMs.value),
@@ -54,10 +55,15 @@ export function setupVerifier(api) {
       return;
     }
     if (!result.valid) {
+      // The library joins a repeated header's values, and so says their format is wrong: the page knows
+      // it was given on several lines.
+      const signatureLines = Object.entries(parsed).find(([name]) => name.toLowerCase() === 'x-auth-signature')?.[1];
+      const repeated = Array.isArray(signatureLines) && result.reason === 'malformed_signature';
       out.replaceChildren(h('section', { class: 'card' },
         h('div', { class: 'verdict-line' }, h('span', { class: 'badge bad', id: 'vf-verdict' }, `✕ ${t('invalid')}`)),
         h('dl', { class: 'kvs' }, kv(t('reason'), h('code', {}, result.reason), { id: 'vf-reason' }),
-          kv('', result.message, { id: 'vf-message' }))));
+          kv('', result.message, { id: 'vf-message' })),
+        repeated ? h('p', { class: 'alert warn', id: 'vf-repeated' }, t('repeatedSignature').replace('{n}', signatureLines.length)) : null));
       return;
     }
     // verifyWebhook describes in English; orderStatus and decodeError say the same in the page's language.
@@ -81,7 +87,7 @@ export function setupVerifier(api) {
             h('strong', {}, event.type), ` (${event.category}${event.fraudCode != null ? `, ${event.fraudCode}` : ''}` +
               `${event.disputeCategory != null ? `, ${event.disputeCategory}` : ''})`,
             h('div', {}, event.name),
-            h('div', { class: 'muted' }, eventText.description),
+            eventText.description !== event.name ? h('div', { class: 'muted' }, eventText.description) : null,
             h('div', {}, h('strong', {}, `${t('advice')}: `), eventText.advice),
             event.signed ? null : h('p', { class: 'alert warn', id: 'vf-event-unsigned' }, t('eventUnsigned'))),
           { id: 'vf-event' }) : null,

@@ -22,7 +22,7 @@ export function setupWorkbench(api) {
     const mode = form.querySelector('[name=wb-mode]:checked').value;
     const kind = mode === 'request' ? null : mode;
     const text = body.value;
-    modeNote.textContent = kind ? t('webhookNote') : t('fullNote');
+    modeNote.textContent = t(`note.${mode}`);
     if (!text.trim()) { out.replaceChildren(h('p', { class: 'hint card' }, t('enterSomething'))); return; }
 
     let result;
@@ -33,11 +33,13 @@ export function setupWorkbench(api) {
       return;
     }
     // A webhook's unsigned fields, as verifyWebhook lists them for the signature the gateway would send.
+    // And the rule applied, which 'auto' picks by the payload.
     let unsigned = null;
+    let rule = null;
     if (kind && secret.value) {
       try {
         const verified = api.verifyWebhook({ body: text, headers: { 'x-auth-signature': result.expected }, secret: secret.value, kind });
-        if (verified.valid) unsigned = verified.unsignedFields;
+        if (verified.valid) ({ unsignedFields: unsigned, kind: rule } = verified);
       } catch { /* a secret verifyWebhook refuses (whitespace only): explainSignature's hints say so */ }
     }
     const verdict = result.matches === null
@@ -55,7 +57,8 @@ export function setupWorkbench(api) {
     out.replaceChildren(...[
       h('section', { class: 'card' },
         h('div', { class: 'verdict-line' }, verdict),
-        h('dl', { class: 'kvs' }, kv(t('expected'), h('code', { class: 'sig' }, result.expected), { id: 'wb-expected' })),
+        h('dl', { class: 'kvs' }, kv(t('expected'), h('code', { class: 'sig' }, result.expected), { id: 'wb-expected' }),
+          rule ? kv(t('rule'), h('code', {}, rule), { id: 'wb-rule' }) : null),
         hints ? h('h4', {}, t('hints')) : null, hints),
       h('section', { class: 'card' },
         h('h3', {}, t('canonical')), codeBlock(result.canonical ?? '(null)', { id: 'wb-canonical' }),
