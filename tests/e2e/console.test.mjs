@@ -285,9 +285,11 @@ test('webhook verifier: wh-pub-0001 with YOUR_APP_SECRET, then tampering and fre
     "Next step: do not retry with this card and do not ship; the order status is unchanged: wait for the order's own webhook"]);
   assert.equal(await page.locator('#vf-event-unsigned').count(), 0);
   await page.selectOption('#locale', 'zh-CN');
+  assert.equal(await page.getAttribute('nav.tabs', 'aria-label'), '工具'); // names for screen readers follow too
   assert.equal((await ctx.text('#vf-event')).split('\n')[2], '卡号在实体级拒绝名单中'); // differs from the name: shown
   assert.equal((await ctx.text('#vf-status')).split('\n')[1], '失败');
   await page.selectOption('#locale', 'en');
+  assert.equal(await page.getAttribute('nav.tabs', 'aria-label'), 'Tools');
   await ctx.example('verifier', 'wh-pub-0061');
   assert.equal(await ctx.text('#vf-verdict'), '✕ Rejected');
   assert.equal(await ctx.text('#vf-reason'), 'signature_mismatch');

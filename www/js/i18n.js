@@ -6,6 +6,7 @@ const dict = {
     title: 'Lesspay2 商户控制台',
     tagline: '一切都在本页面的 WebAssembly 中运行：您输入的内容不会被保存或发送。',
     language: '语言',
+    tools: '工具',
     'tab.builder': '订单构建器',
     'tab.workbench': '签名工作台',
     'tab.verifier': 'Webhook 验证',
@@ -140,6 +141,12 @@ export function setLocale(next) {
     const key = node.dataset.i18n;
     node.dataset.en ??= node.textContent;
     node.textContent = locale === 'en' ? node.dataset.en : dict[locale][key] ?? node.dataset.en;
+  }
+  // Names that only assistive technology reads (aria-label), kept in the same language as the text.
+  for (const node of document.querySelectorAll('[data-i18n-label]')) {
+    const key = node.dataset.i18nLabel;
+    node.dataset.enLabel ??= node.getAttribute('aria-label');
+    node.setAttribute('aria-label', locale === 'en' ? node.dataset.enLabel : dict[locale][key] ?? node.dataset.enLabel);
   }
   for (const fn of listeners) fn(locale);
 }
