@@ -269,10 +269,12 @@ pub(crate) fn explain(body: &str, secret: &str, received: Option<&str>, webhook:
             Some((kind, _)) => {
                 // Signed by the other webhook rule (`auto` read the payload's shape the other way)?
                 let other = if kind == WebhookKind::Payout { WebhookKind::Payin } else { WebhookKind::Payout };
-                let other_canonical = crate::webhook::signed(&object, other, body.len()).canonical;
-                if received_digest.is_some_and(|d| digests_equal(&d, &digest(other_canonical.as_deref(), secret))) {
-                    let (name, rule) = if other == WebhookKind::Payin { ("payin", "pay-in") } else { ("payout", "payout") };
-                    hint("webhook_kind", format!("the signature matches this body signed by the {rule} rule; verify it with kind '{name}'"));
+                if let Some(received) = received_digest {
+                    let other_canonical = crate::webhook::signed(&object, other, body.len()).canonical;
+                    if digests_equal(&received, &digest(other_canonical.as_deref(), secret)) {
+                        let (name, rule) = if other == WebhookKind::Payin { ("payin", "pay-in") } else { ("payout", "payout") };
+                        hint("webhook_kind", format!("the signature matches this body signed by the {rule} rule; verify it with kind '{name}'"));
+                    }
                 }
                 hint(
                     "raw_body",
