@@ -2,6 +2,8 @@
 //! (`array_key_order`), and which numbers' text a re-serialiser changes (`number_values`).
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use lesspay2::{explain_signature, explain_webhook_signature, sign_webhook, ArrayKeyOrder, WebhookKind};
 
 fn entry(path: &str, body: &[&str], gateway: &[&str]) -> ArrayKeyOrder {
@@ -63,27 +65,19 @@ fn number_values_names_numbers_whose_text_can_change() {
 /// and the received one matches exactly when the vector's secret signed this body.
 #[test]
 fn webhooks_are_explained_by_their_own_rule() {
-    let doc: serde_json::Value = serde_json::from_str(include_str!("vectors/webhooks.json")).unwrap();
     let mut matched = 0;
-    for case in doc["cases"].as_array().unwrap() {
-        let body = case["body"].as_str().unwrap();
-        let kind = match case["kind"].as_str().unwrap() {
-            "payin" => WebhookKind::Payin,
-            _ => WebhookKind::Payout,
-        };
-        let headers = case["headers"].as_object().unwrap();
-        let Some(received) = headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("x-auth-signature")).and_then(|(_, v)| v.as_str()) else {
-            continue;
-        };
-        for secret in case["secrets"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()) {
+    for case in common::webhook_cases() {
+        let (body, kind) = (case.body.as_str(), case.webhook_kind());
+        let Some(received) = case.received_signature() else { continue };
+        for secret in &case.secrets {
             let Ok(e) = explain_webhook_signature(body, secret, Some(received), kind) else { continue };
-            assert_eq!(e.expected, sign_webhook(body, secret, kind).unwrap(), "{}", case["id"]);
+            assert_eq!(e.expected, sign_webhook(body, secret, kind).unwrap(), "{}", case.id);
             let hashed = e.signed_string_redacted.replace("<appSecret>", secret);
-            assert_eq!(sha256_hex(&hashed), e.expected, "{}", case["id"]);
+            assert_eq!(sha256_hex(&hashed), e.expected, "{}", case.id);
             // Verification rule 3: only ASCII whitespace around it is ignored (a no-break space is not).
             let trimmed = received.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\u{b}' | '\u{c}' | '\r'));
             let same = trimmed.eq_ignore_ascii_case(&e.expected);
-            assert_eq!(e.matches, Some(same), "{}", case["id"]);
+            assert_eq!(e.matches, Some(same), "{}", case.id);
             matched += usize::from(same);
         }
     }

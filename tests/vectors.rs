@@ -2,7 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure should stop loudly
 
 use lesspay2::json::{self, JsonErrorKind};
-use lesspay2::{canonicalize, sign, sign_webhook, verify_webhook, Secret, VerifyOptions, WebhookHeaders, WebhookKind};
+use lesspay2::{canonicalize, sign, sign_webhook, verify_webhook, Secret, VerifyOptions, WebhookHeaders};
 
 mod common;
 
@@ -70,12 +70,7 @@ fn every_webhook_case() {
     let mut failures = Vec::new();
     for c in &cases {
         let secrets: Vec<Secret> = c.secrets.iter().map(Secret::new).collect();
-        let kind = match c.kind.as_str() {
-            "payin" => WebhookKind::Payin,
-            "payout" => WebhookKind::Payout,
-            other => panic!("unknown kind {other}"),
-        };
-        let options = VerifyOptions { kind, tolerance_ms: c.tolerance_ms, now_ms: c.now };
+        let options = VerifyOptions { kind: c.webhook_kind(), tolerance_ms: c.tolerance_ms, now_ms: c.now };
         let headers = WebhookHeaders::from_pairs(c.headers.iter().map(|(k, v)| (k, v.as_str())));
         let verdict = verify_webhook(c.body.as_bytes(), headers, &secrets, options).unwrap();
         let got = match &verdict {
@@ -95,8 +90,8 @@ fn sign_webhook_gives_the_signature_of_every_valid_webhook_case() {
     let (mut signed, mut not_as_request) = (0, 0);
     for c in webhook_cases() {
         let (true, Some(index)) = (c.expect.valid, c.expect.secret_index) else { continue };
-        let kind = if c.kind == "payin" { WebhookKind::Payin } else { WebhookKind::Payout };
-        let received = c.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("x-auth-signature")).map(|(_, v)| v.trim()).unwrap();
+        let kind = c.webhook_kind();
+        let received = c.received_signature().map(str::trim).unwrap();
         let signature = sign_webhook(&c.body, &c.secrets[index], kind).unwrap();
         assert!(signature.eq_ignore_ascii_case(received), "{}: {signature} {received}", c.id);
         assert_eq!(signature, signature.to_ascii_uppercase(), "{}", c.id);

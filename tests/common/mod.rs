@@ -1,6 +1,6 @@
 //! The vector files of `tests/vectors/` as Rust values, shared by the native (`tests/vectors.rs`) and
 //! wasm (`tests/wasm.rs`) suites so that both read the data the same way. `include_str!` works on both.
-#![allow(dead_code, clippy::unwrap_used)] // each suite uses part of it; a broken data file should stop loudly
+#![allow(dead_code, clippy::unwrap_used, clippy::panic)] // each suite uses part of it; a broken data file should stop loudly
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -53,6 +53,22 @@ pub struct Expect {
     pub secret_index: Option<usize>,
     #[serde(default)]
     pub reason: Option<String>,
+}
+
+impl WebhookCase {
+    /// The rule the case is signed by.
+    pub fn webhook_kind(&self) -> lesspay2::WebhookKind {
+        match self.kind.as_str() {
+            "payin" => lesspay2::WebhookKind::Payin,
+            "payout" => lesspay2::WebhookKind::Payout,
+            other => panic!("unknown kind {other}"),
+        }
+    }
+
+    /// The `X-Auth-Signature` header as sent (in whatever casing the case names it).
+    pub fn received_signature(&self) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("x-auth-signature")).map(|(_, v)| v.as_str())
+    }
 }
 
 pub fn signature_vectors() -> Vec<SignatureVector> {
