@@ -303,12 +303,8 @@ export function setupBuilder(api) {
       input.setAttribute('aria-invalid', String(list.some((i) => i.severity !== 'warning')));
       input.classList.toggle('has-warning', list.length > 0 && list.every((i) => i.severity === 'warning'));
     }
-    const errors = issues.filter((i) => i.severity !== 'warning');
-    const warnings = issues.filter((i) => i.severity === 'warning');
-    const counts = h('p', { class: 'counts' },
-      h('span', { class: `count error${errors.length ? '' : ' zero'}`, id: 'error-count' }, count(errors.length, 'error')),
-      h('span', { class: `count warning${warnings.length ? '' : ' zero'}`, id: 'warning-count' }, count(warnings.length, 'warning')));
-    const list = h('ul', { class: 'summary-list' }, [...errors, ...warnings].map((issue) => {
+    // Each summary line leads to its field, where the form has one.
+    showIssues(issues, (issue) => {
       const line = issueLine(issue, true);
       const target = inputs.get(pathKey(issue.path ?? []));
       if (target) {
@@ -324,11 +320,27 @@ export function setupBuilder(api) {
         });
       }
       return line;
-    }));
-    showSummary(counts, issues.length ? list : h('p', { class: 'ok' }, `✓ ${t('noIssues')}`));
+    });
     renderSigned(JSON.stringify(body), issues, state.kind);
   }
   const refreshSoon = debounce(refresh, 40);
+
+  /**
+   * The summary of `issues`: the counts, then errors before warnings, at most SHOWN_ISSUES lines made by
+   * `lineFor`. The marker past 10,000 issues is not one more problem: the error count reads "10000+".
+   */
+  function showIssues(issues, lineFor) {
+    const problems = issues.filter((i) => i.code !== 'too_many_issues');
+    const errors = problems.filter((i) => i.severity !== 'warning').length;
+    const plus = problems.length < issues.length ? '+' : '';
+    const ordered = [...issues.filter((i) => i.severity !== 'warning'), ...issues.filter((i) => i.severity === 'warning')];
+    const lines = ordered.slice(0, SHOWN_ISSUES).map(lineFor);
+    if (ordered.length > SHOWN_ISSUES) lines.push(h('li', { class: 'more', id: 'more-issues' }, t('moreIssues').replace('{n}', ordered.length - SHOWN_ISSUES)));
+    showSummary(h('p', { class: 'counts' },
+      h('span', { class: `count error${errors ? '' : ' zero'}`, id: 'error-count' }, `${count(errors, 'error')}${plus}`),
+      h('span', { class: `count warning${problems.length - errors ? '' : ' zero'}`, id: 'warning-count' }, count(problems.length - errors, 'warning'))),
+    issues.length ? h('ul', { class: 'summary-list' }, lines) : h('p', { class: 'ok' }, `✓ ${t('noIssues')}`));
+  }
 
   /** The summary's new content, with focus kept on the line it was on (rebuilt on every refresh). */
   function showSummary(...content) {
@@ -351,17 +363,7 @@ export function setupBuilder(api) {
       renderSigned(null, [], kind);
       return;
     }
-    // The marker past 10,000 issues is not one more problem; and a page lists a few hundred at most.
-    const capped = issues.some((i) => i.code === 'too_many_issues');
-    const problems = issues.filter((i) => i.code !== 'too_many_issues');
-    const errors = problems.filter((i) => i.severity !== 'warning').length;
-    const plus = capped ? '+' : '';
-    const shown = issues.slice(0, SHOWN_ISSUES).map((issue) => issueLine(issue, true));
-    if (issues.length > SHOWN_ISSUES) shown.push(h('li', { class: 'more', id: 'more-issues' }, t('moreIssues').replace('{n}', issues.length - SHOWN_ISSUES)));
-    showSummary(h('p', { class: 'counts' },
-      h('span', { class: `count error${errors ? '' : ' zero'}`, id: 'error-count' }, `${count(errors, 'error')}${plus}`),
-      h('span', { class: `count warning${problems.length - errors ? '' : ' zero'}`, id: 'warning-count' }, count(problems.length - errors, 'warning'))),
-    issues.length ? h('ul', { class: 'summary-list' }, shown) : h('p', { class: 'ok' }, `✓ ${t('noIssues')}`));
+    showIssues(issues, (issue) => issueLine(issue, true));
     renderSigned(jsonParams.value, issues, kind);
   }
 
