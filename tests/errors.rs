@@ -156,6 +156,11 @@ fn code_30034_depends_on_the_api() {
         assert_eq!((d.category, d.group), (Category::BusinessRule, Some("unpublished")), "{code}");
         assert_eq!(d.advice, "do not resend blindly: query the payout by request_id and ask the gateway what the code means", "{code}");
     }
+    // As an unknown code: after a create call the payout may exist, so query first (as the advice says).
+    let create = Context { api: Some(Api::Payout), operation: Some(Operation::Create), ..Context::default() };
+    for code in [30030, 30034, 30079] {
+        assert_eq!((decode_code(code, &payout).retry, decode_code(code, &create).retry), (Retry::No, Retry::QueryFirst), "{code}");
+    }
 }
 
 #[test]
@@ -259,10 +264,15 @@ fn fetch_payin_messages_refine_9999_and_unknown_codes() {
     assert_eq!((e.source, e.name, e.category, e.code), (Source::QueryMsg, "Order does not exist", Category::NotFound, Some(9999)));
     assert_eq!(e.msg_conflict, None);
     // A code no table has: the message decides (with the code kept), whatever its case and spacing.
-    for msg in ["Order does not exist", "order  does NOT exist", " Order does not exist\n"] {
-        let body = format!(r#"{{"code":77,"msg":{}}}"#, serde_json::to_string(msg).unwrap());
-        let e = decode_response(200, &body, &query).unwrap_err();
-        assert_eq!((e.source, e.category, e.retry, e.code), (Source::QueryMsg, Category::NotFound, Retry::AfterFix, Some(77)), "{msg:?}");
+    // Unicode spaces around it too, as a bare `msg` and 9999 read them.
+    for msg in ["Order does not exist", "order  does NOT exist", " Order does not exist\n", "Order does not exist\u{a0}", "\u{3000}Order does not exist\u{2028}"] {
+        for code in [77, 9999] {
+            let body = format!(r#"{{"code":{code},"msg":{}}}"#, serde_json::to_string(msg).unwrap());
+            let e = decode_response(200, &body, &query).unwrap_err();
+            assert_eq!((e.source, e.category, e.retry, e.code), (Source::QueryMsg, Category::NotFound, Retry::AfterFix, Some(code)), "{code} {msg:?}");
+        }
+        let bare = decode_msg(msg, &query);
+        assert_eq!((bare.source, bare.category, bare.retry), (Source::QueryMsg, Category::NotFound, Retry::AfterFix), "{msg:?}");
     }
     let e = decode_response(200, r#"{"code":-1,"msg":"mchOrderNo and payOrderId cannot be empty at the same time"}"#, &query).unwrap_err();
     assert_eq!((e.source, e.category), (Source::QueryMsg, Category::InvalidRequest));

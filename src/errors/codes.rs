@@ -179,6 +179,8 @@ const NO_GROUP: [&str; 2] = ["unpublished payout code (no published group)", "�
 /// Unpublished payout codes: `(first, last, group, row)`, the group inferred from the published
 /// neighbours (30000–30009 parameter validation, 30010–30019 idempotency, 30020–30029 lookup). The
 /// first range that holds a code is its row: 30034 alone has the fraud code's other reading.
+/// Those without a group are read as an unknown code is: after a create call the payout may exist, so
+/// `query_first` there (the advice says to query it), `no` elsewhere.
 pub(crate) static PAYOUT_UNPUBLISHED: [(i64, i64, &str, Row); 4] = [
     (30012, 30019, "idempotency", ours(UNPUBLISHED, ["unpublished payout code, idempotency group", "未公开的代付错误码（幂等类）"],
         ["probably an idempotency conflict: query the payout by request_id before resending; a new payout needs a new request_id", "可能是幂等冲突：重发前先用 request_id 查询代付；新代付须用新的 request_id"],
@@ -186,10 +188,10 @@ pub(crate) static PAYOUT_UNPUBLISHED: [(i64, i64, &str, Row); 4] = [
     (30022, 30029, "lookup", ours(UNPUBLISHED, ["unpublished payout code, lookup group", "未公开的代付错误码（查询类）"], ADVICE_CHECK_IDS, C::NotFound, Always(R::AfterFix))),
     (30034, 30034, "unpublished", ours(UNPUBLISHED, NO_GROUP,
         ["do not resend blindly: query the payout by request_id and ask the gateway what the code means (from a pay-in, or with a payment_declined notice, 30034 is the fraud code 'suspected fraud')", "不要盲目重发：用 request_id 查询代付并向网关询问含义（来自代收或随 payment_declined 到达时，30034 是欺诈码“疑似欺诈”）"],
-        C::BusinessRule, Always(R::No))),
+        C::BusinessRule, UnlessCreate(R::No))),
     (30030, 30079, "unpublished", ours(UNPUBLISHED, NO_GROUP,
         ["do not resend blindly: query the payout by request_id and ask the gateway what the code means", "不要盲目重发：用 request_id 查询代付并向网关询问含义"],
-        C::BusinessRule, Always(R::No))),
+        C::BusinessRule, UnlessCreate(R::No))),
 ];
 
 /// Spec 5.5: fraud response codes.

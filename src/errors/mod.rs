@@ -389,8 +389,10 @@ fn same_words(a: &str, b: &str) -> bool {
     }
 }
 
-/// The row of a fetch pay-in message (spec 5.3).
+/// The row of a fetch pay-in message (spec 5.3). `msg` is trimmed of any Unicode space here, once, as
+/// [`msg_row`] trims it: the same text reads alike with a code and without one.
 fn query_msg_row(msg: &str) -> Option<Found> {
+    let msg = msg.trim();
     codes::QUERY_MSGS.iter().find(|r| same_words(r.name, msg)).map(|row| Found::new(row, Source::QueryMsg, true))
 }
 
