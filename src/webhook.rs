@@ -357,8 +357,9 @@ fn detect_kind(payload: &Object<'_>) -> WebhookKind {
     }
 }
 
-/// A stable idempotency key for a verified webhook: `pay_order_id`, the order status and, for fraud
-/// and dispute notices, the event. The gateway does not sign `X-Auth-Timestamp`, so deduplicating on
+/// A stable idempotency key for a verified webhook: `pay_order_id`, the order status (its canonical
+/// name, as [`order_status::from_value`](crate::order_status::from_value) reads it) and, for fraud and
+/// dispute notices, the event (in lower case), as `lesspay2:P1:FAILED:payment_declined`. The gateway does not sign `X-Auth-Timestamp`, so deduplicating on
 /// this key is the real defence against replays and duplicate deliveries. `None` without a
 /// `pay_order_id`.
 ///
@@ -425,13 +426,21 @@ fn key_of(payload: &Object<'_>, event_signed: bool) -> Option<String> {
     key.push_str("lesspay2:");
     key.push_str(id);
     key.push(':');
-    if let Some(status) = text("order_status") {
-        key.push_str(&crate::order_status::normalized(status));
+    // The status as `orderStatus` reads it, its number (`"2"`) included; an unknown one as written,
+    // upper-cased.
+    match payload.get("order_status").and_then(crate::order_status::from_value) {
+        Some(status) => key.push_str(status.name),
+        None => {
+            if let Some(status) = text("order_status") {
+                key.push_str(&crate::order_status::normalized(status));
+            }
+        }
     }
-    // The event as `event()` decodes it: a blank or non-string `event` is no event there, nor here.
+    // The event as `event()` decodes it (trimmed, in any case): a blank or non-string `event` is no
+    // event there, nor here.
     if let Some(event) = crate::errors::event_name(payload).filter(|_| event_signed) {
         key.push(':');
-        key.push_str(event);
+        key.push_str(&event.trim().to_ascii_lowercase());
     }
     Some(key)
 }

@@ -239,7 +239,7 @@ fn the_idempotency_key_holds_only_signed_fields() {
     // Pay-in v2 signs `event`: a notice has its own key.
     let v2 = r#"{"pay_order_id":"P1","order_status":"SUCCEED","api_version":"v2","event":"payment_declined"}"#;
     let notice = Some("lesspay2:P1:SUCCEED:payment_declined".to_owned());
-    assert_eq!(key(v2, &sign(v2, "sk").unwrap()), (notice.clone(), notice));
+    assert_eq!(key(v2, &sign(v2, "sk").unwrap()), (notice.clone(), notice.clone()));
     // A blank or non-string `event` is no event to `event()`, and none in the key either.
     let plain_v2 = Some("lesspay2:P1:SUCCEED".to_owned());
     for event in [r#""  ""#, "42", "null", r#"["payment_declined"]"#] {
@@ -247,6 +247,11 @@ fn the_idempotency_key_holds_only_signed_fields() {
         let verified = verified_with_sk(&body, &sign(&body, "sk").unwrap());
         assert_eq!(verified.event(lesspay2::Locale::En), None, "{event}");
         assert_eq!((verified.idempotency_key(), webhook_key(&verified.payload)), (plain_v2.clone(), plain_v2.clone()), "{event}");
+    }
+    // One notice, one key: the status read as its number or another spelling, the event in any case.
+    for (status, event) in [(r#""2""#, r#"" Payment_Declined ""#), ("2", r#""PAYMENT_DECLINED""#), (r#""success""#, r#""payment_declined""#)] {
+        let body = format!(r#"{{"pay_order_id":"P1","order_status":{status},"api_version":"v2","event":{event}}}"#);
+        assert_eq!(key(&body, &sign(&body, "sk").unwrap()), (notice.clone(), notice.clone()), "{body}");
     }
 }
 

@@ -239,7 +239,8 @@ export function explainSignature(
 
 /**
  * A stable idempotency key for a verified webhook (`lesspay2:<pay_order_id>:<order_status>[:<event>]`),
- * or `null` without a `pay_order_id`. The gateway does not sign `X-Auth-Timestamp`, so deduplicating on
+ * or `null` without a `pay_order_id`. The status is its canonical name as `orderStatus` reads it
+ * (`"2"` and `SUCCESS` are `SUCCEED`), the event in lower case. The gateway does not sign `X-Auth-Timestamp`, so deduplicating on
  * this key is the real defence against replays and duplicate deliveries. Only signed fields go in: on a
  * pay-in v1 payload (`api_version` v1, blank or absent) `event` is unsigned and left out, so a replay
  * that changes it keeps the key, and a v1 notice shares the key of the status notice it came with.

@@ -261,7 +261,15 @@ function register({ api, label, test, assert }) {
   });
 
   test(`${label}: webhookKey`, () => {
-    assert.equal(webhookKey({ pay_order_id: 'P9', order_status: 'SUCCEED', api_version: 'v2', event: 'DISPUTE' }), 'lesspay2:P9:SUCCEED:DISPUTE');
+    assert.equal(webhookKey({ pay_order_id: 'P9', order_status: 'SUCCEED', api_version: 'v2', event: 'DISPUTE' }), 'lesspay2:P9:SUCCEED:dispute');
+    // Read as `orderStatus` and the event decoder read them: a status by its number or another
+    // spelling, an event in any case and with spaces around it, give one key.
+    for (const [status, event] of [['SUCCEED', 'payment_declined'], ['2', ' Payment_Declined '], [2, 'PAYMENT_DECLINED'], ['success', 'payment_declined']]) {
+      assert.equal(webhookKey({ pay_order_id: 'P9', order_status: status, api_version: 'v2', event }), 'lesspay2:P9:SUCCEED:payment_declined');
+    }
+    // An unknown status stays as written, upper-cased.
+    assert.equal(webhookKey({ pay_order_id: 'P9', order_status: 'on hold', api_version: 'v2' }), 'lesspay2:P9:ON_HOLD');
+    assert.equal(webhookKey({ pay_order_id: 'P9', order_status: 77 }), 'lesspay2:P9:77');
     // A pay-in v1 payload's event is not signed: it stays out of the key (a replay cannot renew it).
     assert.equal(webhookKey({ pay_order_id: 'P9', order_status: 'SUCCEED', event: 'DISPUTE' }), 'lesspay2:P9:SUCCEED');
     assert.equal(webhookKey({ pay_order_id: 'P9', order_status: 'SUCCEED', api_version: 'V1', event: 'x' }), 'lesspay2:P9:SUCCEED');
