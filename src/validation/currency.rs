@@ -1,13 +1,18 @@
 //! Currency and country tables, decimal amounts and their exact sum (no floating point anywhere).
 
 /// Active ISO 4217 codes (2025), three letters each, sorted. Funds and metals without minor units
-/// (XAU, XDR, ...) are left out: an amount in them is not something a payment gateway takes.
+/// (XAU, XDR, ...) are left out: an amount in them is not something a payment gateway takes
+/// ([`NO_MINOR_UNITS`] names them in the warning).
 const ISO_4217: &str = "AEDAFNALLAMDANGAOAARSAUDAWGAZNBAMBBDBDTBGNBHDBIFBMDBNDBOBBOVBRLBSDBTNBWPBYNBZDCADCDF\
 CHECHFCHWCLFCLPCNYCOPCOUCRCCUCCUPCVECZKDJFDKKDOPDZDEGPERNETBEURFJDFKPGBPGELGHSGIPGMDGNFGTQGYDHKDHNL\
 HTGHUFIDRILSINRIQDIRRISKJMDJODJPYKESKGSKHRKMFKPWKRWKWDKYDKZTLAKLBPLKRLRDLSLLYDMADMDLMGAMKDMMKMNT\
 MOPMRUMURMVRMWKMXNMXVMYRMZNNADNGNNIONOKNPRNZDOMRPABPENPGKPHPPKRPLNPYGQARRONRSDRUBRWFSARSBDSCRSDG\
 SEKSGDSHPSLESLLSOSSRDSSPSTNSVCSYPSZLTHBTJSTMTTNDTOPTRYTTDTWDTZSUAHUGXUSDUSNUYIUYUUYWUZSVEDVESVND\
 VUVWSTXAFXCDXCGXOFXPFYERZARZMWZWGZWL";
+
+/// ISO 4217 codes without minor units (precious metals, fund and settlement units, the test code XTS and
+/// XXX, "no currency"), sorted: known to ISO, but not currencies a payment is made in.
+const NO_MINOR_UNITS: &str = "XAGXAUXBAXBBXBCXBDXDRXPDXPTXSUXTSXUAXXX";
 
 /// ISO 4217 codes with 0, 3 and 4 minor units; every other code has 2.
 const MINOR_0: &str = "BIFCLPDJFGNFISKJPYKMFKRWPYGRWFUGXUYIVNDVUVXAFXOFXPF";
@@ -60,6 +65,11 @@ pub(crate) fn minor_units(code: &str) -> Option<u8> {
     } else {
         2
     })
+}
+
+/// Whether `code` is an ISO 4217 code without minor units ([`NO_MINOR_UNITS`]).
+pub(crate) fn without_minor_units(code: &str) -> bool {
+    in_table(NO_MINOR_UNITS, code, 3)
 }
 
 /// Whether `code` is an assigned ISO 3166-1 alpha-2 code.

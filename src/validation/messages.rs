@@ -129,8 +129,10 @@ messages! {
         "{field} 必须是以 http 或 https 开头、主机有效的绝对 URL（如 https://shop.example/notify）";
     CURRENCY_FORMAT: "{field} must be an upper-case currency code of 3 letters (4 for tokens such as USDT)",
         "{field} 必须是 3 个大写字母的币种代码（USDT 等代币为 4 个）";
-    CURRENCY_UNKNOWN: "{field} {currency} is neither an ISO 4217 currency nor a documented crypto currency; check it",
-        "{field} 的 {currency} 既不是 ISO 4217 币种，也不是文档列出的加密货币，请核对";
+    CURRENCY_UNKNOWN: "{field} {currency} is neither a current ISO 4217 currency nor a documented crypto currency; check it",
+        "{field} 的 {currency} 既不是现行 ISO 4217 币种，也不是文档列出的加密货币，请核对";
+    CURRENCY_NO_MINOR_UNITS: "{field} {currency} is an ISO 4217 code without minor units (a precious metal, a fund or test code), not a currency payments are made in; check it",
+        "{field} 的 {currency} 是没有辅币单位的 ISO 4217 代码（贵金属、基金单位或测试代码），不是用于支付的币种，请核对";
     PAYOUT_CURRENCY: "{field} {currency} may be refused: the gateway documents payouts in {allowed}",
         "{field} 的 {currency} 可能被拒绝：网关文档中的代付币种为 {allowed}";
     AMOUNT_NOT_STRING: "{field} must be a decimal string such as \"100.50\", not a JSON number: pass amounts as strings",

@@ -340,7 +340,9 @@ impl Ctx<'_> {
             return self.error(at, Code::CurrencyFormat, m::CURRENCY_FORMAT, &[]);
         }
         let Some(digits) = currency::minor_units(code) else {
-            return self.warn(at, Code::CurrencyUnknown, m::CURRENCY_UNKNOWN, &[("currency", text(code))]);
+            // Known to ISO 4217 but not money a payment is made in: still a warning, saying so.
+            let message = if currency::without_minor_units(code) { m::CURRENCY_NO_MINOR_UNITS } else { m::CURRENCY_UNKNOWN };
+            return self.warn(at, Code::CurrencyUnknown, message, &[("currency", text(code))]);
         };
         self.currency = Some((code.to_owned(), digits));
         if self.payout && !listed(currency::PAYOUT, code) {
