@@ -411,6 +411,7 @@ fn parse_object_with(mut p: Parser<'_>) -> Result<Object<'_>, JsonError> {
     if p.pos < p.bytes.len() {
         return Err(p.err(JsonErrorKind::TrailingText));
     }
+    p.read_back(&value)?;
     match value {
         Value::Object(o) => Ok(o),
         _ => Err(p.err_at(JsonErrorKind::NotAnObject, start)),
@@ -437,6 +438,7 @@ pub fn parse_value(text: &str) -> Result<Value<'_>, JsonError> {
     if p.pos < p.bytes.len() {
         return Err(p.err(JsonErrorKind::TrailingText));
     }
+    p.read_back(&value)?;
     Ok(value)
 }
 
@@ -453,11 +455,14 @@ struct Parser<'a> {
     /// Whether the text is to be signed: then the directive keys and the numbers the gateway cannot
     /// hold are refused.
     signing: bool,
+    /// Whether a number was read whose rendered text the gateway cannot read again ([`Rewrite::Fails`]):
+    /// the body is refused only if such a number survives the duplicate keys ([`Parser::read_back`]).
+    rewrite_fails: bool,
 }
 
 impl<'a> Parser<'a> {
     fn new(text: &'a str) -> Self {
-        Parser { text, bytes: text.as_bytes(), pos: 0, members: Vec::new(), items: Vec::new(), signing: true }
+        Parser { text, bytes: text.as_bytes(), pos: 0, members: Vec::new(), items: Vec::new(), signing: true, rewrite_fails: false }
     }
 
     // Inlined even in the size-tuned wasm build: a call costs more than the load, and not less code.
@@ -645,9 +650,48 @@ impl<'a> Parser<'a> {
 
     fn number(&mut self) -> Result<Value<'a>, JsonError> {
         let start = self.pos;
-        let end = scan_number(self.text, start, self.signing).map_err(|kind| self.err_at(kind, start))?;
+        let (end, rewrite) = scan_number(self.text, start, self.signing).map_err(|kind| self.err_at(kind, start))?;
         self.pos = end;
+        if rewrite == Rewrite::Fails {
+            self.rewrite_fails = true;
+        }
         Ok(Value::Number(Cow::Borrowed(self.text.get(start..end).unwrap_or_default())))
+    }
+
+    /// The body as the gateway reads it back after writing it out: refused at the first number whose
+    /// rendered text does not read again, among those `value` kept. A number replaced by a later
+    /// duplicate key is not written out, and so not refused (the first parse's own limits still
+    /// refused it where it stood). Walked only when such a number was seen.
+    fn read_back(&self, value: &Value<'a>) -> Result<(), JsonError> {
+        if !self.rewrite_fails {
+            return Ok(());
+        }
+        let mut first: Option<usize> = None;
+        self.first_unreadable(value, &mut first);
+        first.map_or(Ok(()), |at| Err(self.err_at(JsonErrorKind::NumberOutOfRange, at)))
+    }
+
+    fn first_unreadable(&self, value: &Value<'a>, first: &mut Option<usize>) {
+        match value {
+            // The parser borrows every number from the text: its offset is where the slice starts.
+            Value::Number(n) => {
+                let at = (n.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+                if first.map_or(true, |f| at < f) && matches!(scan_number(self.text, at, true), Ok((_, Rewrite::Fails))) {
+                    *first = Some(at);
+                }
+            }
+            Value::Array(items) => {
+                for v in items {
+                    self.first_unreadable(v, first);
+                }
+            }
+            Value::Object(o) => {
+                for (_, v) in o.members() {
+                    self.first_unreadable(v, first);
+                }
+            }
+            _ => {}
+        }
     }
 }
 
@@ -692,10 +736,22 @@ pub(crate) fn escape_at(bytes: &[u8], at: usize) -> Result<(char, usize), (JsonE
     Ok((c, 2))
 }
 
+/// How a number the gateway reads fares when it writes the body out and parses it again (see
+/// [`scan_number`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rewrite {
+    /// Its rendered text reads again.
+    Reads,
+    /// Its rendered text does not (`10e2147483647` renders as `1.0E+2147483648`): the body fails where
+    /// this number is written out, which a value replaced by a later duplicate key never is.
+    Fails,
+}
+
 /// The end of the JSON number that starts at `start`, checked against the grammar and, when `signing`,
-/// against what the gateway's `BigDecimal` can hold. Shared by the parser and `canonical::direct`, so
-/// that both accept exactly the same numbers; every error is reported at `start`.
-pub(crate) fn scan_number(text: &str, start: usize, signing: bool) -> Result<usize, JsonErrorKind> {
+/// against what the gateway's `BigDecimal` can hold, and whether its rendered text reads again (which
+/// only matters if the number is written out: the caller decides). Shared by the parser and
+/// `canonical::direct`, so that both accept exactly the same numbers; every error is reported at `start`.
+pub(crate) fn scan_number(text: &str, start: usize, signing: bool) -> Result<(usize, Rewrite), JsonErrorKind> {
     let bytes = text.as_bytes();
     let mut pos = start;
     let digits = |pos: &mut usize| {
@@ -758,34 +814,38 @@ pub(crate) fn scan_number(text: &str, start: usize, signing: bool) -> Result<usi
         return Err(JsonErrorKind::InvalidNumber); // `1L`, `1.2.3`, `0x10`, ...
     }
     if !signing {
-        return Ok(pos);
+        return Ok((pos, Rewrite::Reads));
     }
+    // The first parse (vectors README, further observation 3): the text at most 65,535 characters,
+    // and the BigDecimal's exponent and scale each within an int.
     if pos - start > MAX_NUMBER_LEN {
         return Err(JsonErrorKind::NumberOutOfRange);
     }
-    // The gateway's BigDecimal needs the exponent, the scale and the rendered exponent to fit an int.
-    // Without an exponent all three are bounded by the length checked above: no second pass over
-    // the digits for the usual number.
+    // Without an exponent the scale and the rendered exponent are bounded by that length: no second
+    // pass over the digits for the usual number.
     if exponent != 0 {
         let scale = fraction_digits as i64 - exponent;
         let int32 = i64::from(i32::MIN)..=i64::from(i32::MAX);
-        let significant = crate::canonical::significant_digits(text.get(start..pos).unwrap_or_default()) as i64;
-        let adjusted = significant - 1 - scale;
-        if !int32.contains(&exponent) || !int32.contains(&scale) || !int32.contains(&adjusted) {
+        if !int32.contains(&exponent) || !int32.contains(&scale) {
             return Err(JsonErrorKind::NumberOutOfRange);
         }
-        // The rendered text is parsed again, under the same length limit, and an exponent can make
-        // it longer than the text (`1.2e-6` → `0.0000012`, `99e1` → `9.9E+2`): by at most 11
+        // The rendered text is parsed again (SignUtil writes the parsed body out and reads it back),
+        // so its exponent must fit an int too, and its length the same limit: an exponent can make
+        // it longer than the text (`1.2e-6` → `0.0000012`, `99e1` → `9.9E+2`), by at most 11
         // characters, so only a number near the limit is rendered to be measured.
+        let significant = crate::canonical::significant_digits(text.get(start..pos).unwrap_or_default()) as i64;
+        if !int32.contains(&(significant - 1 - scale)) {
+            return Ok((pos, Rewrite::Fails));
+        }
         if pos - start > MAX_NUMBER_LEN - 16 {
             let mut rendered = String::new();
             crate::canonical::write_number(&mut rendered, text.get(start..pos).unwrap_or_default());
             if rendered.len() > MAX_NUMBER_LEN {
-                return Err(JsonErrorKind::NumberOutOfRange);
+                return Ok((pos, Rewrite::Fails));
             }
         }
     }
-    Ok(pos)
+    Ok((pos, Rewrite::Reads))
 }
 
 /// Objects up to this many keys are searched linearly for a duplicate as they are built; past it the
@@ -1039,6 +1099,21 @@ mod tests {
         assert_eq!(number(exact), Ok(()));
         // Rewritten shorter: taken however near the limit it is written.
         assert_eq!(number(format!("{}e-3", "1".repeat(65_532))), Ok(()));
+    }
+
+    #[test]
+    fn a_number_that_does_not_read_back_is_refused_where_it_is_kept() {
+        let refused = |text: &str| parse_object(text).map(|_| ()).map_err(|e| (e.kind, e.offset));
+        // Replaced by a later duplicate key, it is never written out; kept, it is, at its own offset.
+        assert_eq!(refused(r#"{"a":10e2147483647,"a":1}"#), Ok(()));
+        assert_eq!(refused(r#"{"a":1,"a":10e2147483647}"#), Err((JsonErrorKind::NumberOutOfRange, 11)));
+        assert_eq!(refused(r#"{"a":10e2147483647,"a":1,"b":[1,10e2147483647]}"#), Err((JsonErrorKind::NumberOutOfRange, 32)));
+        assert_eq!(refused(r#"{"b":[{"c":10e2147483647}],"a":10e2147483647}"#), Err((JsonErrorKind::NumberOutOfRange, 11)));
+        // The first parse's own limits refuse it wherever it stands.
+        assert_eq!(refused(r#"{"a":0.1e-2147483647,"a":1}"#), Err((JsonErrorKind::NumberOutOfRange, 5)));
+        // An answer is not signed: no limit applies.
+        assert!(parse_answer(r#"{"a":1,"a":10e2147483647}"#).is_ok());
+        assert_eq!(parse_value("10e2147483647").map_err(|e| (e.kind, e.offset)), Err((JsonErrorKind::NumberOutOfRange, 0)));
     }
 
     #[test]

@@ -216,7 +216,9 @@ impl<'t> Direct<'t> {
             b'n' => self.literal(b"null").map(|()| self.out.push_str("null")),
             b'-' | b'0'..=b'9' => {
                 let start = self.pos;
-                self.pos = json::scan_number(self.text, start, true).ok()?;
+                // A number whose rendered text the gateway cannot read back: the tree path decides
+                // whether it is written out (a later duplicate key would replace it).
+                self.pos = json::scan_number(self.text, start, true).ok().filter(|&(_, r)| r == json::Rewrite::Reads)?.0;
                 write_number(&mut self.out, self.text.get(start..self.pos)?);
                 Some(())
             }
