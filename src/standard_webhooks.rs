@@ -27,7 +27,8 @@ pub const SECRET_PREFIX: &str = "whsec_";
 /// The freshness window the Standard Webhooks libraries apply by default: 5 minutes.
 pub const DEFAULT_TOLERANCE_MS: u64 = 5 * 60 * 1000;
 
-/// The most signatures read from one `webhook-signature` header (bounds the work a peer can cause).
+/// The most `v1` signatures read from one `webhook-signature` header, the first ones (bounds the work a
+/// peer can cause: a producer sends one per secret it rotates through).
 pub const MAX_SIGNATURES: usize = 16;
 
 /// A Standard Webhooks signing key: the decoded bytes of a `whsec_...` secret. `Debug` is redacted.
@@ -169,7 +170,8 @@ impl<'h> StandardHeaders<'h> {
     /// Picks the three headers out of `(name, value)` pairs, names in any casing (an `http::HeaderMap`'s
     /// `iter()` as it is), as [`WebhookHeaders::from_pairs`](crate::WebhookHeaders::from_pairs) does: a
     /// value that is not UTF-8, or a name that repeats (read as its values joined, `a, b`), never
-    /// verifies.
+    /// verifies. (A fetch `Headers` joins a repeated header's values itself, `a, b`: for
+    /// `webhook-signature` that is one list of signatures, which [`standard_webhook_verify`] reads.)
     pub fn from_pairs<I, N, V>(pairs: I) -> Self
     where
         I: IntoIterator<Item = (N, &'h V)>,
@@ -283,7 +285,10 @@ pub fn standard_webhook_verify<'h>(
     }
     let expected: Vec<[u8; 32]> = secrets.iter().map(|s| s.mac(id, timestamp_s, body)).collect();
     let mut matched: Option<usize> = None;
-    let v1 = signatures.as_bytes().split(|&b| b == b' ').filter_map(|entry| entry.strip_prefix(b"v1,"));
+    // Space-separated entries; a header sent twice arrives joined as `a, b`, so one trailing comma is
+    // the separator, not part of the entry (base64 has none).
+    let entries = signatures.as_bytes().split(|&b| b == b' ');
+    let v1 = entries.filter_map(|entry| entry.strip_suffix(b",").unwrap_or(entry).strip_prefix(b"v1,"));
     for b64 in v1.take(MAX_SIGNATURES) {
         let Some(candidate) = base64_decode(b64) else { continue };
         for (index, mac) in expected.iter().enumerate() {
@@ -406,6 +411,16 @@ mod tests {
             "v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc= v2,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc= {SIGNATURE} v1a,xx"
         );
         assert_eq!(verify(headers(&multi), &[secret()]), Ok(0));
+        // Two `webhook-signature` headers joined by a fetch `Headers` (`a, b`), in either order.
+        let wrong_one = "v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=";
+        for joined in [format!("{SIGNATURE}, {wrong_one}"), format!("{wrong_one}, {SIGNATURE}")] {
+            assert_eq!(verify(headers(&joined), &[secret()]), Ok(0), "{joined}");
+        }
+        // The first `MAX_SIGNATURES` `v1` entries are read (other versions do not count), no more.
+        let wrong = "v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc= ";
+        let after = |n: usize| format!("{}v2,x {SIGNATURE}", wrong.repeat(n));
+        assert_eq!(verify(headers(&after(MAX_SIGNATURES - 1)), &[secret()]), Ok(0));
+        assert_eq!(verify(headers(&after(MAX_SIGNATURES)), &[secret()]), Err(StandardReason::SignatureMismatch));
         for bad in ["v1,dawfeoifkpqwoekfpqoekf", "v1,", "v1,g0hM9SsE", "g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", "v2,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="] {
             assert_eq!(verify(headers(bad), &[secret()]), Err(StandardReason::SignatureMismatch), "{bad}");
         }
@@ -470,8 +485,7 @@ mod tests {
             verify(StandardHeaders::from_pairs(p.iter().map(|(n, v)| (n, v))), &[secret()])
         };
         assert_eq!(read(&pairs(&[("content-type", b"application/json")])), Ok(0));
-        // A repeated name reads as its values joined, and a value that is not UTF-8 as no text at all:
-        // neither verifies.
+        // A repeated name, and a value that is not UTF-8 (no text at all): neither verifies.
         assert_eq!(read(&pairs(&[("Webhook-Signature", b"v1,x")])), Err(StandardReason::SignatureMismatch));
         assert_eq!(read(&pairs(&[("webhook-timestamp", b"1614265330")])), Err(StandardReason::MalformedTimestamp));
         let mut latin1 = pairs(&[]);

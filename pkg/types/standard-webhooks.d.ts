@@ -93,7 +93,9 @@ export interface StandardWebhookRejected {
 
 /**
  * Verifies a Standard Webhooks delivery (`v1` signatures; other versions in the header are skipped),
- * in constant time, trying every secret. Never throws for anything the network controls.
+ * in constant time, trying every secret. The first 16 `v1` signatures of `webhook-signature` are read
+ * (also from two headers a fetch `Headers` joined as `a, b`). Never throws for anything the network
+ * controls; an exception from the caller's own `headers` object (a `get` that throws) is thrown on.
  *
  * @throws {TypeError} for wrong argument types, or an option it does not have.
  * @throws {Error} for an empty or non-base64 secret, or an empty secret array.

@@ -4,7 +4,7 @@ use wasm_bindgen::prelude::*;
 
 use super::js::{self, Array, JsString, Map, Object};
 use super::to_js::Out;
-use super::{body_text, error, get, is_absent, js_text, known_options, now_ms, now_option, option, type_error, type_of};
+use super::{body_text, error, is_absent, js_text, known_options, now_ms, now_option, option, type_error, type_of};
 use crate::json;
 use crate::errors::Locale;
 use crate::signature::{self as core, Secret};
@@ -132,18 +132,16 @@ pub(crate) fn header(headers: &JsValue, name: &'static str) -> Result<HeaderValu
         // A `Map`'s `[key, value]` entries (read through `Array.from`, not `forEach` and a closure).
         Array::from(headers)?
     } else {
-        let getter = get(headers, "get");
+        let getter = option(headers, "get")?;
         if getter.is_function() {
             // fetch `Headers` (and look-alikes): `get` is already case-insensitive.
             let getter: &js::Function = getter.unchecked_ref();
-            return Ok(match super::with_name(name, |name| getter.call1(headers, name).ok()) {
-                Some(value) => text(&value),
-                None => Ok(None),
-            });
+            let value = super::with_name(name, |name| Some(getter.call1(headers, name))).unwrap_or(Ok(JsValue::UNDEFINED))?;
+            return Ok(text(&value));
         }
         // Node's `req.headers` has lower-case names, as `name` is: one read before a scan for another
         // casing, which crosses the boundary three times per header (+4 µs for a dozen headers).
-        match from_value(get(headers, name))? {
+        match from_value(option(headers, name)?)? {
             Ok(None) => {}
             found => return Ok(found),
         }

@@ -224,6 +224,11 @@ test("an exception from the caller's own object is thrown on, and thousands of t
       'a Map of headers whose iterator throws': () => m.verifyWebhook({ body: KNOWN_BODY, headers: iterThrows, secret: 'k' }),
       'a repeated header whose values throw': () => m.verifyWebhook({ body: KNOWN_BODY, headers: { 'x-auth-signature': throwing([KNOWN_SIGNATURE], ['get']) }, secret: 'k' }),
       'Standard Webhooks secrets that throw': () => m.standardWebhookVerify({ body: KNOWN_BODY, headers: {}, secret: throwing([whsec], ['get']) }),
+      // Read through `get` (a fetch Headers look-alike) or as properties: not read as a missing header.
+      'headers whose get() throws': () => m.verifyWebhook({ body: KNOWN_BODY, headers: { get() { throw thrown; } }, secret: 'k' }),
+      'headers whose reads throw': () => m.verifyWebhook({ body: KNOWN_BODY, headers: throwing({}, ['get']), secret: 'k' }),
+      'Standard Webhooks headers whose get() throws': () => m.standardWebhookVerify({ body: KNOWN_BODY, headers: { get() { throw thrown; } }, secret: whsec }),
+      'Standard Webhooks headers whose reads throw': () => m.standardWebhookVerify({ body: KNOWN_BODY, headers: throwing({}, ['get']), secret: whsec }),
       'bytes that throw': () => m.sign(throwing(Object.create(Uint8Array.prototype), ['get']), 'k'),
     };
     for (const [what, call] of Object.entries(calls)) {

@@ -33,7 +33,7 @@ function headerShapes(headers) {
 }
 
 function register({ api, label, test, assert }) {
-  const { canonicalize, sign, signRequest, signWebhook, verifyWebhook, explainSignature, webhookKey, standardWebhookSign } = api;
+  const { canonicalize, sign, signRequest, signWebhook, verifyWebhook, explainSignature, webhookKey, standardWebhookSign, standardWebhookVerify } = api;
   const throwsExactly = (fn, Type, message) =>
     assert.throws(fn, (e) => {
       assert.equal(e.constructor, Type, `${e.name}: ${e.message}`);
@@ -165,6 +165,23 @@ function register({ api, label, test, assert }) {
       'timestamp is not an option of standardWebhookSign; it takes id, body, secret, now');
     throwsExactly(() => standardWebhookSign({ ...options, body: '{"a":"\ud800"}' }), Error,
       'the body string contains an unpaired UTF-16 surrogate, which UTF-8 cannot carry, so it is not the body that was sent: pass the raw body (its bytes, or the text as received)');
+  });
+
+  test(`${label}: standardWebhookVerify reads two signature headers a fetch Headers joined, in either order`, () => {
+    // The libraries' published example.
+    const signed = { 'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek', 'webhook-timestamp': '1614265330', 'webhook-signature': 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=' };
+    const options = { body: '{"test": 2432232314}', secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', now: 1614265330000 };
+    const other = 'v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=';
+    for (const order of [[signed['webhook-signature'], other], [other, signed['webhook-signature']]]) {
+      const headers = new Headers({ 'webhook-id': signed['webhook-id'], 'webhook-timestamp': signed['webhook-timestamp'] });
+      for (const value of order) headers.append('webhook-signature', value);
+      assert.equal(headers.get('webhook-signature'), order.join(', '));
+      assert.deepEqual(standardWebhookVerify({ ...options, headers }), { valid: true, id: signed['webhook-id'], timestamp: 1614265330, secretIndex: 0 });
+    }
+    // The first 16 `v1` signatures are read.
+    const after = (n) => ({ ...signed, 'webhook-signature': `${`${other} `.repeat(n)}${signed['webhook-signature']}` });
+    assert.equal(standardWebhookVerify({ ...options, headers: after(15) }).valid, true);
+    assert.deepEqual(standardWebhookVerify({ ...options, headers: after(16) }), { valid: false, reason: 'signature_mismatch', message: standardWebhookVerify({ ...options, headers: { ...signed, 'webhook-signature': other } }).message });
   });
 
   test(`${label}: a single secret string and rotation`, () => {
