@@ -61,6 +61,8 @@ pub fn from_text(text: &str) -> Option<OrderStatus> {
 
 /// The status a payload's `order_status` value names: a name in any spelling, or its number (as a JSON
 /// number or a numeric string).
+// One copy in the module: a verdict's `orderStatus` and its idempotency key both read it.
+#[inline(never)]
 pub fn from_value(value: &crate::json::Value<'_>) -> Option<OrderStatus> {
     match value {
         crate::json::Value::String(text) => from_text(text),

@@ -430,11 +430,11 @@ fn key_of(payload: &Object<'_>, event_signed: bool) -> Option<String> {
     // upper-cased.
     match payload.get("order_status").and_then(crate::order_status::from_value) {
         Some(status) => key.push_str(status.name),
-        None => {
-            if let Some(status) = text("order_status") {
-                key.push_str(&crate::order_status::normalized(status));
-            }
-        }
+        // As `normalize_name` writes an unknown name: trimmed, upper case, spaces and hyphens as `_`.
+        None => key.extend(text("order_status").unwrap_or_default().trim().chars().map(|c| match c {
+            ' ' | '-' => '_',
+            c => c.to_ascii_uppercase(),
+        })),
     }
     // The event as `event()` decodes it (trimmed, in any case): a blank or non-string `event` is no
     // event there, nor here.
