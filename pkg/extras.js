@@ -52,7 +52,7 @@ async function readCapped(request) {
   return { bytes };
 }
 
-const HANDLER_OPTIONS = ['secret', 'onEvent', 'kind?', 'toleranceMs?', 'isDuplicate?', 'markProcessed?'];
+const HANDLER_OPTIONS = ['secret', 'onEvent', 'kind?', 'toleranceMs?', 'isDuplicate?', 'markProcessed?', 'onRejected?'];
 
 function textResponse(status, text, extraHeaders) {
   return new Response(text, {
@@ -261,7 +261,7 @@ export function edgeHelpers(api) {
         throw new TypeError(`createWebhookHandler has no option '${name}'; the options are { ${HANDLER_OPTIONS.join(', ')} }`);
       }
     }
-    const { secret, onEvent, kind, toleranceMs, isDuplicate, markProcessed } = options;
+    const { secret, onEvent, kind, toleranceMs, isDuplicate, markProcessed, onRejected } = options;
     // `undefined` is most often a missing environment variable: the message says so, as verifyWebhook's does.
     if (secret === undefined) {
       throw new TypeError('secret must be the appSecret string or an array of them (rotation), not undefined; is the environment variable set?');
@@ -275,32 +275,46 @@ export function edgeHelpers(api) {
       if (s.trim() === '') throw new Error(`${name} is empty or blank; is the environment variable set?`);
     });
     if (typeof onEvent !== 'function') throw new TypeError('onEvent must be a function (verified, request, body) => void | Response | Promise<void | Response>');
-    for (const [name, hook] of [['isDuplicate', isDuplicate], ['markProcessed', markProcessed]]) {
+    for (const [name, hook] of [['isDuplicate', isDuplicate], ['markProcessed', markProcessed], ['onRejected', onRejected]]) {
       if (hook !== undefined && typeof hook !== 'function') throw new TypeError(`${name} must be a function or undefined`);
     }
     // Fail at start-up, not on the first webhook, for a bad kind or toleranceMs.
     api.verifyWebhook({ body: '{}', headers: {}, secret: list, kind, toleranceMs });
 
+    // A refused delivery: `onRejected` sees the whole verdict (its message is for the operator's logs),
+    // the sender only the reason and what it may know.
+    const refuse = async (verdict, request) => {
+      if (onRejected !== undefined) await onRejected(verdict, request);
+      // A mismatch does not tell the sender what verifyWebhook's message adds for the operator (that a
+      // configured secret has whitespace at an end).
+      const message = verdict.reason === 'signature_mismatch' ? 'no configured appSecret gives the received signature' : verdict.message;
+      return textResponse(REJECTION_STATUS[verdict.reason] ?? 400, `${verdict.reason}: ${message}`);
+    };
+
     return async function handleWebhook(request) {
+      // The server's own mistakes throw (the runtime logs them and answers 500), rather than answer the
+      // gateway a 4xx that blames its delivery.
+      if (request === null || typeof request !== 'object' || typeof request.headers?.get !== 'function' || !('body' in request)) {
+        throw new TypeError('the webhook handler takes a fetch Request; a node:http server calls verifyWebhook with the raw body instead');
+      }
       if (request.method !== 'POST') {
         return textResponse(405, 'method_not_allowed: webhooks are delivered with POST', { allow: 'POST' });
+      }
+      if (request.bodyUsed) {
+        throw new TypeError('the request body was already read before the webhook handler (by a body parser or request.json()?): it needs the raw body');
       }
       let read;
       try {
         read = await readCapped(request);
       } catch {
+        // The connection failed mid-body: the gateway sends it again.
         return textResponse(400, 'unreadable_body: the request body could not be read');
       }
       if (read.tooLarge !== undefined) {
-        return textResponse(413, `body_too_large: the body is at least ${read.tooLarge} bytes; at most ${MAX_BODY_BYTES} are read`);
+        return refuse({ valid: false, reason: 'body_too_large', message: `the body is at least ${read.tooLarge} bytes; at most ${MAX_BODY_BYTES} are read` }, request);
       }
       const verdict = api.verifyWebhook({ body: read.bytes, headers: request.headers, secret: list, kind, toleranceMs, now: Date.now() });
-      if (!verdict.valid) {
-        // The answer goes to whoever sent the request: a mismatch does not say what verifyWebhook's
-        // message adds for the operator's logs (that a configured secret has whitespace at an end).
-        const message = verdict.reason === 'signature_mismatch' ? 'no configured appSecret gives the received signature' : verdict.message;
-        return textResponse(REJECTION_STATUS[verdict.reason] ?? 400, `${verdict.reason}: ${message}`);
-      }
+      if (!verdict.valid) return refuse(verdict, request);
       const key = verdict.idempotencyKey;
       if (key !== null && isDuplicate !== undefined && (await isDuplicate(key, verdict))) {
         return textResponse(200, 'SUCCESS');

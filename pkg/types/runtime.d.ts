@@ -1,4 +1,4 @@
-import type { TypedVerifiedWebhook, VerifiedWebhook } from './signature.js';
+import type { RejectedWebhook, TypedVerifiedWebhook, VerifiedWebhook } from './signature.js';
 
 /** Options of {@link createWebhookHandler}. */
 export interface WebhookHandlerOptions {
@@ -26,6 +26,12 @@ export interface WebhookHandlerOptions {
    * `isDuplicate`, when the payload has no `pay_order_id` (no key).
    */
   markProcessed?: (idempotencyKey: string, verified: VerifiedWebhook) => void | Promise<void>;
+  /**
+   * Called for every delivery refused by its body or headers, before the handler answers: the verdict
+   * with `verifyWebhook`'s whole message (the sender's answer leaves out what it says of the configured
+   * secrets), for your logs. A throw becomes the runtime's 500, as in `onEvent`.
+   */
+  onRejected?: (rejected: RejectedWebhook, request: Request) => void | Promise<void>;
 }
 
 /**
@@ -39,6 +45,12 @@ export interface WebhookHandlerOptions {
  *   stream passes 1 MiB: never buffered whole), `400 <reason>: ...` for malformed input, `401 <reason>: ...` for a
  *   missing or wrong signature, or a timestamp missing or outside `toleranceMs` — always the stable reason code
  *   first, never a secret (nor what `verifyWebhook`'s mismatch message says of the configured secrets).
+ *
+ * - `400 unreadable_body: ...` when the connection fails mid-body.
+ *
+ * The returned handler rejects with a `TypeError` for the server's own mistakes, so that the runtime
+ * logs them and answers 500 instead of blaming the delivery: a value that is not a fetch `Request` (a
+ * `node:http` `IncomingMessage`), or a request whose body was already read (a body parser ran first).
  *
  * @throws {TypeError} for a missing `onEvent`, wrong option types, or an option it does not have (a
  *   misspelt `toleranceMS` would otherwise turn the freshness check off).

@@ -30,7 +30,7 @@ test('answers SUCCESS and hands onEvent the verified webhook and the bytes it ve
 });
 
 test('an option the handler does not have is refused when it is created', () => {
-  const options = '{ secret, onEvent, kind?, toleranceMs?, isDuplicate?, markProcessed? }';
+  const options = '{ secret, onEvent, kind?, toleranceMs?, isDuplicate?, markProcessed?, onRejected? }';
   assert.throws(() => lib.createWebhookHandler({ secret: SECRET, onEvent() {}, toleranceMS: 60_000 }), {
     name: 'TypeError',
     message: `createWebhookHandler has no option 'toleranceMS'; the options are ${options}`,
@@ -61,6 +61,55 @@ test('rejections: exact status and `<reason>: <message>`', async () => {
   const get = await handler(post(body, {}, 'GET'));
   assert.deepEqual([get.status, get.headers.get('allow'), await get.text()], [405, 'POST', 'method_not_allowed: webhooks are delivered with POST']);
   assert.equal(called, 0);
+});
+
+test('onRejected sees every refusal, with the whole message, before the answer', async () => {
+  const seen = [];
+  const padded = `${SECRET}\n`;
+  const handler = lib.createWebhookHandler({
+    secret: padded,
+    onEvent: () => assert.fail('not verified'),
+    onRejected: async (rejected, request) => { seen.push([rejected, request.method]); },
+  });
+  const headers = { 'x-auth-signature': lib.sign(body, SECRET) };
+  const mismatch = await handler(post(body, headers));
+  assert.deepEqual([mismatch.status, await mismatch.text()], [401, 'signature_mismatch: no configured appSecret gives the received signature']);
+  const large = await handler(post('x'.repeat(1_048_577), headers));
+  assert.equal(large.status, 413);
+  assert.deepEqual(seen, [
+    [lib.verifyWebhook({ body, headers, secret: padded }), 'POST'],
+    [{ valid: false, reason: 'body_too_large', message: 'the body is at least 1048577 bytes; at most 1048576 are read' }, 'POST'],
+  ]);
+  assert.equal(seen[0][0].message, 'no configured appSecret gives the received signature; one starts or ends with whitespace (a line end from a file?)');
+  // Not called for a verified delivery, nor for another method.
+  const quiet = lib.createWebhookHandler({ secret: SECRET, onEvent() {}, onRejected: () => assert.fail('not refused') });
+  assert.equal((await quiet(post())).status, 200);
+  assert.equal((await quiet(post(body, {}, 'GET'))).status, 405);
+  // A throw from the hook is the runtime's 500, as one from onEvent.
+  const failing = lib.createWebhookHandler({ secret: SECRET, onEvent() {}, onRejected: () => { throw new Error('log store down'); } });
+  await assert.rejects(failing(post(body, {})), { message: 'log store down' });
+  assert.throws(() => lib.createWebhookHandler({ secret: SECRET, onEvent() {}, onRejected: 'console' }), { name: 'TypeError', message: 'onRejected must be a function or undefined' });
+});
+
+test("the server's own mistakes reject with a TypeError instead of blaming the delivery", async () => {
+  const handler = lib.createWebhookHandler({ secret: SECRET, onEvent: () => assert.fail('not verified') });
+  // A node:http IncomingMessage (here its look-alike: headers as a plain object, a stream, no fetch body).
+  const incoming = { method: 'POST', headers: { 'x-auth-signature': lib.sign(body, SECRET) }, on() {} };
+  for (const request of [incoming, undefined, 'POST /hook']) {
+    await assert.rejects(handler(request), {
+      name: 'TypeError', message: 'the webhook handler takes a fetch Request; a node:http server calls verifyWebhook with the raw body instead',
+    });
+  }
+  // A body a parser has already read.
+  const read = post();
+  await read.json();
+  await assert.rejects(handler(read), {
+    name: 'TypeError', message: 'the request body was already read before the webhook handler (by a body parser or request.json()?): it needs the raw body',
+  });
+  // A connection that fails mid-body is the delivery's: 400, and the gateway sends it again.
+  const broken = new ReadableStream({ pull(c) { c.error(new Error('connection reset')); } });
+  const res = await handler(new Request('http://127.0.0.1/hook', { method: 'POST', body: broken, duplex: 'half' }));
+  assert.deepEqual([res.status, await res.text()], [400, 'unreadable_body: the request body could not be read']);
 });
 
 test('a mismatch answers the sender without what the message says of the configured secrets', async () => {

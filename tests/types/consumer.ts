@@ -120,5 +120,12 @@ export function webhookEndpoint(): (request: Request) => Promise<Response> {
     },
     isDuplicate: async (key) => key.startsWith('lesspay2:'),
     markProcessed: () => {},
+    // The whole verdict of a refused delivery, for logs: its reason is one of the rejection reasons.
+    onRejected: (rejected, request) => {
+      const reason: 'signature_mismatch' | 'body_too_large' | string = rejected.reason;
+      // @ts-expect-error a rejection is never valid
+      const valid: true = rejected.valid;
+      void [reason, valid, rejected.message.length, request.url];
+    },
   });
 }
