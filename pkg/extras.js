@@ -7,6 +7,7 @@
  * that is missing, wrong or out of the window); 400 for malformed input.
  */
 const REJECTION_STATUS = Object.freeze({
+  unreadable_body: 400,
   body_too_large: 413,
   missing_signature: 401,
   malformed_signature: 400,
@@ -300,7 +301,8 @@ export function edgeHelpers(api) {
       if (request.method !== 'POST') {
         return textResponse(405, 'method_not_allowed: webhooks are delivered with POST', { allow: 'POST' });
       }
-      if (request.bodyUsed) {
+      // Read (`bodyUsed`) or being read (a reader holds the stream): by whatever ran before the handler.
+      if (request.bodyUsed || request.body?.locked) {
         throw new TypeError('the request body was already read before the webhook handler (by a body parser or request.json()?): it needs the raw body');
       }
       let read;
@@ -308,7 +310,7 @@ export function edgeHelpers(api) {
         read = await readCapped(request);
       } catch {
         // The connection failed mid-body: the gateway sends it again.
-        return textResponse(400, 'unreadable_body: the request body could not be read');
+        return refuse({ valid: false, reason: 'unreadable_body', message: 'the request body could not be read' }, request);
       }
       if (read.tooLarge !== undefined) {
         return refuse({ valid: false, reason: 'body_too_large', message: `the body is at least ${read.tooLarge} bytes; at most ${MAX_BODY_BYTES} are read` }, request);

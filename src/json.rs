@@ -675,6 +675,7 @@ impl<'a> Parser<'a> {
         match value {
             // The parser borrows every number from the text: its offset is where the slice starts.
             Value::Number(n) => {
+                debug_assert!(matches!(n, Cow::Borrowed(_)), "a parsed number is a slice of the text");
                 let at = (n.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
                 if first.map_or(true, |f| at < f) && matches!(scan_number(self.text, at, true), Ok((_, Rewrite::Fails))) {
                     *first = Some(at);
@@ -1109,6 +1110,12 @@ mod tests {
         assert_eq!(refused(r#"{"a":1,"a":10e2147483647}"#), Err((JsonErrorKind::NumberOutOfRange, 11)));
         assert_eq!(refused(r#"{"a":10e2147483647,"a":1,"b":[1,10e2147483647]}"#), Err((JsonErrorKind::NumberOutOfRange, 32)));
         assert_eq!(refused(r#"{"b":[{"c":10e2147483647}],"a":10e2147483647}"#), Err((JsonErrorKind::NumberOutOfRange, 11)));
+        // The earliest in the text, though the tree keeps `a` (its first position) before `b`.
+        assert_eq!(refused(r#"{"a":1,"b":10e2147483647,"a":10e2147483647}"#), Err((JsonErrorKind::NumberOutOfRange, 11)));
+        // Rendered past 65,535 characters (0.00000 and 65,531 digits): replaced, not written out.
+        let long = format!("1.{}e-6", "2".repeat(65_530));
+        assert_eq!(refused(&format!(r#"{{"a":{long},"a":1}}"#)), Ok(()));
+        assert_eq!(refused(&format!(r#"{{"a":1,"a":{long}}}"#)), Err((JsonErrorKind::NumberOutOfRange, 11)));
         // The first parse's own limits refuse it wherever it stands.
         assert_eq!(refused(r#"{"a":0.1e-2147483647,"a":1}"#), Err((JsonErrorKind::NumberOutOfRange, 5)));
         // An answer is not signed: no limit applies.

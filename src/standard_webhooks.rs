@@ -169,9 +169,9 @@ pub struct StandardHeaders<'h> {
 impl<'h> StandardHeaders<'h> {
     /// Picks the three headers out of `(name, value)` pairs, names in any casing (an `http::HeaderMap`'s
     /// `iter()` as it is), as [`WebhookHeaders::from_pairs`](crate::WebhookHeaders::from_pairs) does: a
-    /// value that is not UTF-8, or a name that repeats (read as its values joined, `a, b`), never
-    /// verifies. (A fetch `Headers` joins a repeated header's values itself, `a, b`: for
-    /// `webhook-signature` that is one list of signatures, which [`standard_webhook_verify`] reads.)
+    /// value that is not UTF-8, or a name that repeats, never verifies (the values are borrowed, not
+    /// joined). In JavaScript a fetch `Headers` or Node joins a repeated header itself, `a, b`, and for
+    /// `webhook-signature` [`standard_webhook_verify`] reads that as one list of signatures.
     pub fn from_pairs<I, N, V>(pairs: I) -> Self
     where
         I: IntoIterator<Item = (N, &'h V)>,

@@ -359,9 +359,9 @@ fn detect_kind(payload: &Object<'_>) -> WebhookKind {
 
 /// A stable idempotency key for a verified webhook: `pay_order_id`, the order status (its canonical
 /// name, as [`order_status::from_value`](crate::order_status::from_value) reads it) and, for fraud and
-/// dispute notices, the event (in lower case), as `lesspay2:P1:FAILED:payment_declined`. The gateway does not sign `X-Auth-Timestamp`, so deduplicating on
-/// this key is the real defence against replays and duplicate deliveries. `None` without a
-/// `pay_order_id`.
+/// dispute notices, the event (in lower case), as `lesspay2:P1:FAILED:payment_declined`. The gateway
+/// does not sign `X-Auth-Timestamp`, so deduplicating on this key is the real defence against replays
+/// and duplicate deliveries. `None` without a `pay_order_id`.
 ///
 /// Only signed fields go into it: a pay-in v1 webhook's `event` is not signed (spec 3), and a replay
 /// with another `event` must not get a fresh key. A v1 notice therefore shares the key of the status
@@ -430,11 +430,7 @@ fn key_of(payload: &Object<'_>, event_signed: bool) -> Option<String> {
     // upper-cased.
     match payload.get("order_status").and_then(crate::order_status::from_value) {
         Some(status) => key.push_str(status.name),
-        // As `normalize_name` writes an unknown name: trimmed, upper case, spaces and hyphens as `_`.
-        None => key.extend(text("order_status").unwrap_or_default().trim().chars().map(|c| match c {
-            ' ' | '-' => '_',
-            c => c.to_ascii_uppercase(),
-        })),
+        None => crate::order_status::push_unknown_name(&mut key, text("order_status").unwrap_or_default()),
     }
     // The event as `event()` decodes it (trimmed, in any case): a blank or non-string `event` is no
     // event there, nor here.

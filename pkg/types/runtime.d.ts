@@ -29,10 +29,14 @@ export interface WebhookHandlerOptions {
   /**
    * Called for every delivery refused by its body or headers, before the handler answers: the verdict
    * with `verifyWebhook`'s whole message (the sender's answer leaves out what it says of the configured
-   * secrets), for your logs. A throw becomes the runtime's 500, as in `onEvent`.
+   * secrets), for your logs, or `unreadable_body` when the connection failed mid-body. A throw rejects
+   * the handler's promise, as one from `onEvent` does.
    */
-  onRejected?: (rejected: RejectedWebhook, request: Request) => void | Promise<void>;
+  onRejected?: (rejected: HandlerRejection, request: Request) => void | Promise<void>;
 }
+
+/** A delivery {@link createWebhookHandler} refused: `verifyWebhook`'s verdict, or a body it could not read. */
+export type HandlerRejection = RejectedWebhook | { valid: false; reason: 'unreadable_body'; message: string };
 
 /**
  * A fetch-style webhook endpoint for Workers, Deno, Bun and Next.js route handlers (anything that hands it a fetch
@@ -48,9 +52,11 @@ export interface WebhookHandlerOptions {
  *
  * - `400 unreadable_body: ...` when the connection fails mid-body.
  *
- * The returned handler rejects with a `TypeError` for the server's own mistakes, so that the runtime
- * logs them and answers 500 instead of blaming the delivery: a value that is not a fetch `Request` (a
- * `node:http` `IncomingMessage`), or a request whose body was already read (a body parser ran first).
+ * The returned handler rejects with a `TypeError` for the server's own mistakes, rather than blame the
+ * delivery with a 4xx: a value that is not a fetch `Request` (a `node:http` `IncomingMessage`), or a
+ * request whose body was already read or is being read (a body parser ran first). Workers, Deno, Bun
+ * and Next.js log such a rejection and answer 500; `node:http` does not catch it (an unhandled
+ * rejection stops Node): there, call `verifyWebhook` on the raw body instead.
  *
  * @throws {TypeError} for a missing `onEvent`, wrong option types, or an option it does not have (a
  *   misspelt `toleranceMS` would otherwise turn the freshness check off).

@@ -167,7 +167,8 @@ export interface RejectedWebhook {
 
 /**
  * Verifies a webhook exactly as the gateway signs it, in constant time. Never throws for anything the
- * network controls (body, headers): that yields `{ valid: false, reason }`.
+ * network controls (body, headers): that yields `{ valid: false, reason }`. An exception from the
+ * caller's own objects (a `headers` whose `get` throws, a getter of the options) is thrown on.
  *
  * @throws {TypeError} for wrong argument types (a missing `headers` object, a `kind` outside the three,
  *   an option it does not have...).
@@ -240,8 +241,9 @@ export function explainSignature(
 /**
  * A stable idempotency key for a verified webhook (`lesspay2:<pay_order_id>:<order_status>[:<event>]`),
  * or `null` without a `pay_order_id`. The status is its canonical name as `orderStatus` reads it
- * (`"2"` and `SUCCESS` are `SUCCEED`), the event in lower case. The gateway does not sign `X-Auth-Timestamp`, so deduplicating on
- * this key is the real defence against replays and duplicate deliveries. Only signed fields go in: on a
+ * (`"2"` and `SUCCESS` are `SUCCEED`), the event in lower case. The gateway does not sign
+ * `X-Auth-Timestamp`, so deduplicating on this key is the real defence against replays and duplicate
+ * deliveries. Only signed fields go in: on a
  * pay-in v1 payload (`api_version` v1, blank or absent) `event` is unsigned and left out, so a replay
  * that changes it keeps the key, and a v1 notice shares the key of the status notice it came with.
  *

@@ -227,6 +227,7 @@ test("an exception from the caller's own object is thrown on, and thousands of t
       // Read through `get` (a fetch Headers look-alike) or as properties: not read as a missing header.
       'headers whose get() throws': () => m.verifyWebhook({ body: KNOWN_BODY, headers: { get() { throw thrown; } }, secret: 'k' }),
       'headers whose reads throw': () => m.verifyWebhook({ body: KNOWN_BODY, headers: throwing({}, ['get']), secret: 'k' }),
+      'a header whose getter throws': () => m.verifyWebhook({ body: KNOWN_BODY, headers: { get 'x-auth-signature'() { throw thrown; } }, secret: 'k' }),
       'Standard Webhooks headers whose get() throws': () => m.standardWebhookVerify({ body: KNOWN_BODY, headers: { get() { throw thrown; } }, secret: whsec }),
       'Standard Webhooks headers whose reads throw': () => m.standardWebhookVerify({ body: KNOWN_BODY, headers: throwing({}, ['get']), secret: whsec }),
       'bytes that throw': () => m.sign(throwing(Object.create(Uint8Array.prototype), ['get']), 'k'),

@@ -106,10 +106,19 @@ test("the server's own mistakes reject with a TypeError instead of blaming the d
   await assert.rejects(handler(read), {
     name: 'TypeError', message: 'the request body was already read before the webhook handler (by a body parser or request.json()?): it needs the raw body',
   });
-  // A connection that fails mid-body is the delivery's: 400, and the gateway sends it again.
+  // A body a reader holds (middleware that started reading it).
+  const locked = post();
+  locked.body.getReader();
+  await assert.rejects(handler(locked), {
+    name: 'TypeError', message: 'the request body was already read before the webhook handler (by a body parser or request.json()?): it needs the raw body',
+  });
+  // A connection that fails mid-body is the delivery's: 400, and the gateway sends it again; onRejected sees it.
+  const seen = [];
+  const logging = lib.createWebhookHandler({ secret: SECRET, onEvent: () => assert.fail('not verified'), onRejected: (r) => { seen.push(r); } });
   const broken = new ReadableStream({ pull(c) { c.error(new Error('connection reset')); } });
-  const res = await handler(new Request('http://127.0.0.1/hook', { method: 'POST', body: broken, duplex: 'half' }));
+  const res = await logging(new Request('http://127.0.0.1/hook', { method: 'POST', body: broken, duplex: 'half' }));
   assert.deepEqual([res.status, await res.text()], [400, 'unreadable_body: the request body could not be read']);
+  assert.deepEqual(seen, [{ valid: false, reason: 'unreadable_body', message: 'the request body could not be read' }]);
 });
 
 test('a mismatch answers the sender without what the message says of the configured secrets', async () => {

@@ -122,10 +122,12 @@ export function webhookEndpoint(): (request: Request) => Promise<Response> {
     markProcessed: () => {},
     // The whole verdict of a refused delivery, for logs: its reason is one of the rejection reasons.
     onRejected: (rejected, request) => {
-      const reason: 'signature_mismatch' | 'body_too_large' | string = rejected.reason;
+      const reason: WebhookRejectionReason | 'unreadable_body' = rejected.reason;
+      // @ts-expect-error the handler's own reason is not one of verifyWebhook's
+      const verifies: WebhookRejectionReason = rejected.reason;
       // @ts-expect-error a rejection is never valid
       const valid: true = rejected.valid;
-      void [reason, valid, rejected.message.length, request.url];
+      void [reason, verifies, valid, rejected.message.length, request.url];
     },
   });
 }
