@@ -293,8 +293,8 @@ export function edgeHelpers(api) {
     };
 
     return async function handleWebhook(request) {
-      // The server's own mistakes throw (the runtime logs them and answers 500), rather than answer the
-      // gateway a 4xx that blames its delivery.
+      // The server's own mistakes reject (Workers, Deno, Bun and Next.js log them and answer 500; node:http
+      // leaves the rejection unhandled), rather than answer the gateway a 4xx that blames its delivery.
       if (request === null || typeof request !== 'object' || typeof request.headers?.get !== 'function' || !('body' in request)) {
         throw new TypeError('the webhook handler takes a fetch Request; a node:http server calls verifyWebhook with the raw body instead');
       }

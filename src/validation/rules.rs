@@ -380,7 +380,7 @@ impl Ctx<'_> {
             let first = names.next().unwrap_or_default();
             let path = at.segments();
             if path.is_empty() && severity == Severity::Error {
-                self.report(severity, &at.key(first), Code::OneOfRequired, m::ONE_OF, &[("fields", text(keys))]);
+                self.error(&at.key(first), Code::OneOfRequired, m::ONE_OF, &[("fields", text(keys))]);
             } else {
                 let parent = if path.is_empty() { "params".into() } else { super::field_name(&path) };
                 let params = &[("fields", text(keys)), ("parent", text(&parent))];
