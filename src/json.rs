@@ -1041,45 +1041,39 @@ mod tests {
         assert!(is_plain_ascii(b"~~~~~~~~ ~~~~~~~"));
     }
 
-    fn kind(text: &str) -> JsonErrorKind {
-        match parse_object(text) {
-            Err(e) => e.kind,
-            Ok(o) => panic!("{text:?} parsed as {o:?}"),
-        }
-    }
-
     #[test]
     fn refuses_what_fastjson_reads_differently() {
-        let cases: &[(&str, JsonErrorKind)] = &[
-            ("", JsonErrorKind::Empty),
-            ("  \n", JsonErrorKind::Empty),
-            ("null", JsonErrorKind::NotAnObject),
-            ("[1]", JsonErrorKind::NotAnObject),
-            ("\"{}\"", JsonErrorKind::NotAnObject),
-            ("{} x", JsonErrorKind::TrailingText),
-            ("{'a':1}", JsonErrorKind::UnexpectedChar('\'')),
-            ("{a:1}", JsonErrorKind::UnexpectedChar('a')),
-            ("{\"a\":1,}", JsonErrorKind::UnexpectedChar('}')),
-            ("{\"a\":NaN}", JsonErrorKind::InvalidNumber),
-            ("{\"a\":+1}", JsonErrorKind::InvalidNumber),
-            ("{\"a\":01}", JsonErrorKind::InvalidNumber),
-            ("{\"a\":1L}", JsonErrorKind::InvalidNumber),
-            ("{\"a\":1.}", JsonErrorKind::InvalidNumber),
-            ("{\"a\":0x1F}", JsonErrorKind::InvalidNumber),
-            ("{\"a\":\"\\ud800\"}", JsonErrorKind::LoneSurrogate),
-            ("{\"a\":\"\\udc00x\"}", JsonErrorKind::LoneSurrogate),
-            ("{\"a\":\"\\ud800\\u0041\"}", JsonErrorKind::LoneSurrogate),
-            ("{\"a\":\"\\x\"}", JsonErrorKind::InvalidEscape),
-            ("{\"a\":\"\t\"}", JsonErrorKind::ControlCharacter),
-            ("{\"$ref\":\"$.a\"}", JsonErrorKind::DirectiveKey("$ref")),
-            ("{\"a\":[{\"\\u0040type\":\"x\"}]}", JsonErrorKind::DirectiveKey("@type")),
-            ("{\"a\":1e2147483648}", JsonErrorKind::NumberOutOfRange),
-            ("{\"a\":0.1e-2147483647}", JsonErrorKind::NumberOutOfRange),
-            ("{\"a\":10e2147483647}", JsonErrorKind::NumberOutOfRange),
-            ("{\"a\":1", JsonErrorKind::UnexpectedEnd),
+        // (text, kind, byte offset of the error, counted by hand)
+        let cases: &[(&str, JsonErrorKind, usize)] = &[
+            ("", JsonErrorKind::Empty, 0),
+            ("  \n", JsonErrorKind::Empty, 3),
+            ("null", JsonErrorKind::NotAnObject, 0),
+            ("[1]", JsonErrorKind::NotAnObject, 0),
+            ("\"{}\"", JsonErrorKind::NotAnObject, 0),
+            ("{} x", JsonErrorKind::TrailingText, 3),
+            ("{'a':1}", JsonErrorKind::UnexpectedChar('\''), 1),
+            ("{a:1}", JsonErrorKind::UnexpectedChar('a'), 1),
+            ("{\"a\":1,}", JsonErrorKind::UnexpectedChar('}'), 7),
+            ("{\"a\":NaN}", JsonErrorKind::InvalidNumber, 5),
+            ("{\"a\":+1}", JsonErrorKind::InvalidNumber, 5),
+            ("{\"a\":01}", JsonErrorKind::InvalidNumber, 5),
+            ("{\"a\":1L}", JsonErrorKind::InvalidNumber, 5),
+            ("{\"a\":1.}", JsonErrorKind::InvalidNumber, 5),
+            ("{\"a\":0x1F}", JsonErrorKind::InvalidNumber, 5),
+            ("{\"a\":\"\\ud800\"}", JsonErrorKind::LoneSurrogate, 6),
+            ("{\"a\":\"\\udc00x\"}", JsonErrorKind::LoneSurrogate, 6),
+            ("{\"a\":\"\\ud800\\u0041\"}", JsonErrorKind::LoneSurrogate, 6),
+            ("{\"a\":\"\\x\"}", JsonErrorKind::InvalidEscape, 6),
+            ("{\"a\":\"\t\"}", JsonErrorKind::ControlCharacter, 6),
+            ("{\"$ref\":\"$.a\"}", JsonErrorKind::DirectiveKey("$ref"), 1),
+            ("{\"a\":[{\"\\u0040type\":\"x\"}]}", JsonErrorKind::DirectiveKey("@type"), 7),
+            ("{\"a\":1e2147483648}", JsonErrorKind::NumberOutOfRange, 5),
+            ("{\"a\":0.1e-2147483647}", JsonErrorKind::NumberOutOfRange, 5),
+            ("{\"a\":10e2147483647}", JsonErrorKind::NumberOutOfRange, 5),
+            ("{\"a\":1", JsonErrorKind::UnexpectedEnd, 6),
         ];
-        for (text, expected) in cases {
-            assert_eq!(&kind(text), expected, "{text:?}");
+        for (text, expected, offset) in cases {
+            assert_eq!(parse_object(text).map(|_| ()).map_err(|e| (e.kind, e.offset)), Err((expected.clone(), *offset)), "{text:?}");
         }
     }
 
@@ -1119,7 +1113,10 @@ mod tests {
         // The first parse's own limits refuse it wherever it stands.
         assert_eq!(refused(r#"{"a":0.1e-2147483647,"a":1}"#), Err((JsonErrorKind::NumberOutOfRange, 5)));
         // An answer is not signed: no limit applies.
-        assert!(parse_answer(r#"{"a":1,"a":10e2147483647}"#).is_ok());
+        assert_eq!(
+            parse_answer(r#"{"a":1,"a":10e2147483647}"#).map(|o| o.members().to_vec()),
+            Ok(vec![(Cow::Borrowed("a"), Value::Number("10e2147483647".into()))])
+        );
         assert_eq!(parse_value("10e2147483647").map_err(|e| (e.kind, e.offset)), Err((JsonErrorKind::NumberOutOfRange, 0)));
     }
 
@@ -1147,7 +1144,13 @@ mod tests {
                 ("$x".into(), Value::Number("1e5".into())),
             ]
         );
-        assert!(parse_object(r#"{"a":1e2147483647}"#).is_ok());
+        // The largest exponent the gateway reads: kept as written, signed as BigDecimal prints it
+        // (unscaled 1, scale -2147483647: "1E+2147483647").
+        assert_eq!(
+            parse_object(r#"{"a":1e2147483647}"#).map(|o| o.members().to_vec()),
+            Ok(vec![(Cow::Borrowed("a"), Value::Number("1e2147483647".into()))])
+        );
+        assert_eq!(crate::canonicalize(r#"{"a":1e2147483647}"#), Ok(Some("a=1E+2147483647".into())));
     }
 
     #[test]
@@ -1201,10 +1204,12 @@ mod tests {
     fn depth_limit() {
         let ok = format!("{}{{}}{}", "{\"a\":".repeat(MAX_DEPTH - 1), "}".repeat(MAX_DEPTH - 1));
         assert!(parse_object(&ok).is_ok());
+        // Refused at the bracket that opens level 129: after 128 `{"a":` (640 bytes), and after `{"a":`
+        // and 127 `[` (132 bytes).
         let deep = format!("{}{{}}{}", "{\"a\":".repeat(MAX_DEPTH), "}".repeat(MAX_DEPTH));
-        assert_eq!(kind(&deep), JsonErrorKind::TooDeep);
+        assert_eq!(parse_object(&deep).map(|_| ()).map_err(|e| (e.kind, e.offset)), Err((JsonErrorKind::TooDeep, 640)));
         let hostile = format!("{{\"a\":{}", "[".repeat(100_000));
-        assert_eq!(kind(&hostile), JsonErrorKind::TooDeep);
+        assert_eq!(parse_object(&hostile).map(|_| ()).map_err(|e| (e.kind, e.offset)), Err((JsonErrorKind::TooDeep, 132)));
     }
 
     #[test]

@@ -148,6 +148,16 @@ mod tests {
     }
 
     #[test]
+    fn descriptions_in_each_language() {
+        use crate::Locale;
+        // The table's own two texts for SUCCEED, and each language's text for every status.
+        assert_eq!(from_code(2).map(|s| (s.description_in(Locale::En), s.description_in(Locale::ZhCn))), Some(("paid", "支付成功")));
+        for s in ALL {
+            assert_eq!((s.description_in(Locale::En), s.description_in(Locale::ZhCn)), (s.description, s.description_zh), "{}", s.name);
+        }
+    }
+
+    #[test]
     fn names_fold_as_the_text_would_be_rewritten() {
         // The rule `from_name` compares by, written out: trim, ASCII upper case, spaces and hyphens
         // as `_`, then the aliases.

@@ -415,6 +415,8 @@ mod tests {
     #[test]
     fn hex_round_trip() {
         let d = digest(Some("a=1"), "k");
+        // SHA-256 of `a=1&key=k`, computed with Python's hashlib.
+        assert_eq!(to_hex(&d), "E2FDCC0CEC7B4510933817B55B2055036909CBF894E0DC75528DA750A5ADCCC9");
         assert_eq!(from_hex(&to_hex(&d)), Some(d));
         assert_eq!(from_hex(&to_hex(&d).to_lowercase()), Some(d));
         assert_eq!(from_hex("zz"), None);

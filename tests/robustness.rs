@@ -57,7 +57,7 @@ fn body_parsing_refusals_are_exact() {
         assert_eq!(json::parse_object_bytes(body.as_bytes()).map(|_| ()), Err(expected), "{shown:?}");
     }
     // 128 levels are accepted, 129 are not.
-    assert!(canonicalize(&deep_arrays(127)).is_ok());
+    assert_eq!(canonicalize(&deep_arrays(127)), Ok(Some(format!("a={}{}", "[".repeat(127), "]".repeat(127)))));
     assert_eq!(canonicalize(&deep_arrays(128)), Err(err(JsonErrorKind::TooDeep, 132)));
 }
 
@@ -92,7 +92,7 @@ fn webhook_verdicts_for_hostile_bodies_and_headers() {
     let good = sign(r#"{"a":"1"}"#, "k").unwrap();
     let huge = vec![b'x'; MB20];
     let deep = deep_arrays(100_000);
-    // (body, X-Auth-Signature, X-Auth-Timestamp, toleranceMs, reason, message or "" when not pinned)
+    // (body, X-Auth-Signature, X-Auth-Timestamp, toleranceMs, reason, message)
     let rows: Vec<Row> = vec![
         (&huge, Some(&good), None, None, Reason::BodyTooLarge, format!("the body is {MB20} bytes; at most 1048576 are read")),
         (b"", None, None, None, Reason::MissingSignature, "no X-Auth-Signature header".into()),
@@ -132,21 +132,70 @@ fn webhook_verdicts_for_hostile_bodies_and_headers() {
             Reason::MalformedBody,
             "the body is not a strict JSON object: the body is nested deeper than 128 levels (byte 132)".into(),
         ),
-        (br#"{"a":"1"}"#, Some(&good), None, Some(1000), Reason::MissingTimestamp, String::new()),
-        (br#"{"a":"1"}"#, Some(&good), Some(""), Some(1000), Reason::MalformedTimestamp, String::new()),
+        (br#"{"a":"1"}"#, Some(&good), None, Some(1000), Reason::MissingTimestamp, "no X-Auth-Timestamp header".into()),
+        (
+            br#"{"a":"1"}"#,
+            Some(&good),
+            Some(""),
+            Some(1000),
+            Reason::MalformedTimestamp,
+            "X-Auth-Timestamp is not 1 to 16 digits of milliseconds".into(),
+        ),
         (br#"{"a":"2"}"#, Some(&good), None, None, Reason::SignatureMismatch, "no configured appSecret gives the received signature".into()),
     ];
     for (body, signature, timestamp, tolerance, reason, message) in rows {
         let headers = WebhookHeaders { signature, timestamp };
         let rejection = verify_webhook(body, headers, &secrets, options(tolerance)).unwrap().err().unwrap();
         assert_eq!(rejection.reason, reason, "{signature:?} {timestamp:?}");
-        if !message.is_empty() {
-            assert_eq!(rejection.message, message, "{reason:?}");
-        }
+        assert_eq!(rejection.message, message, "{reason:?}");
     }
     let headers = WebhookHeaders { signature: Some(&good), timestamp: None };
     let verified = verify_webhook(br#"{"a":"1"}"#, headers, &secrets, options(None)).unwrap().unwrap();
-    assert_eq!(verified.secret_index, 0);
+    // Auto reads {"a":"1"} (no `details`, no `total_amount`) as a pay-in; it has no api_version, so
+    // it is v1, and none of the fields v1 leaves unsigned is there.
+    assert_eq!((verified.kind, verified.secret_index, verified.unsigned_fields), (WebhookKind::Payin, 0, vec![]));
+}
+
+/// The upper-case hex SHA-256 of `text`, computed here, independently of the library.
+fn sha256_hex(text: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02X}")).collect()
+}
+
+#[test]
+fn a_body_of_exactly_max_body_bytes_is_read() {
+    let secrets = [Secret::new("k")];
+    // {"a":"zzz…"}: 8 bytes of JSON around the value, 1 MiB in all.
+    let value = "z".repeat(1_048_576 - 8);
+    let body = format!("{{\"a\":\"{value}\"}}");
+    assert_eq!(body.len(), 1_048_576);
+    let signature = sha256_hex(&format!("a={value}&key=k"));
+    let headers = WebhookHeaders { signature: Some(&signature), timestamp: None };
+    let verdict = verify_webhook(body.as_bytes(), headers, &secrets, options(None)).unwrap();
+    assert_eq!(verdict.map(|v| (v.kind, v.secret_index)), Ok((WebhookKind::Payin, 0)));
+    // One byte more is not read.
+    let over = format!("{{\"a\":\"{value}z\"}}");
+    let rejection = verify_webhook(over.as_bytes(), headers, &secrets, options(None)).unwrap().unwrap_err();
+    assert_eq!(
+        (rejection.reason, rejection.message.as_str()),
+        (Reason::BodyTooLarge, "the body is 1048577 bytes; at most 1048576 are read")
+    );
+}
+
+#[test]
+fn reasons_and_rejections_display_as_code_and_message() {
+    let shown: Vec<String> = Reason::ALL.iter().map(Reason::to_string).collect();
+    assert_eq!(
+        shown,
+        [
+            "body_too_large", "missing_signature", "malformed_signature", "malformed_body", "missing_timestamp", "malformed_timestamp",
+            "timestamp_too_old", "timestamp_too_new", "signature_mismatch",
+        ]
+    );
+    let rejection = verify_webhook(b"{}", WebhookHeaders::default(), &[Secret::new("k")], options(None)).unwrap().unwrap_err();
+    assert_eq!(rejection.to_string(), "missing_signature: no X-Auth-Signature header");
+    let rejection = verify_webhook(b"{}", WebhookHeaders { signature: Some("sha256=00"), timestamp: None }, &[Secret::new("k")], options(None));
+    assert_eq!(rejection.unwrap().unwrap_err().to_string(), "malformed_signature: X-Auth-Signature is not 64 hex digits");
 }
 
 #[test]
@@ -170,8 +219,13 @@ fn webhook_secret_misuse() {
         )
     );
     let padded = sign(r#"{"a":"1"}"#, " k").unwrap();
+    // The space is part of the key: SHA-256 of `a=1&key= k`.
+    assert_eq!(padded, sha256_hex("a=1&key= k"));
     let headers = WebhookHeaders { signature: Some(&padded), timestamp: None };
-    assert!(verify_webhook(body, headers, &[Secret::new(" k")], options(None)).unwrap().is_ok());
+    assert_eq!(
+        verify_webhook(body, headers, &[Secret::new(" k")], options(None)).unwrap().map(|v| (v.kind, v.secret_index, v.unsigned_fields)),
+        Ok((WebhookKind::Payin, 0, vec![]))
+    );
 }
 
 #[test]
@@ -273,6 +327,17 @@ fn a_verified_event_says_whether_the_signature_covers_it() {
     // Pay-in v2 signs it.
     let v2 = r#"{"pay_order_id":"P1","order_status":"SUCCEED","api_version":"v2","event":"dispute_received"}"#;
     assert_eq!(event(v2, &sign(v2, "sk").unwrap()), Some(("dispute_received".to_owned(), Category::Dispute, true)));
+    // Decoded in the language asked for (the description of the dispute_received row is ours).
+    let verified = verified_with_sk(v2, &sign(v2, "sk").unwrap());
+    let described = |locale| verified.event(locale).map(|e| (e.event.decoded.description, e.event.decoded.advice));
+    assert_eq!(
+        described(Locale::En),
+        Some((
+            "the card scheme reported a dispute (chargeback initiated)",
+            "a chargeback started: answer it through the gateway with the order's evidence before its deadline; do not refund separately"
+        ))
+    );
+    assert_eq!(described(Locale::ZhCn), Some(("卡组织报告了争议（已发起拒付）", "拒付已发起：在期限内通过网关提交订单证据答辩；不要另行退款")));
 }
 
 #[test]
@@ -364,6 +429,12 @@ fn explanation_of_empty_and_odd_input() {
     // A secret never appears in what is shown.
     let e = explain_signature(r#"{"a":"s3cr3t-value"}"#, "TOPSECRET", Some("x")).unwrap();
     assert!(!format!("{e:?}").contains("TOPSECRET"));
+    // What it does show: the expected signature is SHA-256 of `a=s3cr3t-value&key=TOPSECRET` (computed
+    // with Python's hashlib).
+    assert_eq!(
+        (e.canonical.as_deref(), e.signed_string_redacted.as_str(), e.expected.as_str()),
+        (Some("a=s3cr3t-value"), "a=s3cr3t-value&key=<appSecret>", "3A4029F6F53C42D88921F09F8D1809B4076E898562104B779836C1EAB7E34427")
+    );
 }
 
 #[test]

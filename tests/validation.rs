@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code: a failure should stop loudly
 use lesspay2::json;
-use lesspay2::validation::{validate, validate_field, validate_json, Issue, Kind, Locale, Options, Param, Segment, Severity};
+use lesspay2::validation::{validate, validate_field, validate_json, Code, Issue, Kind, Locale, Options, Param, Report, Segment, Severity};
 use serde_json::{json as j, Value as J};
 
 fn cases() -> J {
@@ -148,7 +148,7 @@ fn messages_in_both_locales() {
             }
         }
     }
-    assert!(checked >= 40, "only {checked} messages checked");
+    assert_eq!(checked, 130, "messages checked");
 }
 
 /// The string values under keys that hold secrets or card data, anywhere in `v`.
@@ -176,6 +176,7 @@ fn messages_never_echo_card_data_or_account_numbers_and_differ_by_locale() {
         sensitive(&params, &mut secrets);
         let en = validate_json(kind, &params.to_string(), &options(&doc, case, Locale::En));
         let zh = validate_json(kind, &params.to_string(), &options(&doc, case, Locale::ZhCn));
+        assert_eq!(en.issues.len(), zh.issues.len(), "case {:?}", case["name"]);
         for (a, b) in en.issues.iter().zip(&zh.issues) {
             assert!(!a.message.is_empty() && a.message != b.message, "{:?}", a.message);
             assert!(b.message.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{:?}", b.message);
@@ -243,17 +244,36 @@ fn validate_field_as_the_user_types() {
         let v = json::parse_value(value).unwrap();
         validate_field(Kind::CreatePayin, &path, Some(&v), None, &opts)
     };
-    let r = field(&["target_amount"], "\"12.5x\"");
-    assert_eq!(r.issues.len(), 1);
-    assert_eq!(r.issues[0].code.as_str(), "amount_format");
-    assert!(field(&["target_amount"], "\"12.50\"").valid);
+    assert_eq!(
+        field(&["target_amount"], "\"12.5x\""),
+        Report {
+            valid: false,
+            issues: vec![Issue {
+                path: vec![Segment::from("target_amount")],
+                code: Code::AmountFormat,
+                severity: Severity::Error,
+                message: "target_amount must be a positive decimal such as \"100.50\", without sign, exponent, separators, spaces or leading zeros".into(),
+                params: vec![],
+                gateway_code: Some(11),
+            }],
+        }
+    );
+    assert_eq!(field(&["target_amount"], "\"12.50\""), Report { valid: true, issues: vec![] });
     // Nested fields are created on the way; only issues at or below the path are returned.
     let r = field(&["channel_extra", "card_data", "number"], "\"4242424242424241\"");
     assert_eq!(r.issues.iter().map(|i| i.code.as_str()).collect::<Vec<_>>(), ["checksum"]);
     // A removed value is "required".
     let path = [Segment::from("request_id")];
     let r = validate_field(Kind::CreatePayin, &path, None, None, &opts);
-    assert_eq!((r.issues[0].code.as_str(), r.issues[0].severity), ("required", Severity::Error));
+    let required = Issue {
+        path: path.to_vec(),
+        code: Code::Required,
+        severity: Severity::Error,
+        message: "request_id is required".into(),
+        params: vec![],
+        gateway_code: Some(11),
+    };
+    assert_eq!(r, Report { valid: false, issues: vec![required] });
 }
 
 #[test]
@@ -266,7 +286,15 @@ fn validate_field_answers_a_path_deeper_than_any_request_without_building_it() {
     let r = validate_field(Kind::CreatePayin, &at_limit, Some(&amount), None, &opts);
     assert_eq!((r.valid, r.issues.len()), (true, 0));
     let r = validate_field(Kind::CreatePayin, &at_limit[..1], Some(&amount), None, &opts);
-    assert_eq!(r.issues.iter().map(|i| i.code.as_str()).collect::<Vec<_>>(), ["unknown_field"]);
+    let unknown = Issue {
+        path: vec![Segment::from("a")],
+        code: Code::UnknownField,
+        severity: Severity::Warning,
+        message: "a is not a documented parameter of this request; check its spelling".into(),
+        params: vec![],
+        gateway_code: None,
+    };
+    assert_eq!(r, Report { valid: true, issues: vec![unknown] });
     // Beyond it, the same answer without a tree 20,000 levels deep: on a 256 KiB stack (a small
     // thread's) building and dropping that tree recursively overflowed it and aborted the process.
     let answer = std::thread::Builder::new()
@@ -293,7 +321,15 @@ fn text_that_is_not_json_is_one_format_issue() {
     // Half an emoji, as a length limit leaves it: said in the user's language, not the parser's English.
     let half = r#"{"product_name":"Deposit \ud83d"}"#;
     let r = validate_json(Kind::CreatePayin, half, &Options::new(0));
-    assert_eq!(r.issues[0].message, "params contain half a character (an emoji cut in two), which the gateway would sign as ?");
+    let cut = Issue {
+        path: vec![],
+        code: Code::Format,
+        severity: Severity::Error,
+        message: "params contain half a character (an emoji cut in two), which the gateway would sign as ?".into(),
+        params: vec![],
+        gateway_code: Some(11),
+    };
+    assert_eq!(r.issues, [cut]);
     let r = validate_json(Kind::CreatePayin, half, &Options { locale: Locale::ZhCn, ..Options::new(0) });
     assert_eq!(r.issues[0].message, "params 含有半个字符（如被截断的表情符号），网关签名时会将其替换为“?”");
     // Every other reason the parser gives, in both languages, of params (the parser's own speak of a body).
@@ -341,10 +377,22 @@ fn kinds_round_trip_and_params_are_exposed() {
     }
     let v = json::parse_value(r#"{"request_id":"RRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRR"}"#).unwrap();
     let r = validate(Kind::FetchPayout, &v, &Options::new(0));
+    assert_eq!(r.issues.len(), 1);
     let issue = &r.issues[0];
     assert_eq!(issue.code.as_str(), "too_long");
     assert_eq!(issue.param("max").map(|p| p.to_string()).as_deref(), Some("64"));
     assert_eq!(issue.param("length").map(|p| p.to_string()).as_deref(), Some("65"));
+    assert_eq!(
+        *issue,
+        Issue {
+            path: vec![Segment::from("request_id")],
+            code: Code::TooLong,
+            severity: Severity::Error,
+            message: "request_id must be at most 64 characters, not 65".into(),
+            params: vec![("max", Param::Int(64)), ("length", Param::Int(65))],
+            gateway_code: Some(30000),
+        }
+    );
 }
 
 /// Hostile input never panics (a panic would abort the wasm instance): every leaf and every object of
@@ -413,10 +461,23 @@ fn odd_values_anywhere_never_panic() {
     for value in &odd {
         for kind in Kind::ALL {
             let report = validate_json(kind, &value.to_string(), &Options { locale: Locale::En, now_ms: i64::MIN });
-            assert!(!report.valid || value.is_object());
+            // Every odd value is invalid params: an object misses required fields, anything else is
+            // the one type issue at the root.
+            assert!(!report.valid, "{kind} {value}");
+            let type_name = match value {
+                J::Object(_) => continue,
+                J::Null => "null",
+                J::String(_) => "string",
+                J::Array(_) => "array",
+                J::Number(_) => "number",
+                J::Bool(_) => "boolean",
+            };
+            let issues: Vec<_> = report.issues.iter().map(|i| (i.path.as_slice(), i.code, i.message.as_str())).collect();
+            let message = format!("params must be a JSON object, not {type_name}");
+            assert_eq!(issues, [(&[][..], Code::Type, message.as_str())], "{kind} {value}");
         }
     }
-    assert!(runs > 10_000, "{runs}");
+    assert_eq!(runs, 10_472);
 }
 
 #[test]
@@ -471,8 +532,20 @@ fn kinds_codes_and_severities_read_and_print_as_their_names() {
     }
     assert_eq!("createPayIn".parse::<Kind>().unwrap_err().to_string(), "not a request kind: createPayin, fetchPayin, createPayout, createPayoutBatch, fetchPayout or payoutBanks");
     let r = validate_json(Kind::FetchPayout, "{}", &Options::new(0));
+    assert_eq!(r.issues.len(), 1);
     let issue = &r.issues[0];
     assert_eq!(format!("{} {} {}", Kind::FetchPayout, issue.severity, issue.code), "fetchPayout error one_of_required");
+    assert_eq!(
+        *issue,
+        Issue {
+            path: vec![Segment::from("request_id")],
+            code: Code::OneOfRequired,
+            severity: Severity::Error,
+            message: "at least one of request_id, pay_order_id is required".into(),
+            params: vec![("fields", Param::Text("request_id, pay_order_id".into()))],
+            gateway_code: Some(30000),
+        }
+    );
 }
 
 #[test]

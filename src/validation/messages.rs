@@ -235,10 +235,19 @@ mod tests {
             v.sort_unstable();
             v
         }
+        let mut all = std::collections::BTreeSet::new();
         for m in ALL {
             assert_eq!(names(m.0), names(m.1), "{}", m.0);
             assert_ne!(m.0, m.1);
+            all.extend(names(m.0));
         }
+        assert_eq!(ALL.len(), 66);
+        // `field` (the issue's own name) and the parameters issues carry, nothing else.
+        let known = [
+            "actual", "allowed", "at", "bic_country", "country", "currency", "digits", "expected", "field", "fields", "first", "key",
+            "length", "max", "min", "network", "other", "parent", "value",
+        ];
+        assert_eq!(all.into_iter().collect::<Vec<_>>(), known);
     }
 
     #[test]
