@@ -25,7 +25,7 @@ const KEYS = ['known', 'published', 'source', 'name', 'description', 'suggestion
 
 for (const [entry, api] of [['esm', esm], ['cjs', cjs], ['client esm', clientEsm], ['client cjs', clientCjs]]) {
   test(`${entry}: every row of every table`, () => {
-    assert.ok(cases.length > 100);
+    assert.equal(cases.length, 105);
     for (const { input, context, expect } of cases) {
       const d = run(api, input, context);
       const label = JSON.stringify({ input, context });
@@ -81,11 +81,12 @@ test('query_first only where the outcome of a create is unknown', () => {
   const create = { operation: 'create' };
   for (const input of [10, 12, { status: 500 }, { status: 504, body: '' }, null, { status: 200, body: '<html>' }]) {
     assert.equal(esm.decodeError(input, create).retry, 'query_first', JSON.stringify(input));
-    assert.notEqual(esm.decodeError(input, { operation: 'query' }).retry, 'query_first', JSON.stringify(input));
+    // Outside a create: later, with backoff.
+    assert.equal(esm.decodeError(input, { operation: 'query' }).retry, 'later', JSON.stringify(input));
   }
-  for (const input of [11, 1201, 5000, 9999, { status: 401 }, { status: 503 }]) {
-    assert.notEqual(esm.decodeError(input, create).retry, 'query_first', JSON.stringify(input));
-  }
+  // A parameter error, a duplicate, two business rules, a bad key, the gateway down: known outcomes.
+  const known = [11, 1201, 5000, 9999, { status: 401 }, { status: 503 }];
+  assert.deepEqual(known.map((input) => esm.decodeError(input, create).retry), ['after_fix', 'no', 'after_fix', 'after_fix', 'after_fix', 'later']);
   assert.equal(esm.decodeError(5002, { operation: 'query' }).retry, 'query_first');
 });
 
@@ -128,20 +129,30 @@ test('junk never throws and decodes as unknown', () => {
   revoked.revoke();
   const cyclic = { msg: 'x' };
   cyclic.self = cyclic;
+  const queryFirst = 'outcome unknown: after a create, query the order by request_id and resend (same request_id) only if it does not exist; otherwise retry later with backoff';
+  const askTheGateway = 'do not resend blindly: query the order by request_id and ask the gateway what the code means';
+  // [source, name, retry, advice] for each group of junk; all unknown. An unknown message's advice is not
+  // pinned: it speaks of "the code", and these inputs have none.
   const junk = [
-    undefined, null, NaN, Infinity, -Infinity, 1.5, 1e300, -1e300, Number.MAX_VALUE, 2 ** 53, -0.5,
-    '', '   ', 'NaN', '1e3', '0x10', '-', '<!doctype html><html><body><h1>502 Bad Gateway</h1></body></html>',
-    'x'.repeat(2_000_000), true, false, 12n, Symbol('s'), () => 1, [], [1201], {}, { code: null }, { code: {} },
-    { code: NaN }, { code: 'abc' }, { code: [1201] }, { status: 'abc', body: 5 }, { body: 'x'.repeat(2_000_000), status: 200 },
-    hostile, proxy, revoked.proxy, cyclic, Object.create(null), new Date(0), /re/, new Map([['code', 1201]]),
+    [['none', 'Unreadable Answer', 'later', queryFirst], [
+      undefined, null, NaN, '', '   ', '<!doctype html><html><body><h1>502 Bad Gateway</h1></body></html>', true, false, 12n,
+      Symbol('s'), () => 1, [], [1201], {}, { code: null }, { code: NaN }, { status: 'abc', body: 5 },
+      hostile, proxy, revoked.proxy, cyclic, Object.create(null), new Date(0), /re/, new Map([['code', 1201]]),
+    ]],
+    [['none', 'Unknown Code', 'no', askTheGateway], [
+      Infinity, -Infinity, 1.5, 1e300, -1e300, Number.MAX_VALUE, 2 ** 53, -0.5, { code: {} }, { code: 'abc' }, { code: [1201] },
+    ]],
+    [['none', 'Unknown Message', 'no', null], ['NaN', '1e3', '0x10', '-', 'x'.repeat(2_000_000)]],
+    [['http_status', 'Not a Gateway Answer', 'later', queryFirst], [{ body: 'x'.repeat(2_000_000), status: 200 }]],
   ];
-  for (const input of junk) {
-    for (const api of [esm, cjs]) {
-      const d = api.decodeError(input);
-      assert.equal(d.known, false, String(typeof input));
-      assert.ok(['unknown', 'success', 'invalid_request'].includes(d.category), `${typeof input}: ${d.category}`);
-      assert.equal(typeof d.advice, 'string');
-      assert.ok(d.advice.length > 0);
+  for (const [expected, inputs] of junk) {
+    for (const input of inputs) {
+      for (const api of [esm, cjs]) {
+        const d = api.decodeError(input);
+        const what = typeof input === 'string' ? JSON.stringify(input.slice(0, 40)) : String(typeof input);
+        assert.deepEqual([d.known, d.category], [false, 'unknown'], what);
+        assert.deepEqual([d.source, d.name, d.retry, expected[3] === null ? null : d.advice], expected, what);
+      }
     }
   }
   assert.deepEqual(pick(esm.decodeError(null)), ['none', 'unknown', 'Unreadable Answer']);
@@ -166,8 +177,12 @@ test('junk never throws and decodes as unknown', () => {
 
 test('a wrong context throws a TypeError; a right one never does', () => {
   for (const context of ['create', 5, true, { api: 'PAYIN' }, { operation: 'createOrder' }, { locale: 42 }]) {
-    assert.throws(() => esm.decodeError(10, context), TypeError, JSON.stringify(context));
-    assert.throws(() => cjs.decodeResponse(500, '', context), TypeError, JSON.stringify(context));
+    const message = typeof context !== 'object' ? 'context must be an object { api?, operation?, locale? }'
+      : 'api' in context ? "context.api must be 'payin' or 'payout'"
+        : 'operation' in context ? "context.operation must be 'create', 'query', 'banks', 'balance' or 'notify'"
+          : "context.locale must be a language tag such as 'en' or 'zh-CN', not a number";
+    assert.throws(() => esm.decodeError(10, context), { name: 'TypeError', message }, JSON.stringify(context));
+    assert.throws(() => cjs.decodeResponse(500, '', context), { name: 'TypeError', message }, JSON.stringify(context));
   }
   for (const context of [undefined, null, {}, { api: 'payin', operation: 'query', locale: 'en' }]) {
     assert.equal(esm.decodeError(10, context).name, 'System Exception');
@@ -241,7 +256,15 @@ test('decodeResponse: ok only for a 2xx envelope with code 0', () => {
   const ok = esm.decodeResponse(200, big, { operation: 'query' });
   assert.deepEqual([ok.ok, ok.data.records.length, ok.data.records[999].pay_order_id], [true, 1000, 'P999']);
   // Past 8 Mi UTF-16 units it is not read.
-  assert.equal(esm.decodeResponse(200, big.replace('"SUCCESS"', `"${'s'.repeat(8 << 20)}"`)).ok, false);
+  // (Its description, "a success status without the gateway's JSON envelope (a proxy or firewall page?)",
+  // is not pinned: the envelope is there, too long to read.)
+  const { description, ...unread } = esm.decodeResponse(200, big.replace('"SUCCESS"', `"${'s'.repeat(8 << 20)}"`)).error;
+  assert.equal(typeof description, 'string');
+  assert.deepEqual(unread, {
+    known: false, published: false, source: 'http_status', status: 200, name: 'Not a Gateway Answer', suggestion: '',
+    advice: 'outcome unknown: after a create, query the order by request_id and resend (same request_id) only if it does not exist; otherwise retry later with backoff',
+    category: 'unknown', retry: 'later', msgConflict: null,
+  });
 });
 
 test('the envelope as JSON text, and as an object with a $ref in its data', () => {
@@ -284,8 +307,8 @@ test('orderStatus: numbers and every spelling', () => {
   assert.deepEqual(esm.orderStatus('PROCESSING'), { code: 1, name: 'PENDING_PAY', final: false, description: 'awaiting payment' });
   assert.deepEqual(esm.orderStatus(12, { locale: 'zh-CN' }), { code: 12, name: 'PAID', final: true, description: '已支付，但金额与订单不符' });
   for (const v of [7, -1, 2.5, NaN, '', 'NOPE', null, undefined, {}, [], 2n, true]) assert.equal(esm.orderStatus(v), null, String(v));
-  assert.throws(() => esm.orderStatus(2, 'zh-CN'), TypeError);
-  assert.throws(() => esm.orderStatus(2, { locale: 7 }), TypeError);
+  assert.throws(() => esm.orderStatus(2, 'zh-CN'), { name: 'TypeError', message: 'options must be an object { locale? }' });
+  assert.throws(() => esm.orderStatus(2, { locale: 7 }), { name: 'TypeError', message: "options.locale must be a language tag such as 'en' or 'zh-CN', not a number" });
   assert.equal(esm.orderStatus(2, { locale: 'de' }).description, 'paid');
 });
 
@@ -315,7 +338,10 @@ test('every function that takes a locale reads the same tags (a page passes navi
     const en = calls(api, 'en');
     const zh = calls(api, 'zh-CN');
     assert.equal(zh.orderStatus, '已支付，但金额与订单不符');
-    assert.notEqual(en.decodeError, zh.decodeError);
+    assert.deepEqual([en.decodeError, zh.decodeError], [
+      'the order exists: query it by request_id and use its result; a new order needs a new request_id',
+      '订单已存在：用 request_id 查询并使用其结果；新订单须用新的 request_id',
+    ]);
     // `navigator.language` as it is: Chinese in any script or region is the Simplified Chinese there is,
     // a language without texts is English, as Intl falls back.
     for (const tag of ['EN', 'en-US', 'en-GB', 'fr', 'fr-FR', '', 'zhx']) assert.deepEqual(calls(api, tag), en, tag);
@@ -352,11 +378,11 @@ test('verifyWebhook: the fraud/dispute event decoded, and whether it is signed',
     advice: "do not retry with this card and do not ship; the order status is unchanged: wait for the order's own webhook",
     signed: true,
   });
-  assert.equal(declined.orderStatus.name, 'SUCCEED');
+  assert.deepEqual(declined.orderStatus, { code: 2, name: 'SUCCEED', final: true, description: 'paid' });
   const dispute = verify({ pay_order_id: 'P2', order_status: 'SUCCEED', event: 'dispute_received', event_data: { category: 'product_service_not_received' } });
   assert.deepEqual([dispute.event.category, dispute.event.name, dispute.event.disputeCategory, dispute.event.signed],
     ['dispute', 'product_service_not_received', 'product_service_not_received', false]);
-  assert.ok(dispute.unsignedFields.includes('event'));
+  assert.deepEqual(dispute.unsignedFields, ['event', 'event_data']);
   assert.equal(verify({ pay_order_id: 'P3', order_status: 'SUCCEED', api_version: 'v2', event: null, event_data: null }).event, null);
   assert.equal(verify({ pay_order_id: 'P4', order_status: 'FAILED', currency: 'PHP', total_amount: '1.00', details: [] }).event, null);
   // Undocumented on a payout, but signed there: decoded as on a pay-in (TypedVerifiedWebhook says so).

@@ -36,11 +36,19 @@ try {
     for (const module of ['lesspay2', 'client', 'edge']) checkStackLimitSummary(module, result.stackLimit[module]);
     result.stackLimit = Object.keys(result.stackLimit);
   }
+  // node:crypto's SHA-256 of the canonical string written by hand:
+  // 'order_status=SUCCEED&pay_order_id=P1&target_amount=100.00&key=browser-secret'.
+  const signature = 'F58E6E6E56CA2528A5102FAC03F62FC36FB11EBF278831CE6CC6A22C9E606D6D';
   assert.deepEqual(result, {
+    signature,
     valid: true,
     idempotencyKey: 'lesspay2:P1:SUCCEED',
-    tampered: 'signature_mismatch',
-    standardWebhook: true,
+    tampered: { valid: false, reason: 'signature_mismatch', message: 'no configured appSecret gives the received signature' },
+    // The libraries' published signature of their example.
+    standardWebhook: {
+      signature: 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
+      verdict: { valid: true, id: 'msg_p5jXN8AQM9LWM0D4loKWxJek', timestamp: 1614265330, secretIndex: 0 },
+    },
     handler: [200, 'SUCCESS'],
     early: 'lesspay2: sign() was called before the module loaded; `await init()` once first',
     client: {
@@ -51,7 +59,7 @@ try {
     },
     edge: {
       early: 'lesspay2: verifyWebhook() was called before the module loaded; `await init()` once first',
-      sameSignature: true,
+      signature,
       valid: true,
     },
     stackLimit: ['lesspay2', 'client', 'edge'],

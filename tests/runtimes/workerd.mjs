@@ -70,6 +70,8 @@ for (const [from, to] of [
   ['tests/runtimes/stack-limit.mjs', 'stack-limit.mjs'],
   ['tests/vectors/signatures.json', 'signatures.json'],
   ['tests/vectors/webhooks.json', 'webhooks.json'],
+  ['tests/vectors-expected/refusals.json', 'refusals.json'],
+  ['tests/vectors-expected/webhook-verdicts.json', 'webhook-verdicts.json'],
 ]) cpSync(join(root, from), join(project, to));
 
 const exampleEnv = { LESSPAY2_APP_SECRET: `${APP_SECRET},${OLD_SECRET}`, ORIGIN_URL: originUrl, ORIGIN_WEBHOOK_SECRET: ORIGIN_SECRET, LESSPAY2_TOLERANCE_MS: '300000' };
@@ -214,9 +216,13 @@ async function checkExample(url) {
 async function checkClient(url) {
   const res = await fetch(url, { signal: AbortSignal.timeout(30_000) });
   const text = await res.text();
-  const cases = JSON.parse(readFileSync(join(project, 'validation-cases.json'), 'utf8')).cases.length;
+  // Counted from the files the worker checks: its cases, their expected issues, the error rows.
+  const { cases } = JSON.parse(readFileSync(join(project, 'validation-cases.json'), 'utf8'));
+  const issues = cases.reduce((n, c) => n + c.expect.length, 0);
+  const rows = JSON.parse(readFileSync(join(project, 'errors.json'), 'utf8')).cases.length;
+  assert.deepEqual([cases.length, issues, rows], [218, 223, 105]);
   assert.equal(res.status, 200, text);
-  assert.match(text, new RegExp(`^${cases} validation cases \\(\\d+ issues\\), 105 error rows, no signing export: ok$`));
+  assert.equal(text, `${cases.length} validation cases (${issues} issues), ${rows} error rows, no signing export: ok`);
   return `lesspay2/client: ${text}`;
 }
 
@@ -229,7 +235,7 @@ async function checkFull(url, nodejsCompat) {
   const res = await fetch(url, { signal: AbortSignal.timeout(30_000) });
   const answer = [res.status, await res.text()];
   const sha = nodejsCompat ? `node:crypto for ${await hostHashesInNode()} signed strings` : 'in wasm';
-  assert.deepEqual(answer, [200, '560 signatures (23 refused as in Rust), 162 webhook cases, Standard Webhooks example: ok; '
+  assert.deepEqual(answer, [200, '560 signatures (35 refused as in Rust, by message), 162 webhook cases (68 refused by message), Standard Webhooks example: ok; '
     + `validate ["request_id:one_of_required"]; decodeError Invalid Amount Format; SHA-256 ${sha}`]);
   // Calls at the stack limit (tests/runtimes/stack-limit.mjs); how many met it varies with the JIT.
   const stack = await (await fetch(new URL('/stack', url), { signal: AbortSignal.timeout(60_000) })).json();
@@ -251,9 +257,10 @@ async function hostHashesInNode() {
     const { check } = await import(join(project, 'check.mjs'));
     const installed = await import(join(project, 'node_modules/lesspay2/node.mjs'));
     const json = (file) => JSON.parse(readFileSync(join(project, file), 'utf8'));
-    check(installed, json('signatures.json'), json('webhooks.json'));
+    const expected = { refusals: json('refusals.json'), verdicts: json('webhook-verdicts.json') };
+    check(installed, json('signatures.json'), json('webhooks.json'), expected);
     calls = 0;
-    check(installed, json('signatures.json'), json('webhooks.json'));
+    check(installed, json('signatures.json'), json('webhooks.json'), expected);
     return calls;
   } finally {
     process.getBuiltinModule = getBuiltinModule;

@@ -7,4 +7,5 @@ import { checkHandler } from './handler.mjs';
 
 await init();
 const read = (f) => JSON.parse(readFileSync(new URL(`./vectors/${f}`, import.meta.url), 'utf8'));
-console.log(`${globalThis.Deno ? 'deno' : globalThis.Bun ? 'bun esm' : 'node esm'}: ${check(lib, read('signatures.json'), read('webhooks.json'))}, ${await checkHandler(lib)}`);
+const expected = { refusals: read('../vectors-expected/refusals.json'), verdicts: read('../vectors-expected/webhook-verdicts.json') };
+console.log(`${globalThis.Deno ? 'deno' : globalThis.Bun ? 'bun esm' : 'node esm'}: ${check(lib, read('signatures.json'), read('webhooks.json'), expected)}, ${await checkHandler(lib)}`);

@@ -17,6 +17,8 @@ const worker :Workerd.Worker = (
     (name = "stack-limit.mjs", esModule = embed "stack-limit.mjs"),
     (name = "signatures.json", json = embed "signatures.json"),
     (name = "webhooks.json", json = embed "webhooks.json"),
+    (name = "refusals.json", json = embed "refusals.json"),
+    (name = "webhook-verdicts.json", json = embed "webhook-verdicts.json"),
     (name = "lesspay2", esModule = embed "node_modules/lesspay2/workerd.js"),
     (name = "api.js", esModule = embed "node_modules/lesspay2/api.js"),
     (name = "glue/web.js", esModule = embed "node_modules/lesspay2/glue/web.js"),

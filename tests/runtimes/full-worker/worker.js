@@ -8,6 +8,8 @@ import { stackLimitSummary } from './stack-limit.mjs';
 import * as lib from 'lesspay2';
 import signatures from './signatures.json';
 import webhooks from './webhooks.json';
+import refusals from './refusals.json';
+import verdicts from './webhook-verdicts.json';
 
 // Counts the module's calls to node:crypto's `hash`, installed before anything hashes (the module looks
 // the host up, with a self-test, on its first long signed string: in the first request, the readiness
@@ -32,7 +34,7 @@ export default {
         });
       }
       const before = hostHashes;
-      const summary = check(lib, signatures, webhooks);
+      const summary = check(lib, signatures, webhooks, { refusals, verdicts });
       const issues = lib.validate('fetchPayout', {}).issues.map((i) => `${i.path.join('.')}:${i.code}`);
       const decoded = lib.decodeError(30009).name;
       const calls = hostHashes - before;

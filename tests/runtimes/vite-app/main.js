@@ -38,19 +38,22 @@ try {
   const headers = new Headers({ 'x-auth-signature': sign(body, secret), 'x-auth-timestamp': String(Date.now()) });
   const verified = verifyWebhook({ body, headers, secret });
   const tampered = verifyWebhook({ body: body.replace('100.00', '900.00'), headers, secret });
+  // The Standard Webhooks libraries' published example.
+  const swHeaders = standardWebhookSign({ id: 'msg_p5jXN8AQM9LWM0D4loKWxJek', body: '{"test": 2432232314}', secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', now: 1614265330000 });
   const sw = standardWebhookVerify({
     body: '{"test": 2432232314}',
-    headers: standardWebhookSign({ id: 'msg_p5jXN8AQM9LWM0D4loKWxJek', body: '{"test": 2432232314}', secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', now: 1614265330000 }),
+    headers: swHeaders,
     secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
     now: 1614265330000,
   });
   const handler = createWebhookHandler({ secret, onEvent: () => {} });
   const answer = await handler(new Request('https://example.test/hook', { method: 'POST', body, headers }));
   out.textContent = JSON.stringify({
+    signature: sign(body, secret),
     valid: verified.valid,
     idempotencyKey: verified.idempotencyKey,
-    tampered: tampered.reason,
-    standardWebhook: sw.valid,
+    tampered,
+    standardWebhook: { signature: swHeaders['webhook-signature'], verdict: sw },
     handler: [answer.status, await answer.text()],
     early,
     client: {
@@ -61,7 +64,7 @@ try {
     },
     edge: {
       early: edgeEarly,
-      sameSignature: edgeSign(body, secret) === sign(body, secret),
+      signature: edgeSign(body, secret),
       valid: edgeVerify({ body, headers, secret }).valid,
     },
     // Each module called with the stack almost full, from deep recursion in the page.
