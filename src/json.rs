@@ -502,6 +502,10 @@ impl<'a> Parser<'a> {
         }
     }
 
+    fn at_word(&self, word: &[u8]) -> bool {
+        self.bytes.get(self.pos..).is_some_and(|rest| rest.starts_with(word))
+    }
+
     fn literal(&mut self, word: &str, value: Value<'a>) -> Result<Value<'a>, JsonError> {
         let end = self.pos + word.len();
         if self.bytes.get(self.pos..end) == Some(word.as_bytes()) {
@@ -521,7 +525,12 @@ impl<'a> Parser<'a> {
             Some(b'f') => self.literal("false", Value::Bool(false)),
             Some(b'n') => self.literal("null", Value::Null),
             Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(b'+' | b'.' | b'N' | b'I') => Err(self.err(JsonErrorKind::InvalidNumber)),
+            // What reads as a number elsewhere (`+1`, `.5`, `NaN`, `Infinity`) is called one; other words
+            // (Python's `None`, `True`) are the unexpected characters they are.
+            Some(b'+' | b'.') => Err(self.err(JsonErrorKind::InvalidNumber)),
+            Some(b'N' | b'I') if self.at_word(b"NaN") || self.at_word(b"Infinity") => {
+                Err(self.err(JsonErrorKind::InvalidNumber))
+            }
             _ => Err(self.unexpected()),
         }
     }
@@ -1055,6 +1064,9 @@ mod tests {
             ("{a:1}", JsonErrorKind::UnexpectedChar('a'), 1),
             ("{\"a\":1,}", JsonErrorKind::UnexpectedChar('}'), 7),
             ("{\"a\":NaN}", JsonErrorKind::InvalidNumber, 5),
+            ("{\"a\":Infinity}", JsonErrorKind::InvalidNumber, 5),
+            ("{\"a\":None}", JsonErrorKind::UnexpectedChar('N'), 5),
+            ("{\"a\":Inf}", JsonErrorKind::UnexpectedChar('I'), 5),
             ("{\"a\":+1}", JsonErrorKind::InvalidNumber, 5),
             ("{\"a\":01}", JsonErrorKind::InvalidNumber, 5),
             ("{\"a\":1L}", JsonErrorKind::InvalidNumber, 5),

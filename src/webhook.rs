@@ -210,7 +210,9 @@ fn verify<'a>(
         return reject(Reason::BodyTooLarge, format!("the body is {} bytes; at most {MAX_BODY_BYTES} are read", body.len()));
     }
     let received = match headers.signature {
-        None | Some("") => return reject(Reason::MissingSignature, "no X-Auth-Signature header"),
+        None => return reject(Reason::MissingSignature, "no X-Auth-Signature header"),
+        // Present but empty: still no signature (the vectors' reason), said as it is.
+        Some("") => return reject(Reason::MissingSignature, "the X-Auth-Signature header is empty"),
         Some(s) => crate::signature::trim_ascii_whitespace(s),
     };
     let Some(received) = from_hex(received) else {

@@ -461,6 +461,8 @@ fn a_msg_matches_a_label_word_for_word() {
     for msg in ["Orderdoes not exist", "Order doesnot exist", "Order does not exis t", "Duplicate DataExists", "Invalid  Para meter"] {
         let d = decode_msg(msg, &ctx);
         assert_eq!((d.name, d.source, d.known, d.code), ("Unknown Message", Source::None, false, None), "{msg:?}");
+        // There is no code to ask about: the advice speaks of the message.
+        assert_eq!(d.advice, "do not resend blindly: query the order by request_id and ask the gateway what the message means");
     }
     let d = decode_msg("duplicate \t DATA  exists", &ctx);
     assert_eq!((d.name, d.source, d.code), ("Duplicate Data Exists", Source::PayinCode, Some(1201)));

@@ -96,7 +96,7 @@ fn webhook_verdicts_for_hostile_bodies_and_headers() {
     let rows: Vec<Row> = vec![
         (&huge, Some(&good), None, None, Reason::BodyTooLarge, format!("the body is {MB20} bytes; at most 1048576 are read")),
         (b"", None, None, None, Reason::MissingSignature, "no X-Auth-Signature header".into()),
-        (b"{}", Some(""), None, None, Reason::MissingSignature, "no X-Auth-Signature header".into()),
+        (b"{}", Some(""), None, None, Reason::MissingSignature, "the X-Auth-Signature header is empty".into()),
         (b"{}", Some("   "), None, None, Reason::MalformedSignature, "X-Auth-Signature is not 64 hex digits".into()),
         (b"{}", Some("sha256=00"), None, None, Reason::MalformedSignature, "X-Auth-Signature is not 64 hex digits".into()),
         (

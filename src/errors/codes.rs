@@ -86,6 +86,10 @@ const ADVICE_ASK: [&str; 2] = [
     "do not resend blindly: query the order by request_id and ask the gateway what the code means",
     "不要盲目重发：用 request_id 查询订单，并向网关询问该错误码含义",
 ];
+const ADVICE_ASK_MSG: [&str; 2] = [
+    "do not resend blindly: query the order by request_id and ask the gateway what the message means",
+    "不要盲目重发：用 request_id 查询订单，并向网关询问该消息含义",
+];
 const ADVICE_FRAUD: [&str; 2] = [
     "do not retry with this card and do not ship; the order status is unchanged: wait for the order's own webhook",
     "不要用此卡重试，也不要发货；订单状态不变：等待订单自身的回调",
@@ -245,13 +249,14 @@ pub(crate) static PLAIN_NOTICE: Row = ours("Order Notice", ["a webhook notice wi
     ["nothing to decode: its order_status says how the order stands (orderStatus reads it); acknowledge it", "无需解码：订单状态见 order_status（可用 orderStatus 读取）；请确认接收"],
     C::Unknown, Always(R::No));
 
-/// A 2xx answer whose body is not the gateway's JSON envelope (a proxy or firewall page).
+/// A 2xx answer whose body gave no gateway envelope: not JSON with a `code` (a proxy or firewall page),
+/// or, through the JS boundary, text over its 8 Mi input limit, which is not read at all.
 pub(crate) static NOT_ENVELOPE_2XX: Row = ours("Not a Gateway Answer",
-    ["a success status without the gateway's JSON envelope (a proxy or firewall page?)", "成功状态码但没有网关的 JSON 信封（代理或防火墙页面？）"],
+    ["a success status whose body gave no gateway envelope (a proxy or firewall page, or a body too large to read?)", "成功状态码，但正文中没有读到网关的 JSON 信封（代理或防火墙页面，或正文过大无法读取？）"],
     ADVICE_UNKNOWN_OUTCOME, C::Unknown, UnlessCreate(R::Later));
 
 /// An unknown message without a code.
-pub(crate) static UNKNOWN_MSG: Row = ours("Unknown Message", ["an unpublished msg without a code", "没有错误码的未公开 msg"], ADVICE_ASK, C::Unknown, UnlessCreate(R::No));
+pub(crate) static UNKNOWN_MSG: Row = ours("Unknown Message", ["an unpublished msg without a code", "没有错误码的未公开 msg"], ADVICE_ASK_MSG, C::Unknown, UnlessCreate(R::No));
 
 /// Unknown HTTP statuses, by class.
 pub(crate) static STATUS_2XX: Row = ours("Success Status", ["an undocumented success status", "未记录的成功状态码"], ADVICE_READ_CODE, C::Success, Always(R::No));
