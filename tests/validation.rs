@@ -572,3 +572,97 @@ fn a_report_lists_at_most_max_issues_and_then_says_so() {
     let zh = validate_json(Kind::CreatePayoutBatch, &batch(1_200), &options(Locale::ZhCn));
     assert_eq!(zh.issues.last().unwrap().message, "问题超过 10000 个：仅列出前 10000 个；请修正后重新校验");
 }
+
+/// Cases of `tests/validation/cases.json` with their full issues, messages and params included (the
+/// file holds path, code, severity and gatewayCode; its count of messages is shared with the JS suite).
+#[test]
+fn cases_in_full_with_messages_and_params() {
+    let doc = cases();
+    let run = |name: &str, locale: Locale| {
+        let case = doc["cases"].as_array().unwrap().iter().find(|c| c["name"] == name).unwrap_or_else(|| panic!("no case {name:?}"));
+        let (kind, params) = params_of(&doc, case);
+        validate_json(kind, &params.to_string(), &options(&doc, case, locale))
+    };
+    let key = |k: &[&str]| k.iter().map(|s| Segment::from(*s)).collect::<Vec<_>>();
+    let valid = Report { valid: true, issues: vec![] };
+    // channel_extra is required for card payments in OpenAPI mode only (spec 4.1): not for another
+    // payment in OpenAPI mode, nor for a card payment at the cashier.
+    assert_eq!(run("crypto payment in OpenAPI mode needs no channel_extra (only card payments do)", Locale::En), valid);
+    assert_eq!(run("card payment in cashier mode needs no channel_extra", Locale::En), valid);
+    // expired_time is an Integer (spec 4.1): a negative one is out of range, digits in a string are the
+    // wrong type (only fetch pay-in takes its numbers as strings).
+    let range = vec![("min", Param::Int(1)), ("max", Param::Int(i64::from(i32::MAX)))];
+    let negative = Issue {
+        path: key(&["expired_time"]),
+        code: Code::OutOfRange,
+        severity: Severity::Error,
+        message: "expired_time must be a whole number from 1 to 2147483647".into(),
+        params: range,
+        gateway_code: Some(11),
+    };
+    assert_eq!(run("expired_time negative", Locale::En), Report { valid: false, issues: vec![negative] });
+    let text = Issue {
+        path: key(&["expired_time"]),
+        code: Code::Type,
+        severity: Severity::Error,
+        message: "expired_time must be a JSON integer, not string".into(),
+        params: vec![("expected", Param::Text("integer".into())), ("actual", Param::Text("string".into()))],
+        gateway_code: Some(11),
+    };
+    assert_eq!(run("expired_time as a digit string is a type error (an Integer, unlike fetch pay-in's page)", Locale::En), Report { valid: false, issues: vec![text] });
+    // destination.type crypto_wallet needs the crypto_wallet object (spec 4.4).
+    let wallet = Issue {
+        path: key(&["beneficiary", "destination", "crypto_wallet"]),
+        code: Code::Required,
+        severity: Severity::Error,
+        message: "beneficiary.destination.crypto_wallet is required when beneficiary.destination.type is crypto_wallet".into(),
+        params: vec![("other", Param::Text("beneficiary.destination.type".into())), ("value", Param::Text("crypto_wallet".into()))],
+        gateway_code: Some(30000),
+    };
+    assert_eq!(run("crypto_wallet object missing", Locale::En), Report { valid: false, issues: vec![wallet] });
+    // account_number or iban (spec 4.4): inside an object, the message names it.
+    let fields = ("fields", Param::Text("account_number, iban".into()));
+    let one_of = Issue {
+        path: key(&["beneficiary", "destination", "bank", "account_number"]),
+        code: Code::OneOfRequired,
+        severity: Severity::Error,
+        message: "beneficiary.destination.bank needs at least one of account_number, iban".into(),
+        params: vec![fields, ("parent", Param::Text("beneficiary.destination.bank".into()))],
+        gateway_code: Some(30000),
+    };
+    assert_eq!(run("neither account_number nor iban", Locale::En), Report { valid: false, issues: vec![one_of.clone()] });
+    let zh = Issue { message: "beneficiary.destination.bank 中的 account_number, iban 至少需要提供一个".into(), ..one_of };
+    assert_eq!(run("neither account_number nor iban", Locale::ZhCn), Report { valid: false, issues: vec![zh] });
+}
+
+/// `validate_field` places the value in an array of a form as long as 100,001 elements: the issues of
+/// index 100,000 are those of the value given, not of the element it replaces.
+#[test]
+fn validate_field_places_a_value_at_index_100_000() {
+    let doc = cases();
+    let mut params = doc["valid"]["createPayoutBatch"]["params"].clone();
+    let template = params["payout_order_details"][0].clone();
+    let details: Vec<J> = (0..=100_000)
+        .map(|i| {
+            let mut d = template.clone();
+            d["mch_order_id"] = j!(format!("D{i}"));
+            d
+        })
+        .collect();
+    params["payout_order_details"] = J::Array(details);
+    let text = params.to_string();
+    let context = json::parse_value(&text).unwrap();
+    let opts = Options::new(1_781_524_800_000);
+    let path = [Segment::from("payout_order_details"), Segment::from(100_000), Segment::from("amount")];
+    let amount = json::parse_value("\"1.005\"").unwrap();
+    let r = validate_field(Kind::CreatePayoutBatch, &path, Some(&amount), Some(&context), &opts);
+    let precision = Issue {
+        path: path.to_vec(),
+        code: Code::AmountPrecision,
+        severity: Severity::Error,
+        message: "payout_order_details[100000].amount may have at most 2 decimal places in PHP".into(),
+        params: vec![("digits", Param::Int(2)), ("currency", Param::Text("PHP".into()))],
+        gateway_code: Some(30009),
+    };
+    assert_eq!(r, Report { valid: false, issues: vec![precision] });
+}

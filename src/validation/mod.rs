@@ -415,8 +415,9 @@ fn set_at<'a>(target: &mut Value<'a>, path: &[Segment], value: Option<Value<'a>>
                 *target = Value::Array(Vec::new());
             }
             let Value::Array(items) = target else { return };
-            // Forms have small arrays; a huge index from a typo must not allocate gigabytes.
-            if *index > 100_000 {
+            // Forms have small arrays; a huge index from a typo must not allocate gigabytes. An element
+            // the form already has is replaced whatever its index.
+            if *index > 100_000 && *index >= items.len() {
                 return;
             }
             while items.len() <= *index {
@@ -609,5 +610,36 @@ impl Ctx<'_> {
             }
         }
         v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn length(v: &Value<'_>) -> Option<usize> {
+        match v {
+            Value::Array(items) => Some(items.len()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn set_at_pads_an_array_up_to_index_100_000_and_replaces_any_element_it_has() {
+        let one = Some(Value::Bool(true));
+        // Padded with nulls up to index 100,000; past it nothing is made.
+        let mut padded = Value::Array(Vec::new());
+        set_at(&mut padded, &[Segment::from(100_000)], one.clone());
+        assert_eq!((length(&padded), matches!(&padded, Value::Array(a) if a.last() == Some(&Value::Bool(true)))), (Some(100_001), true));
+        let mut refused = Value::Array(Vec::new());
+        set_at(&mut refused, &[Segment::from(100_001)], one.clone());
+        assert_eq!(length(&refused), Some(0));
+        // An array that already reaches the index gets the value there.
+        let mut long = Value::Array(vec![Value::Null; 100_003]);
+        set_at(&mut long, &[Segment::from(100_002)], one);
+        assert_eq!(
+            (length(&long), matches!(&long, Value::Array(a) if a.get(100_002) == Some(&Value::Bool(true)))),
+            (Some(100_003), true)
+        );
     }
 }
