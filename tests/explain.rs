@@ -59,6 +59,38 @@ fn number_values_names_numbers_whose_text_can_change() {
         codes(r#"{"decimal_places":2,"amount":100.50,"fee":1e2,"id":1234567890123456}"#),
         vec![("number_values", message("`amount`, `fee`, `id`"))]
     );
+    // 15 digits are an integer a double holds (not named), 16 are not; at most five names.
+    assert_eq!(codes(r#"{"a":123456789012345}"#), vec![]);
+    assert_eq!(
+        codes(r#"{"a":1.1,"b":1.2,"c":1.3,"d":1.4,"e":1.5,"f":1.6}"#),
+        vec![("number_values", message("`a`, `b`, `c`, `d`, `e`"))]
+    );
+    // Numbers are looked for eight objects deep, not nine.
+    let nested = |levels: usize| format!("{}{{\"n\":1.5}}{}", "{\"o\":".repeat(levels), "}".repeat(levels));
+    assert_eq!(codes(&nested(8)), vec![("number_values", message("`n`"))]);
+    assert_eq!(codes(&nested(9)), vec![]);
+}
+
+#[test]
+fn array_key_order_is_hinted_for_objects_of_two_keys_or_more_in_arrays() {
+    let array_hint = |body: &str| {
+        let e = explain_signature(body, "k", Some(&"0".repeat(64))).unwrap();
+        e.hints.iter().any(|h| h.code == "array_key_order")
+    };
+    // One key has one order; two may be reordered.
+    assert_eq!((array_hint(r#"{"a":[{"x":1},{"y":2}]}"#), array_hint(r#"{"a":[{"x":1,"y":2}]}"#)), (false, true));
+}
+
+/// A v1 pay-in webhook's five unsigned keys are not signed, so their arrays have no key order to report.
+#[test]
+fn a_v1_pay_in_webhooks_unsigned_arrays_report_no_key_order() {
+    let orders = |version: &str| {
+        let body = format!(r#"{{"api_version":"{version}","pay_order_id":"P1","event_data":[{{"b":1,"a":2}}]}}"#);
+        explain_webhook_signature(&body, "k", None, WebhookKind::Payin).unwrap().array_key_order
+    };
+    assert_eq!(orders("v1"), vec![]);
+    // HashMap order: "a" (hash 97) before "b" (98).
+    assert_eq!(orders("v2"), vec![entry("event_data[0]", &["b", "a"], &["a", "b"])]);
 }
 
 /// Every webhook vector, explained as the webhook it is: the gateway's signature is the one expected,
