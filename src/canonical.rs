@@ -813,6 +813,23 @@ mod tests {
         }
     }
 
+    /// The key order kept from the previous object is reused only for the same parse count and the same
+    /// nulls: a tree bin's order changes with the parses (an array one object deeper is parsed once
+    /// more), and a null member is in the first parse's map but not written.
+    #[test]
+    fn a_reused_key_order_is_of_the_same_parse_count_and_nulls() {
+        let canonical = |body: &str| canonical_string(&crate::json::parse_object(body).unwrap(), 0, 0).unwrap();
+        // 16 keys made of "Aa"/"BB" blocks share one hashCode: a tree bin.
+        let keys: Vec<String> = (0..16u32).map(|n| (0..4).map(|bit| if n >> bit & 1 == 1 { "BB" } else { "Aa" }).collect()).collect();
+        let object = format!("{{{}}}", keys.iter().map(|k| format!("\"{k}\":\"v\"")).collect::<Vec<_>>().join(","));
+        let (top, deeper) = (canonical(&format!("{{\"a\":[{object}]}}")), canonical(&format!("{{\"o\":{{\"b\":[{object}]}}}}")));
+        let (top, deeper) = (top.trim_start_matches("a="), deeper.trim_start_matches("o={b=").trim_end_matches('}'));
+        assert_ne!(top, deeper, "the two parse counts must order these keys apart for the test to mean anything");
+        assert_eq!(canonical(&format!("{{\"a\":[{object}],\"o\":{{\"b\":[{object}]}}}}")), format!("a={top}&o={{b={deeper}}}"));
+        // All nulls, then none: the second is written in full.
+        assert_eq!(canonical(r#"{"x":[{"p":null,"q":null},{"p":"1","q":"2"}]}"#), r#"x=[{},{"p":"1","q":"2"}]"#);
+    }
+
     #[test]
     fn ascii_hash_matches_java() {
         for k in ["", "a", "payout_order_detail_id", "Aa", "BB", "polygenelubricants", "x\u{7f}", "abcd", "abcde", "~~~~~~~~~", "é", "abcdé", "abcd😀x"] {

@@ -497,6 +497,23 @@ mod tests {
     }
 
     #[test]
+    fn reasons_have_their_codes_and_messages() {
+        use StandardReason as R;
+        let all = [
+            (R::MissingId, "missing_id", "no webhook-id header"),
+            (R::MissingTimestamp, "missing_timestamp", "no webhook-timestamp header"),
+            (R::MissingSignature, "missing_signature", "no webhook-signature header"),
+            (R::MalformedTimestamp, "malformed_timestamp", "webhook-timestamp is not a whole number of seconds since the epoch"),
+            (R::TimestampTooOld, "timestamp_too_old", "webhook-timestamp is older than the tolerance allows"),
+            (R::TimestampTooNew, "timestamp_too_new", "webhook-timestamp is further in the future than the tolerance allows"),
+            (R::SignatureMismatch, "signature_mismatch", "no v1 signature in webhook-signature matches a configured secret"),
+        ];
+        for (reason, code, message) in all {
+            assert_eq!((reason.code(), reason.message(), reason.to_string()), (code, message, code.to_string()));
+        }
+    }
+
+    #[test]
     fn signs_once_per_secret_for_rotation() {
         let other = StandardSecret::from_bytes(vec![7; 24]).unwrap();
         let signed = standard_webhook_sign(ID, TIMESTAMP, BODY.as_bytes(), &[secret(), other.clone()]);
