@@ -85,9 +85,7 @@ export function resilient(glue) {
   let depth = 0;
   // The instance is to be replaced before it is used again.
   let stale = false;
-  const api = {};
-  for (const [name, fn] of Object.entries(glue)) {
-    if (typeof fn !== 'function' || name === 'default' || name === 'initSync' || name.startsWith('__')) continue;
+  const wrap = (name, fn) => {
     const interrupted = (cause) => new Error(`lesspay2: ${name}() was interrupted by the stack limit or a trap inside the `
       + 'module, which may have left it mid-way, so it gives no answer; call it again (with more stack): a new instance '
       + 'of the module answers', { cause });
@@ -121,9 +119,25 @@ export function resilient(glue) {
       if (stale) throw interrupted();
       return result;
     };
-    api[name] = Object.defineProperty(call, 'name', { value: name });
+    return Object.defineProperty(call, 'name', { value: name });
+  };
+  const api = {};
+  for (const [name, fn] of Object.entries(glue)) {
+    if (typeof fn !== 'function' || name === 'default' || name === 'initSync' || name.startsWith('__')) continue;
+    api[name] = wrap(name, fn);
   }
+  // validateField's own binding, not part of the API: found from this `validate` (every entry exports
+  // it), guarded under validateField's name.
+  if (api.validate) BELOW.set(api.validate, wrap('validateField', glue.__validateBelow));
   return api;
+}
+
+/** Each `validate` of `resilient`'s making (or standing in for one: `sameValidate`) → the `__validateBelow` of the same instance. */
+const BELOW = new WeakMap();
+
+/** `wrapper`, which calls `validate`, finds the same `__validateBelow` (web-init.js's guard). */
+export function sameValidate(wrapper, validate) {
+  if (BELOW.has(validate)) BELOW.set(wrapper, BELOW.get(validate));
 }
 
 /** The request kinds `validate` knows, in the order of the spec. */
@@ -187,7 +201,8 @@ function setAt(target, path, value) {
     return object;
   }
   const array = Array.isArray(target) ? target : [];
-  if (step > 100000) return array; // a typo must not allocate gigabytes
+  // A typo's index must not allocate gigabytes; an element the form already has is replaced at any index.
+  if (step > 100000 && step >= array.length) return array;
   while (array.length <= step) array.push(null);
   array[step] = setAt(array[step], rest, value);
   return array;
@@ -218,13 +233,12 @@ export function fieldIssues(api, kind, path, value, context, options) {
     }
   }
   else throw new TypeError(`context must be the form's params object, not ${Array.isArray(context) ? 'an array' : typeof context}`);
-  const report = api.validate(kind, setAt(params, steps, value), options);
-  // Params that cannot be read at all (a lone surrogate, as cutting an emoji in half leaves, or a value
-  // nested too deep) are one `format` issue at `[]`, and the field may be its cause: kept, so that a
-  // form does not pass field by field and fail as a whole.
-  const issues = report.issues.filter((issue) => (issue.path.length === 0 && issue.code === 'format')
-    || steps.every((step, n) => issue.path[n] === step));
-  return { valid: issues.every((issue) => issue.severity !== 'error'), issues };
+  // Only the issues at `steps` or under it are kept, inside the module, so that only they count toward
+  // the 10,000 a report lists: the rest of a long form cannot crowd the field's out. Params that cannot
+  // be read at all (a lone surrogate, as cutting an emoji in half leaves, or a value nested too deep)
+  // are one `format` issue at `[]`, and the field may be its cause: kept too, so that a form does not
+  // pass field by field and fail as a whole.
+  return BELOW.get(api.validate)(kind, setAt(params, steps, value), options, JSON.stringify(steps));
 }
 
 /**

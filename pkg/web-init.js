@@ -4,6 +4,8 @@
 // `onChange` can fire before `init()` has resolved). Each entry passes its own glue, functions (api.js)
 // and default .wasm URL: the URL is written literally in the entry, where bundlers look for the asset.
 
+import { sameValidate } from './extras.js';
+
 /**
  * `initGlue` and `glue`: the wasm-bindgen glue's default export and namespace; `functions`: the entry's
  * api.js, the glue's functions made resilient (extras.js); `defaultSource()`: the .wasm URL used when
@@ -62,6 +64,7 @@ export function webEntry(initGlue, glue, functions, defaultSource, wasmName) {
   };
   const api = {};
   for (const name of names) api[name] = guard(name, functions[name]);
+  if (api.validate) sameValidate(api.validate, functions.validate);
   /** The JS helpers built on `api` (extras.js), each function guarded under its own name. */
   const helpers = (made) => Object.fromEntries(Object.entries(made).map(([name, v]) => [name, typeof v === 'function' ? guard(name, v) : v]));
   return { init, initSync, api, helpers };

@@ -666,3 +666,34 @@ fn validate_field_places_a_value_at_index_100_000() {
     };
     assert_eq!(r, Report { valid: false, issues: vec![precision] });
 }
+
+/// Past index 100,000, beyond the form's own list, nothing is made and nothing is reported (as for a
+/// path deeper than params may nest): documented at `validate_field`.
+#[test]
+fn validate_field_makes_no_list_past_index_100_000() {
+    let opts = Options::new(1_781_524_800_000);
+    let bad = json::parse_value("\"abc\"").unwrap();
+    let at = |index: usize| [Segment::from("payout_order_details"), Segment::from(index), Segment::from("amount")];
+    assert_eq!(validate_field(Kind::CreatePayoutBatch, &at(100_001), Some(&bad), None, &opts), Report { valid: true, issues: vec![] });
+    let issues = validate_field(Kind::CreatePayoutBatch, &at(100_000), Some(&bad), None, &opts).issues;
+    assert_eq!(issues.iter().map(|i| (i.code, i.message.as_str())).collect::<Vec<_>>(), vec![(
+        Code::AmountFormat,
+        "payout_order_details[100000].amount must be a positive decimal such as \"100.50\", without sign, exponent, separators, spaces or leading zeros"
+    )]);
+}
+
+/// Only the field's issues count toward MAX_ISSUES: 5,000 details with a bad amount fill a whole
+/// report before the last one, whose issue validate_field still finds.
+#[test]
+fn a_long_forms_other_issues_do_not_crowd_out_the_fields() {
+    let details: Vec<J> = (0..5000).map(|i| j!({"mch_order_id": format!("M{i}"), "amount": "x"})).collect();
+    let text = j!({"payout_order_details": details}).to_string();
+    let form = json::parse_value(&text).unwrap();
+    let opts = Options::new(1_781_524_800_000);
+    let all = validate(Kind::CreatePayoutBatch, &form, &opts);
+    assert_eq!((all.issues.len(), all.issues.last().map(|i| i.code)), (10_001, Some(Code::TooManyIssues)));
+    let path = [Segment::from("payout_order_details"), Segment::from(4999), Segment::from("amount")];
+    let bad = json::parse_value("\"abc\"").unwrap();
+    let issues = validate_field(Kind::CreatePayoutBatch, &path, Some(&bad), Some(&form), &opts).issues;
+    assert_eq!(issues.iter().map(|i| (i.path.clone(), i.code)).collect::<Vec<_>>(), vec![(path.to_vec(), Code::AmountFormat)]);
+}

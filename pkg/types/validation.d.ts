@@ -102,7 +102,8 @@ export function validateJson(kind: RequestKind, text: string, options?: Validate
  * below it, and the one `format` issue at `[]` it reports for params it cannot read at all (a lone
  * UTF-16 surrogate, as an emoji cut in half leaves, or a value nested deeper than 128 levels), which
  * the field may cause. `value` `undefined` means the field is empty. A `path` of 128 steps or more puts
- * the value deeper than params may nest and has no issues. A string `path` is dotted, with indexes as
+ * the value deeper than params may nest and has no issues; so has an index past 100,000 that the form's
+ * list does not already reach (a typo must not make a list that long). A string `path` is dotted, with indexes as
  * steps or in brackets: `'payout_order_details.0.amount'` or `'payout_order_details[0].amount'`.
  *
  * Rules that tie fields together are reported at one of them: `sum_mismatch` at `total_amount`, a

@@ -310,7 +310,14 @@ impl Report {
 
 /// Validates the parameters of a `kind` request.
 pub fn validate(kind: Kind, params: &Value<'_>, options: &Options) -> Report {
+    validate_below(kind, params, options, &[])
+}
+
+/// [`validate`], keeping only the issues at `below` or under it: they alone count toward
+/// [`MAX_ISSUES`], so that a field's issues are never crowded out by the rest of a long form's.
+fn validate_below(kind: Kind, params: &Value<'_>, options: &Options, below: &[Segment]) -> Report {
     let mut c = Ctx::new(kind, options);
+    c.below = below;
     let root = At::ROOT;
     match params {
         Value::Object(p) => match kind {
@@ -328,8 +335,21 @@ pub fn validate(kind: Kind, params: &Value<'_>, options: &Options) -> Report {
 
 /// Validates parameters given as JSON text. Text that is not strict JSON is one `format` issue at `[]`.
 pub fn validate_json(kind: Kind, text: &str, options: &Options) -> Report {
+    validate_json_below(kind, text, options, &[])
+}
+
+/// [`validate_json`] keeping only the issues at `below` or under it (and the `format` issue of text
+/// that cannot be read at all, which a field may cause): `validateField`'s in JavaScript.
+#[cfg(all(target_arch = "wasm32", feature = "wasm-client"))]
+pub(crate) fn validate_field_json(kind: Kind, text: &str, options: &Options, below: &[Segment]) -> Report {
+    validate_json_below(kind, text, options, below)
+}
+
+// One copy for `validate_json` and the field's binding (inlined into both it measured +0.5 KB gzipped).
+#[inline(never)]
+fn validate_json_below(kind: Kind, text: &str, options: &Options, below: &[Segment]) -> Report {
     match json::parse_value(text) {
-        Ok(value) => validate(kind, &value, options),
+        Ok(value) => validate_below(kind, &value, options, below),
         Err(e) => {
             let mut c = Ctx::new(kind, options);
             // Said in the user's language, of params (the parser's reasons are English, about a body).
@@ -367,7 +387,9 @@ pub fn not_an_object(kind: Kind, actual: &str, options: &Options) -> Report {
 /// A `path` of [`json::MAX_DEPTH`] steps or more, which puts the value deeper than params may nest,
 /// has none: issues sit at a request's fields, a few levels deep, or at the first unknown key of a
 /// path. It is answered without building it (a path passed along from a browser could otherwise be
-/// deep enough to overflow the stack).
+/// deep enough to overflow the stack). So has an index past 100,000 that `context`'s list does not
+/// already reach: the list is not padded that far (a typo's index must not allocate a huge list).
+/// Only the field's issues count toward [`MAX_ISSUES`]: the rest of a long form cannot crowd them out.
 pub fn validate_field(
     kind: Kind,
     path: &[Segment],
@@ -383,8 +405,7 @@ pub fn validate_field(
         None => Value::Object(Object::default()),
     };
     set_at(&mut params, path, value.cloned());
-    let report = validate(kind, &params, options);
-    Report::new(report.issues.into_iter().filter(|i| i.path.starts_with(path)).collect())
+    validate_below(kind, &params, options, path)
 }
 
 /// Puts `value` at `path` (removing the member when `None`), making objects and arrays on the way.
@@ -531,21 +552,28 @@ pub(crate) struct Ctx<'o> {
     payout: bool,
     /// The currency the following amounts are checked against (code, fraction digits).
     currency: Option<(String, u8)>,
+    /// Only issues at this path or under it are kept (`validate_field`'s); empty: all.
+    below: &'o [Segment],
     issues: Vec<Issue>,
 }
 
 impl<'o> Ctx<'o> {
     fn new(kind: Kind, opts: &'o Options) -> Self {
         let payout = !matches!(kind, Kind::CreatePayin | Kind::FetchPayin);
-        Ctx { opts, gateway: kind.parameter_error_code(), payout, currency: None, issues: Vec::new() }
+        Ctx { opts, gateway: kind.parameter_error_code(), payout, currency: None, below: &[], issues: Vec::new() }
     }
 }
 
 impl Ctx<'_> {
     fn push(&mut self, at: &At, code: Code, severity: Severity, msg: Msg, params: Params, gateway: Option<u32>) {
+        let path = at.segments();
+        if !path.starts_with(self.below) {
+            return;
+        }
         // Past the limit nothing more is rendered: one issue says so, and the rest is dropped.
         if self.issues.len() >= MAX_ISSUES {
-            if self.issues.len() == MAX_ISSUES {
+            // (Said at `[]`, so not in a field's report, which holds only issues at its path.)
+            if self.issues.len() == MAX_ISSUES && self.below.is_empty() {
                 let params = vec![("max", Param::Int(MAX_ISSUES as i64))];
                 let message = messages::TOO_MANY_ISSUES.render(self.opts.locale, "", &params);
                 let issue = Issue { path: Vec::new(), code: Code::TooManyIssues, severity: Severity::Error, message, params, gateway_code: None };
@@ -563,7 +591,6 @@ impl Ctx<'_> {
                 (*name, value)
             })
             .collect();
-        let path = at.segments();
         let message = msg.render(self.opts.locale, &field_name(&path), &params);
         self.issues.push(Issue { path, code, severity, message, params, gateway_code: gateway });
     }

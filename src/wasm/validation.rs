@@ -91,10 +91,39 @@ pub fn validate(kind: JsValue, params: JsValue, options: JsValue) -> Result<JsVa
     let options = options_of(&options, "validate")?;
     let report = match json_text(&params, "params")? {
         Some(text) => core::validate_json(kind, &text, &options),
-        None => {
-            let actual = if params.is_function() { "function" } else if params.is_symbol() { "symbol" } else { "undefined" };
-            core::not_an_object(kind, actual, &options)
-        }
+        None => not_json(kind, &params, &options),
+    };
+    self::report(&report)
+}
+
+/// The report for params that have no JSON form.
+fn not_json(kind: Kind, params: &JsValue, options: &Options) -> Report {
+    let actual = if params.is_function() { "function" } else if params.is_symbol() { "symbol" } else { "undefined" };
+    core::not_an_object(kind, actual, options)
+}
+
+/// `validate(kind, params, options)` keeping only the issues at `path` (the JSON text of an array of keys
+/// and indexes, checked by the caller) or under it, so that only they count toward the report's 10,000
+/// issues. Internal: `validateField` in `pkg/extras.js` is its one caller.
+#[wasm_bindgen(js_name = __validateBelow)]
+pub fn validate_below(kind: JsValue, params: JsValue, options: JsValue, path: JsValue) -> Result<JsValue, JsValue> {
+    let kind = kind_of(&kind)?;
+    let options = options_of(&options, "validateField")?;
+    let not_a_path = || type_error("path must be an array of keys and indexes");
+    let path = js_text(&path, "path")?;
+    let Ok(crate::json::Value::Array(steps)) = crate::json::parse_value(&path) else { return Err(not_a_path()) };
+    let mut below = Vec::with_capacity(steps.len());
+    for step in &steps {
+        below.push(match step {
+            crate::json::Value::String(key) => Segment::Key(key.to_string()),
+            crate::json::Value::Number(n) => Segment::Index(n.parse().map_err(|_| not_a_path())?),
+            _ => return Err(not_a_path()),
+        });
+    }
+    let report = match json_text(&params, "params")? {
+        Some(text) => core::validate_field_json(kind, &text, &options, &below),
+        // Only with an empty path (the value is the params): what `validate` says of it.
+        None => not_json(kind, &params, &options),
     };
     self::report(&report)
 }

@@ -311,8 +311,32 @@ test('an options key validate does not take is refused by name, in validate, val
   const message = 'local is not an option of validate; it takes locale, now';
   for (const api of [esm, cjs, clientEsm, clientCjs]) {
     assert.throws(() => api.validate('fetchPayout', { request_id: 'R1' }, { local: 'zh-CN' }), { name: 'TypeError', message });
-    assert.throws(() => api.validateField('fetchPayout', 'request_id', 'R1', {}, { local: 'zh-CN' }), { name: 'TypeError', message });
+    assert.throws(() => api.validateField('fetchPayout', 'request_id', 'R1', {}, { local: 'zh-CN' }), {
+      name: 'TypeError', message: 'local is not an option of validateField; it takes locale, now',
+    });
     assert.throws(() => api.createSchema('fetchPayout', { local: 'zh-CN' }), { name: 'TypeError', message });
     assert.throws(() => api.validate('fetchPayout', {}, { NOW: 0 }), { name: 'TypeError', message: 'NOW is not an option of validate; did you mean now?' });
   }
+});
+
+test("validateField: a long form's other issues do not crowd out the field's, and a long list takes any index", () => {
+  // 5,000 details with a bad amount: validate lists the first 10,000 issues and then too_many_issues, so
+  // the last detail's are not among them; validateField counts only the field's own.
+  const form = { payout_order_details: Array.from({ length: 5000 }, (_, i) => ({ mch_order_id: `M${i}`, amount: 'x' })) };
+  const all = esm.validate('createPayoutBatch', form);
+  assert.deepEqual([all.issues.length, all.issues.at(-1).code], [10_001, 'too_many_issues']);
+  const issue = (index) => ({
+    path: ['payout_order_details', index, 'amount'], code: 'amount_format', severity: 'error', gatewayCode: 30009,
+    message: `payout_order_details[${index}].amount must be a positive decimal such as "100.50", without sign, exponent, separators, spaces or leading zeros`,
+  });
+  for (const api of [esm, cjs, clientEsm, clientCjs]) {
+    assert.deepEqual(api.validateField('createPayoutBatch', 'payout_order_details.4999.amount', 'abc', form), { valid: false, issues: [issue(4999)] });
+    // Padded with 60,000 empty details, whose issues are not the field's either.
+    assert.deepEqual(api.validateField('createPayoutBatch', ['payout_order_details', 60000, 'amount'], 'abc', {}), { valid: false, issues: [issue(60000)] });
+  }
+  // Past index 100,000 a list is not padded (a typo must not allocate gigabytes), but an element the form
+  // already has is checked at any index.
+  assert.deepEqual(esm.validateField('createPayoutBatch', 'payout_order_details.100001.amount', 'abc', {}), { valid: true, issues: [] });
+  const long = { payout_order_details: Array.from({ length: 100_005 }, (_, i) => ({ mch_order_id: `M${i}`, amount: '1.00' })) };
+  assert.deepEqual(esm.validateField('createPayoutBatch', 'payout_order_details.100003.amount', 'abc', long), { valid: false, issues: [issue(100003)] });
 });
