@@ -345,8 +345,6 @@ pub(crate) fn validate_field_json(kind: Kind, text: &str, options: &Options, bel
     validate_json_below(kind, text, options, below)
 }
 
-// One copy for `validate_json` and the field's binding (inlined into both it measured +0.5 KB gzipped).
-#[inline(never)]
 fn validate_json_below(kind: Kind, text: &str, options: &Options, below: &[Segment]) -> Report {
     match json::parse_value(text) {
         Ok(value) => validate_below(kind, &value, options, below),
