@@ -269,7 +269,9 @@ pub(crate) fn iban(s: &str) -> Result<(), Fail> {
         let v = if b.is_ascii_digit() { u32::from(b - b'0') } else { u32::from(b - b'A') + 10 };
         rem = if v >= 10 { (rem * 100 + v) % 97 } else { (rem * 10 + v) % 97 };
     }
-    if rem == 1 {
+    // ISO 7064 MOD 97-10 check digits are 98 minus a remainder: 02 to 98. 00, 01 and 99 can still
+    // leave a remainder of 1, and no IBAN has them.
+    if rem == 1 && !matches!(check, "00" | "01" | "99") {
         Ok(())
     } else {
         Err(Fail::Checksum)
@@ -518,5 +520,333 @@ mod tests {
         assert_eq!(civil_date(0), (1970, 1, 1));
         assert_eq!(civil_date(951_782_400_000), (2000, 2, 29));
         assert_eq!(civil_date(-1), (1969, 12, 31));
+        // The first day of a computational year (1 March), where Hinnant's year-of-era term turns over.
+        assert_eq!(civil_date(5_097_600_000), (1970, 3, 1));
+        assert_eq!(civil_date(5_097_599_999), (1970, 2, 28));
+        // 1 March of a year divisible by 400: the first day of an era (day-of-era 0).
+        assert_eq!(civil_date(951_868_800_000), (2000, 3, 1));
+        assert_eq!(civil_date(-11_670_912_000_000), (1600, 3, 1));
+        assert_eq!(civil_date(4_107_542_400_000), (2100, 3, 1));
+        assert_eq!(civil_date(4_107_542_399_999), (2100, 2, 28));
+    }
+
+    /// Every day from 1 January 1600 to 31 December 2400 against a plain day count of the proleptic
+    /// Gregorian calendar.
+    #[test]
+    fn civil_dates_match_a_day_count() {
+        let leap = |y: i64| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        let lengths = |y: i64| [31, if leap(y) { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+        // Days from 1600-01-01 to 1970-01-01.
+        let mut day: i64 = -(1600..1970).map(|y| if leap(y) { 366 } else { 365 }).sum::<i64>();
+        for year in 1600..=2400 {
+            for (m, len) in lengths(year).into_iter().enumerate() {
+                for d in 1..=len {
+                    let expected = (year, m as u32 + 1, d);
+                    assert_eq!(civil_date(day * 86_400_000), expected, "day {day}");
+                    assert_eq!(civil_date(day * 86_400_000 + 86_399_999), expected, "end of day {day}");
+                    day += 1;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn days_in_month_follows_the_gregorian_calendar() {
+        let common = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+        for year in [1900, 2023, 2100] {
+            for (m, len) in common.iter().enumerate() {
+                assert_eq!(days_in_month(year, m as u32 + 1), *len, "{year}-{}", m + 1);
+            }
+        }
+        for year in [2000, 2024, 1904] {
+            assert_eq!(days_in_month(year, 2), 29, "{year}");
+        }
+        assert_eq!(days_in_month(2024, 0), 0);
+        assert_eq!(days_in_month(2024, 13), 0);
+    }
+
+    #[test]
+    fn date_of_birth_formats_and_calendar() {
+        let today = (2024, 5, 10);
+        for ok in ["15-01-1990", "1990-01-15", "31-01-1990", "1990-12-31", "29-02-2024", "2000-02-29", "28-02-2023"] {
+            assert_eq!(date_of_birth(ok, today), Ok(()), "{ok}");
+        }
+        // Both dashes of one layout, not one dash of each.
+        for s in ["15-01/1990", "15/01-1990", "1990/01-15", "1990-01/15", "15-011990x", "1990-0115xx", "1990.01.15", "15.01.1990"] {
+            assert_eq!(date_of_birth(s, today), Err(DateFail::Format), "{s}");
+        }
+        for s in ["1990-1-15", "1990-01-1a", "+990-01-15", "1990-01-150", "15-01-199"] {
+            assert_eq!(date_of_birth(s, today), Err(DateFail::Format), "{s}");
+        }
+        // Not before 1900: 1 January 1900 is the first day taken.
+        assert_eq!(date_of_birth("1900-01-01", today), Ok(()));
+        assert_eq!(date_of_birth("01-01-1900", today), Ok(()));
+        assert_eq!(date_of_birth("31-12-1899", today), Err(DateFail::Impossible));
+        for s in ["00-01-1990", "32-01-1990", "31-04-1990", "1990-00-10", "1990-13-01", "29-02-2023", "29-02-1900", "30-02-2024"] {
+            assert_eq!(date_of_birth(s, today), Err(DateFail::Impossible), "{s}");
+        }
+        // Today is not in the future; tomorrow is.
+        assert_eq!(date_of_birth("2024-05-10", today), Ok(()));
+        assert_eq!(date_of_birth("10-05-2024", today), Ok(()));
+        assert_eq!(date_of_birth("2024-05-11", today), Err(DateFail::Future));
+        assert_eq!(date_of_birth("2024-06-01", today), Err(DateFail::Future));
+        assert_eq!(date_of_birth("2025-01-01", today), Err(DateFail::Future));
+    }
+
+    /// ISO/IEC 7812-1 Luhn: every second digit from the right doubled, 10–18 counted as their digit sum.
+    #[test]
+    fn luhn_doubles_every_second_digit_from_the_right() {
+        // Wikipedia's example, and test cards of the card schemes (doubled digits of 5 to 9).
+        for n in ["79927398713", "4012888888881881", "5555555555554444", "6011111111111117", "3530111333300000", "0"] {
+            assert!(luhn(n), "{n}");
+        }
+        for last in ['0', '1', '2', '4', '5', '6', '7', '8', '9'] {
+            let n = format!("7992739871{last}");
+            assert!(!luhn(&n), "{n}");
+        }
+        // A doubled 9 counts 9 (18 → 1 + 8), a doubled 6 counts 3 (12 → 1 + 2), a doubled 5 counts 1.
+        assert!(luhn("91"));
+        assert!(luhn("67"));
+        assert!(luhn("59"));
+        assert!(!luhn("58"));
+        assert_eq!(card_number("5555555555554444"), Ok(()));
+        assert_eq!(card_number("4012888888881881"), Ok(()));
+        assert_eq!(card_number("4012888888881882"), Err(Fail::Checksum));
+    }
+
+    /// 16 to 19 digits (the spec's range), whatever their Luhn checksum says.
+    #[test]
+    fn card_number_length_and_digits() {
+        // Luhn-valid, but 13, 15 and 20 digits.
+        for n in ["4222222222222", "378282246310005", "62220200000000000007"] {
+            assert!(luhn(n), "{n}");
+            assert_eq!(card_number(n), Err(Fail::Format), "{n}");
+        }
+        for n in ["4111111111111111", "622202000000000007", "6222020000000000000"] {
+            assert_eq!(card_number(n), Ok(()), "{n}");
+        }
+        for n in ["4111 11111111111", "4111-1111-1111-1111", "411111111111111a", "", "4111111111111111\u{661}"] {
+            assert_eq!(card_number(n), Err(Fail::Format), "{n:?}");
+        }
+    }
+
+    /// ISO 9362: 4-letter bank, 2-letter country, 2-character location, optional 3-character branch.
+    #[test]
+    fn bic_shape() {
+        assert_eq!(bic("DEUTDEFF"), Some("DE"));
+        assert_eq!(bic("DEUTDEFF500"), Some("DE"));
+        assert_eq!(bic("BOFAUS3N"), Some("US"));
+        assert_eq!(bic("BOFAUS3NXXX"), Some("US"));
+        for s in ["DEUTDEF", "DEUTDEFF5", "DEUTDEFF50", "DEUTDEFF5000", "", "deutdeff", "DEUTdeFF", "DEUTD1FF", "DEUTDEF\u{e9}", "DEUTDEFF50x", "DEUTDEFF 00"] {
+            assert_eq!(bic(s), None, "{s:?}");
+        }
+    }
+
+    /// ISO 13616: country, two check digits, a BBAN of up to 30 upper-case letters or digits (34 in all;
+    /// Norway's 15 is the shortest), ISO 7064 mod 97-10 of the rearranged digits (letters as 10–35) = 1.
+    #[test]
+    fn iban_shape_and_mod_97() {
+        for s in [
+            "GB82WEST12345698765432",
+            "AL47212110090000000235698741",
+            "NO9386011117947",
+            "LC55HEMM000100010012001200023015",
+            "RU0304452522540817810538091310419",
+            "GB59WEST1234569876543Z",
+            "GB16AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+            "AD8712345678901234567890ABCDEFGHIJ",
+        ] {
+            assert_eq!(iban(s), Ok(()), "{s}");
+        }
+        for s in ["GB82WEST12345698765431", "GB28WEST12345698765432", "GB82WSET12345698765432", "BG82WEST12345698765432", "GB59WEST1234569876543Y"] {
+            assert_eq!(iban(s), Err(Fail::Checksum), "{s}");
+        }
+        // Remainder 1 with check digits outside 02..98, which ISO 7064 never gives.
+        for s in ["GB99WEST12345698760082", "GB01WEST12345698760003", "GB00WEST12345698760021"] {
+            assert_eq!(iban(s), Err(Fail::Checksum), "{s}");
+        }
+        // Right check digits, wrong shape: 14 and 35 characters, lower case, spaces, letters for digits.
+        for s in [
+            "NO698601111794",
+            "GB33AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+            "gb82west12345698765432",
+            "GB82west12345698765432",
+            "GB82 WEST 1234 5698 7654 32",
+            "G182WEST12345698765432",
+            "GBX2WEST12345698765432",
+            "GB",
+            "",
+            "GB82WEST1234569876543\u{e9}",
+        ] {
+            assert_eq!(iban(s), Err(Fail::Format), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn ifsc_shape() {
+        assert!(ifsc("SBIN0000300"));
+        assert!(ifsc("HDFC0ABC123"));
+        for s in ["SBIN1000300", "SBIN000030", "SBIN00003000", "sbin0000300", "SBI10000300", "SBIN0abc123", "SBIN0-00300", ""] {
+            assert!(!ifsc(s), "{s}");
+        }
+    }
+
+    /// ABA routing numbers: 9 digits, 3·d1 + 7·d2 + d3 + 3·d4 + 7·d5 + d6 + 3·d7 + 7·d8 + d9 ≡ 0 (mod 10).
+    #[test]
+    fn aba_weights() {
+        for s in ["021000021", "011000015", "121000358"] {
+            assert_eq!(aba(s), Ok(()), "{s}");
+        }
+        // Each a one-digit change of a valid number, caught by its weight.
+        for s in ["021000022", "121000359", "011000016", "111000015", "031000021", "021000121"] {
+            assert_eq!(aba(s), Err(Fail::Checksum), "{s}");
+        }
+        for s in ["02100002", "0210000210", "02100002a", "", "02100002\u{661}"] {
+            assert_eq!(aba(s), Err(Fail::Format), "{s:?}");
+        }
+        assert!(fixed_digits("123456", 6));
+        assert!(!fixed_digits("12345", 6));
+        assert!(!fixed_digits("1234567", 6));
+        assert!(!fixed_digits("12345a", 6));
+        assert!(fixed_digits("123456789012", 12));
+    }
+
+    /// Bitcoin's base58: each leading `1` is a zero byte, the rest a big-endian number.
+    #[test]
+    fn base58_decodes_big_endian_with_leading_zeros() {
+        assert_eq!(base58_decode(""), Some(vec![]));
+        assert_eq!(base58_decode("1"), Some(vec![0]));
+        assert_eq!(base58_decode("11"), Some(vec![0, 0]));
+        assert_eq!(base58_decode("12"), Some(vec![0, 1]));
+        assert_eq!(base58_decode("1112"), Some(vec![0, 0, 0, 1]));
+        assert_eq!(base58_decode("2"), Some(vec![1]));
+        assert_eq!(base58_decode("z"), Some(vec![57]));
+        assert_eq!(base58_decode("21"), Some(vec![58]));
+        assert_eq!(base58_decode("5Q"), Some(vec![255]));
+        assert_eq!(base58_decode("LUw"), Some(vec![1, 0, 0]));
+        assert_eq!(base58_decode("1LUw1"), Some(vec![0, 0x3a, 0, 0]));
+        for s in ["0", "O", "I", "l", "a0", "+"] {
+            assert_eq!(base58_decode(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn trc20_addresses() {
+        // USDT's TRC20 contract, another address and TRON's zero address.
+        for s in ["TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", "TLa2f6VPqDgRE67v1736s7bJ8Ray5wYjU7", "T9yD14Nj9j7xAB4dbGeiX9h8unkKHxuWwb"] {
+            assert_eq!(trc20(s), Ok(()), "{s}");
+        }
+        for s in ["TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6u", "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj7t", "TLa2f6VPqDgRE67v1736s7bJ8Ray5wYjU8"] {
+            assert_eq!(trc20(s), Err(Fail::Checksum), "{s}");
+        }
+        // A correct base58check of version byte 0x42, not TRON's 0x41.
+        assert_eq!(trc20("TZJozAg1ruapycCicgz31GxvYJ1G1qELV7"), Err(Fail::Format));
+        for s in ["TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6", "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6tt", "AR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj0t", ""] {
+            assert_eq!(trc20(s), Err(Fail::Format), "{s}");
+        }
+    }
+
+    /// EIP-55's own examples: all upper, all lower, and mixed case matching the checksum.
+    #[test]
+    fn evm_addresses_and_eip55() {
+        let mixed = [
+            "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+            "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359",
+            "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB",
+            "0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb",
+        ];
+        for s in [
+            "0x52908400098527886E0F7030069857D2E4169EE7",
+            "0x8617E340B3D01FA5F11F306F4090FD50E238070D",
+            "0xde709f2102306220921060314715629080e2fb77",
+            "0x27b1fdb04752bbc536007a920d24acb045561c26",
+        ]
+        .into_iter()
+        .chain(mixed)
+        {
+            assert_eq!(evm(s), Ok(()), "{s}");
+        }
+        // Any one letter in the other case breaks the checksum.
+        for s in mixed {
+            for (i, c) in s.char_indices().skip(2).filter(|(_, c)| c.is_ascii_alphabetic()) {
+                let flipped = if c.is_ascii_uppercase() { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() };
+                let t = format!("{}{flipped}{}", &s[..i], &s[i + 1..]);
+                assert_eq!(evm(&t), Err(Fail::Checksum), "{t}");
+            }
+        }
+        // All lower or all upper case is taken unchecked, whatever the checksum would say.
+        for s in mixed {
+            assert_eq!(evm(&format!("0x{}", s[2..].to_ascii_lowercase())), Ok(()), "{s}");
+            assert_eq!(evm(&format!("0x{}", s[2..].to_ascii_uppercase())), Ok(()), "{s}");
+        }
+        for s in [
+            "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAe",
+            "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAedd",
+            "5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed00",
+            "0X5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+            "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeg",
+            "",
+        ] {
+            assert_eq!(evm(s), Err(Fail::Format), "{s}");
+        }
+    }
+
+    /// Characters RFC 3986 allows nowhere in a URI (space, controls, DEL, `"`, `<`, `>`, `\`, `^`, the
+    /// backquote, `{`, `|`, `}`) are refused anywhere, not only in the host. (The WHATWG parser would
+    /// percent-encode them in a path.)
+    #[test]
+    fn url_refuses_characters_no_uri_holds() {
+        for s in [
+            "https://a.example/a b",
+            "https://a.example/?q=a b",
+            "https://a.example/#a b",
+            "https://a.example/a\tb",
+            "https://a.example/a\u{1}b",
+            "https://a.example/a\u{7f}b",
+            "https://a.example/a\"b",
+            "https://a.example/a<b",
+            "https://a.example/a>b",
+            "https://a.example/a\\b",
+            "https://a.example/a^b",
+            "https://a.example/a`b",
+            "https://a.example/a{b",
+            "https://a.example/a|b",
+            "https://a.example/a}b",
+            "https://u<v@a.example/",
+        ] {
+            assert!(!url(s), "{s:?}");
+        }
+        assert!(url("https://a.example/a%20b?q=%3C#%7C"));
+    }
+
+    #[test]
+    fn hosts_with_hyphens() {
+        assert!(domain_or_ipv4("a-b.example"));
+        assert!(domain_or_ipv4("xn--fsqu00a.xn--0zwm56d"));
+        // The spec's sandbox base URL.
+        assert!(url("https://lesspay2-pay-uat.doopayment.com/api"));
+    }
+
+    #[test]
+    fn ipv6_pieces_are_one_to_four_hex_digits() {
+        assert_eq!(ipv6_pieces("1:ab:ffff", false), Some(3));
+        assert_eq!(ipv6_pieces("1:g", false), None);
+        assert_eq!(ipv6_pieces("12345", false), None);
+        assert!(!ipv6("1:2:3:4:5:6:7:g"));
+        assert!(!ipv6("1:2:3:4:5:6:7:12345"));
+        assert!(!ipv6("::12345"));
+        assert!(!ipv6("g::1"));
+        assert!(!url("https://[1:2:3:4:5:6:7:g]/"));
+        assert!(url("https://[1:2:3:4:5:6:7:ffff]/"));
+    }
+
+    #[test]
+    fn email_domain_labels_are_letters_digits_and_hyphens() {
+        assert!(email("juan@my-shop.example"));
+        assert!(email("juan@a-b.c-d.example"));
+        // RFC 5321 `sub-domain = Let-dig [Ldh-str]`: no other ASCII character.
+        for s in ["juan@my_shop.example", "juan@my!shop.example", "juan@my*shop.example", "juan@my+shop.example"] {
+            assert!(!email(s), "{s}");
+        }
     }
 }
