@@ -340,12 +340,7 @@ pub fn validate_json(kind: Kind, text: &str, options: &Options) -> Report {
 
 /// [`validate_json`] keeping only the issues at `below` or under it (and the `format` issue of text
 /// that cannot be read at all, which a field may cause): `validateField`'s in JavaScript.
-#[cfg(all(target_arch = "wasm32", feature = "wasm-client"))]
-pub(crate) fn validate_field_json(kind: Kind, text: &str, options: &Options, below: &[Segment]) -> Report {
-    validate_json_below(kind, text, options, below)
-}
-
-fn validate_json_below(kind: Kind, text: &str, options: &Options, below: &[Segment]) -> Report {
+pub(crate) fn validate_json_below(kind: Kind, text: &str, options: &Options, below: &[Segment]) -> Report {
     match json::parse_value(text) {
         Ok(value) => validate_below(kind, &value, options, below),
         Err(e) => {

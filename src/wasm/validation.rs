@@ -121,7 +121,7 @@ pub fn validate_below(kind: JsValue, params: JsValue, options: JsValue, path: Js
         });
     }
     let report = match json_text(&params, "params")? {
-        Some(text) => core::validate_field_json(kind, &text, &options, &below),
+        Some(text) => core::validate_json_below(kind, &text, &options, &below),
         // Only with an empty path (the value is the params): what `validate` says of it.
         None => not_json(kind, &params, &options),
     };
