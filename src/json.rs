@@ -256,7 +256,7 @@ fn write_char_quoted(f: &mut fmt::Formatter<'_>, c: char) -> fmt::Result {
         '\0' => f.write_str("\\0")?,
         ' '..='~' => f.write_char(c)?,
         // Invisible ones too: a byte order mark (a file saved by some editors) and the zero-width ones.
-        c if c.is_ascii() || c.is_control() || c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{feff}') => {
+        c if c.is_control() || c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{feff}') => {
             f.write_str("\\u{")?;
             let code = c as u32;
             let mut started = false;
@@ -1017,6 +1017,8 @@ mod tests {
         assert_eq!(message("{\u{200b}}"), Err("unexpected character '\\u{200b}' at byte 1".into()));
         assert_eq!(message("{\u{a0}}"), Err("unexpected character '\\u{a0}' at byte 1".into()));
         assert_eq!(message("{é}"), Err("unexpected character 'é' at byte 1".into()));
+        assert_eq!(message("{\u{1}}"), Err("unexpected character '\\u{1}' at byte 1".into()));
+        assert_eq!(message("{\u{7f}}"), Err("unexpected character '\\u{7f}' at byte 1".into()));
     }
 
     #[test]
@@ -1060,6 +1062,9 @@ mod tests {
             ("[1]", JsonErrorKind::NotAnObject, 0),
             ("\"{}\"", JsonErrorKind::NotAnObject, 0),
             ("{} x", JsonErrorKind::TrailingText, 3),
+            // Junk after a value that is not an object gets its own error before "not an object".
+            ("[1] x", JsonErrorKind::TrailingText, 4),
+            ("null,", JsonErrorKind::TrailingText, 4),
             ("{'a':1}", JsonErrorKind::UnexpectedChar('\''), 1),
             ("{a:1}", JsonErrorKind::UnexpectedChar('a'), 1),
             ("{\"a\":1,}", JsonErrorKind::UnexpectedChar('}'), 7),
@@ -1083,6 +1088,8 @@ mod tests {
             ("{\"a\":0.1e-2147483647}", JsonErrorKind::NumberOutOfRange, 5),
             ("{\"a\":10e2147483647}", JsonErrorKind::NumberOutOfRange, 5),
             ("{\"a\":1", JsonErrorKind::UnexpectedEnd, 6),
+            // A backslash that ends the text: the end is the byte after it.
+            ("{\"a\":\"\\", JsonErrorKind::UnexpectedEnd, 7),
         ];
         for (text, expected, offset) in cases {
             assert_eq!(parse_object(text).map(|_| ()).map_err(|e| (e.kind, e.offset)), Err((expected.clone(), *offset)), "{text:?}");
@@ -1210,6 +1217,28 @@ mod tests {
         let object = parse_object(&text).unwrap();
         assert_eq!(object.len(), 40);
         assert_eq!(object.members()[7], (Cow::Borrowed(chained[7].as_str()), Value::Number("2".into())));
+    }
+
+    #[test]
+    fn a_value_is_parsed_whole() {
+        let kind_at = |text: &'static str| parse_value(text).map_err(|e| (e.kind, e.offset));
+        assert_eq!(kind_at(" [1, \"a\"] "), Ok(Value::Array(vec![Value::Number("1".into()), Value::String("a".into())])));
+        assert_eq!(kind_at("\"a\" \"b\""), Err((JsonErrorKind::TrailingText, 4)));
+        assert_eq!(kind_at(" "), Err((JsonErrorKind::Empty, 1)));
+    }
+
+    #[test]
+    fn an_object_is_changed_through_its_methods() {
+        let mut o = parse_object(r#"{"a":1,"b":"x","c":null}"#).unwrap();
+        assert!(!o.is_empty());
+        assert!(o.remove("b"));
+        assert!(!o.remove("b"));
+        assert_eq!(o.iter().map(|(k, _)| k).collect::<Vec<_>>(), ["a", "c"]);
+        o.retain(|_, v| !matches!(v, Value::Null));
+        assert_eq!(o.iter().map(|(k, _)| k).collect::<Vec<_>>(), ["a"]);
+        o.retain(|k, _| k != "a");
+        assert!(o.is_empty());
+        assert_eq!(o.len(), 0);
     }
 
     #[test]
