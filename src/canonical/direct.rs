@@ -695,6 +695,14 @@ mod tests {
             (format!("{}{{}}{}", "{\"a\":".repeat(MAX_DEPTH), "}".repeat(MAX_DEPTH)), false),
             (format!("{{\"a\":{}1{}}}", "[".repeat(MAX_DEPTH - 1), "]".repeat(MAX_DEPTH - 1)), true),
             (format!("{{\"a\":{}1{}}}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH)), false),
+            // Values of an array's object count their depth too: 3 + 125 brackets, then 3 + 126.
+            (format!("{{\"x\":[{{\"a\":{}1{}}}]}}", "[".repeat(MAX_DEPTH - 3), "]".repeat(MAX_DEPTH - 3)), true),
+            (format!("{{\"x\":[{{\"a\":{}1{}}}]}}", "[".repeat(MAX_DEPTH - 2), "]".repeat(MAX_DEPTH - 2)), false),
+            // The value's quote at twice the key's end (byte 18 after a key ending at 9): not the
+            // compact `"a":"v"` that is copied whole, spaces and all.
+            ("{\"x\":[{\"a\":       \"v\"}]}".into(), true),
+            // The same number of keys as the object before, each a different key: ordered anew.
+            ("{\"x\":[{\"a\":1,\"b\":2},{\"b\":1,\"a\":2}]}".into(), true),
         ];
         for (text, direct) in &cases {
             assert_eq!(check(text), *direct, "{text:?}");
