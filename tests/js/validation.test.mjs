@@ -337,6 +337,18 @@ test("validateField: a long form's other issues do not crowd out the field's, an
   // Past index 100,000 a list is not padded (a typo must not allocate gigabytes), but an element the form
   // already has is checked at any index.
   assert.deepEqual(esm.validateField('createPayoutBatch', 'payout_order_details.100001.amount', 'abc', {}), { valid: true, issues: [] });
+  assert.deepEqual(esm.validateField('createPayoutBatch', 'payout_order_details.100000.amount', 'abc', {}), { valid: false, issues: [issue(100000)] });
   const long = { payout_order_details: Array.from({ length: 100_005 }, (_, i) => ({ mch_order_id: `M${i}`, amount: '1.00' })) };
   assert.deepEqual(esm.validateField('createPayoutBatch', 'payout_order_details.100003.amount', 'abc', long), { valid: false, issues: [issue(100003)] });
+  // One past the form's last element is padding too.
+  assert.deepEqual(esm.validateField('createPayoutBatch', 'payout_order_details.100005.amount', 'abc', long), { valid: true, issues: [] });
+});
+
+test('validateField: only a step of digits is an index; other spellings of a number are keys', () => {
+  const unknown = (key) => ({
+    path: [key], code: 'unknown_field', severity: 'warning', message: `${key} is not a documented parameter of this request; check its spelling`,
+  });
+  for (const key of ['1e3', '0x10', ' 1']) {
+    assert.deepEqual(esm.validateField('createPayin', [key], 'x'), { valid: true, issues: [unknown(key)] });
+  }
 });

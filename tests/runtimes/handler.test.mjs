@@ -186,6 +186,9 @@ test('a body over 1 MiB is refused without being read whole', async () => {
   // Exactly 1 MiB is read and verified (then its signature is checked).
   const atLimit = await handler(post('x'.repeat(1_048_576), { 'x-auth-signature': lib.sign(body, SECRET) }));
   assert.deepEqual([atLimit.status, await atLimit.text()], [400, "malformed_body: the body is not a strict JSON object: unexpected character 'x' at byte 0"]);
+  // And so is a body that declares exactly 1 MiB.
+  const declaredAtLimit = await handler(post('x'.repeat(1_048_576), { 'x-auth-signature': lib.sign(body, SECRET), 'content-length': '1048576' }));
+  assert.deepEqual([declaredAtLimit.status, await declaredAtLimit.text()], [400, "malformed_body: the body is not a strict JSON object: unexpected character 'x' at byte 0"]);
   assert.equal(called, 0);
 });
 
