@@ -351,4 +351,10 @@ test('validateField: only a step of digits is an index; other spellings of a num
   for (const key of ['1e3', '0x10', ' 1']) {
     assert.deepEqual(esm.validateField('createPayin', [key], 'x'), { valid: true, issues: [unknown(key)] });
   }
+  // An index in an array path is a whole number up to 2^32 - 1 (past 100,000, not placed: no issues).
+  assert.deepEqual(esm.validateField('createPayoutBatch', ['payout_order_details', 4294967295, 'amount'], 'x'), { valid: true, issues: [] });
+  assert.throws(() => esm.validateField('createPayoutBatch', ['payout_order_details', 4294967296, 'amount'], 'x'), {
+    name: 'TypeError',
+    message: "path must be an array of keys and indexes such as ['payout_order_details', 0, 'amount'], or a field name such as 'payout_order_details.0.amount'",
+  });
 });

@@ -100,7 +100,9 @@ test("the server's own mistakes reject with a TypeError instead of blaming the d
   const handler = lib.createWebhookHandler({ secret: SECRET, onEvent: () => assert.fail('not verified') });
   // A node:http IncomingMessage (here its look-alike: headers as a plain object, a stream, no fetch body).
   const incoming = { method: 'POST', headers: { 'x-auth-signature': lib.sign(body, SECRET) }, on() {} };
-  for (const request of [incoming, undefined, 'POST /hook']) {
+  // Fetch headers without a body: not a Request either.
+  const headersOnly = { method: 'POST', headers: new Headers({ 'x-auth-signature': lib.sign(body, SECRET) }) };
+  for (const request of [incoming, headersOnly, undefined, 'POST /hook']) {
     await assert.rejects(handler(request), {
       name: 'TypeError', message: 'the webhook handler takes a fetch Request; a node:http server calls verifyWebhook with the raw body instead',
     });
