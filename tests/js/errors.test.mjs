@@ -72,12 +72,31 @@ test('each input form decodes the same row', () => {
   assert.equal(esm.decodeError('Data Not Found').name, 'Data Not Found');
 });
 
+test('a `{ body }` whose body holds only a code, only a msg or only an event is read from the body', () => {
+  const read = (body) => {
+    const d = esm.decodeError({ body }, { api: 'payout' });
+    return [d.source, d.code, d.name, d.category, d.known];
+  };
+  assert.deepEqual(read('{"code":30002}'), ['payout_code', 30002, 'Amount Mismatch', 'invalid_request', true]);
+  assert.deepEqual(read('{"code":"abc"}'), ['none', undefined, 'Unknown Code', 'unknown', false]);
+  assert.deepEqual(read('{"msg":"Order does not exist"}'), ['query_msg', undefined, 'Order does not exist', 'not_found', true]);
+  assert.deepEqual(read('{"event":"payout.failed"}'), ['none', undefined, 'Unknown Event', 'unknown', false]);
+  // With an error status beside it, a body with a code still decodes as the code.
+  assert.deepEqual((({ status, code, name }) => [status, code, name])(esm.decodeError({ status: 400, body: '{"code":30002}' }, { api: 'payout' })),
+    [400, 30002, 'Amount Mismatch']);
+});
+
 test('a real fetch Response: status read through its getters, the body stream left alone', () => {
   const d = esm.decodeError(new Response('<html>502 Bad Gateway</html>', { status: 502 }), { operation: 'create' });
   assert.deepEqual([d.status, d.category, d.retry, d.known], [502, 'server', 'query_first', false]);
 });
 
 test('query_first only where the outcome of a create is unknown', () => {
+  // Every operation the context names is read; only `create` leaves the outcome unknown.
+  for (const [operation, retry] of [[undefined, 'later'], ['create', 'query_first'], ['query', 'later'], ['banks', 'later'], ['balance', 'later'], ['notify', 'later']]) {
+    const d = esm.decodeError({ status: 502 }, { api: 'payin', operation });
+    assert.deepEqual([d.name, d.retry], ['Server Error', retry], String(operation));
+  }
   const create = { operation: 'create' };
   for (const input of [10, 12, { status: 500 }, { status: 504, body: '' }, null, { status: 200, body: '<html>' }]) {
     assert.equal(esm.decodeError(input, create).retry, 'query_first', JSON.stringify(input));
@@ -142,7 +161,8 @@ test('junk never throws and decodes as unknown', () => {
       Infinity, -Infinity, 1.5, 1e300, -1e300, Number.MAX_VALUE, 2 ** 53, -0.5, { code: {} }, { code: 'abc' }, { code: [1201] },
     ]],
     [['none', 'Unknown Message', 'no', askTheGateway.replace('the code', 'the message')], ['NaN', '1e3', '0x10', '-', 'x'.repeat(2_000_000)]],
-    [['http_status', 'Not a Gateway Answer', 'later', queryFirst], [{ body: 'x'.repeat(2_000_000), status: 200 }]],
+    // A body text too long to read (over 8 Mi characters) is as unreadable as one that is not JSON.
+    [['http_status', 'Not a Gateway Answer', 'later', queryFirst], [{ body: 'x'.repeat(2_000_000), status: 200 }, { body: 'x'.repeat((8 << 20) + 1), status: 200 }]],
   ];
   for (const [expected, inputs] of junk) {
     for (const input of inputs) {
@@ -209,6 +229,10 @@ test('decodeResponse: ok only for a 2xx envelope with code 0', () => {
     data: {},
     msgConflict: { source: 'query_msg', name: 'Order does not exist', category: 'not_found' },
   });
+  // An envelope already parsed (`await res.json()`) is read as its JSON text, in both modules.
+  for (const api of [esm, clientEsm]) {
+    assert.deepEqual(api.decodeResponse(200, { code: 0, msg: 'SUCCESS', data: { a: 1 } }), { ok: true, data: { a: 1 }, msgConflict: null });
+  }
   const failures = [
     [200, '{"code":1201,"msg":"Duplicate Data Exists"}', 'Duplicate Data Exists', 'no'],
     [500, '{"code":0,"msg":"SUCCESS"}', 'Internal Server Error', 'query_first'],

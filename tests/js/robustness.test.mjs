@@ -209,6 +209,12 @@ test('an input over 8 Mi characters or bytes is refused before it is copied into
       assert.deepEqual(m.verifyWebhook({ body: KNOWN_BODY, headers, secret: 'k' }),
         { valid: false, reason: 'malformed_signature', message: headerUnread('X-Auth-Signature') });
     }
+    // At the limits (64 values; joined, 8 Mi characters) a header is read: here, as not a signature.
+    const half = 'x'.repeat((MAX - 2) / 2);
+    for (const headers of [{ 'x-auth-signature': Array(64).fill(KNOWN_SIGNATURE) }, { 'x-auth-signature': [half, half] }]) {
+      assert.deepEqual(m.verifyWebhook({ body: KNOWN_BODY, headers, secret: 'k' }),
+        { valid: false, reason: 'malformed_signature', message: 'X-Auth-Signature is not 64 hex digits' });
+    }
     assert.deepEqual(m.verifyWebhook({ body: KNOWN_BODY, headers: { ...ok, 'x-auth-timestamp': long }, secret: 'k', toleranceMs: 1000 }),
       { valid: false, reason: 'malformed_timestamp', message: headerUnread('X-Auth-Timestamp') });
     // A key as long as the header's name is read; a longer one is not (and cannot be the header).
@@ -286,6 +292,29 @@ test('bytes are read as the platform sees them: a Uint8Array whose length lies, 
     assert.throws(() => m.sign(Object.create(ArrayBuffer.prototype), 'k'),
       { name: 'Error', message: 'the body is not a strict JSON object: the body is empty; expected a JSON object' });
     assert.equal(m.sign(KNOWN_BODY, 'k'), KNOWN_SIGNATURE);
+  }
+  // The limit holds for bytes as for a string: 1 MiB is read, one byte more is not (and where `length`
+  // lies, the limit is applied to the platform's own copy).
+  const exactly = (size) => new TextEncoder().encode(`{"a":"${'x'.repeat(size - 8)}"}`);
+  const max = exactly(1 << 20);
+  const over = exactly((1 << 20) + 1);
+  const lyingCopy = (bytes) => { const b = new Lying(bytes.length); b.set(bytes); return b; };
+  const tooLarge = { valid: false, reason: 'body_too_large', message: 'the body is at least 1048577 bytes; at most 1048576 are read' };
+  for (const m of [lib, edge]) {
+    const headers = { 'x-auth-signature': m.sign(max, 'k') };
+    for (const bytes of [max, lyingCopy(max)]) {
+      const verdict = m.verifyWebhook({ body: bytes, headers, secret: 'k' });
+      assert.deepEqual([verdict.valid, verdict.payload.a.length], [true, (1 << 20) - 8]);
+    }
+    for (const bytes of [over, lyingCopy(over)]) {
+      assert.deepEqual(m.verifyWebhook({ body: bytes, headers, secret: 'k' }), tooLarge);
+    }
+    // A string is measured in UTF-8 bytes: 1 MiB of ASCII is read; 524,289 'é' are 1,048,578 bytes.
+    const text = new TextDecoder().decode(max);
+    assert.equal(m.verifyWebhook({ body: text, headers, secret: 'k' }).valid, true);
+    assert.deepEqual(m.verifyWebhook({ body: text + ' ', headers, secret: 'k' }), tooLarge);
+    assert.deepEqual(m.verifyWebhook({ body: `{"a":"${'é'.repeat(524285)}"}`, headers, secret: 'k' }),
+      { ...tooLarge, message: 'the body is at least 1048578 bytes; at most 1048576 are read' });
   }
   for (const m of [lib, client]) {
     assert.throws(() => m.validate('fetchPayout', { request_id: 'R1' }, { now: Object.create(Date.prototype) }),

@@ -225,6 +225,28 @@ function register({ api, label, test, assert }) {
     assert.deepEqual(standardWebhookVerify({ ...options, headers: after(16) }), { valid: false, reason: 'signature_mismatch', message: 'no v1 signature in webhook-signature matches a configured secret' });
   });
 
+  test(`${label}: standardWebhookVerify's tolerance is 5 minutes when absent, off when null, and refused when not a count of milliseconds`, () => {
+    const signed = { 'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek', 'webhook-timestamp': '1614265330', 'webhook-signature': 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=' };
+    const options = { body: '{"test": 2432232314}', headers: signed, secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' };
+    const valid = { valid: true, id: signed['webhook-id'], timestamp: 1614265330, secretIndex: 0 };
+    const tooOld = { valid: false, reason: 'timestamp_too_old', message: 'webhook-timestamp is older than the tolerance allows' };
+    const sent = 1614265330000;
+    assert.deepEqual(standardWebhookVerify({ ...options, now: sent + 300_000 }), valid);
+    assert.deepEqual(standardWebhookVerify({ ...options, now: sent + 300_001 }), tooOld);
+    assert.deepEqual(standardWebhookVerify({ ...options, now: sent + 300_001, toleranceMs: undefined }), tooOld);
+    assert.deepEqual(standardWebhookVerify({ ...options, now: sent + 1_000_001, toleranceMs: 1_000_000.9 }), tooOld);
+    assert.deepEqual(standardWebhookVerify({ ...options, now: sent + 1_000_000, toleranceMs: 1_000_000.9 }), valid);
+    assert.deepEqual(standardWebhookVerify({ ...options, now: sent + 1e12, toleranceMs: null }), valid);
+    assert.deepEqual(standardWebhookVerify({ ...options, now: sent, toleranceMs: 0 }), valid);
+    for (const toleranceMs of [-1, Infinity, NaN, '1000', false]) {
+      throwsExactly(() => standardWebhookVerify({ ...options, now: sent, toleranceMs }), TypeError,
+        'toleranceMs must be a finite, non-negative number of milliseconds (default 300000), or null for no freshness check');
+    }
+    // A body with a lone surrogate is not what was signed, and is said to be so.
+    assert.deepEqual(standardWebhookVerify({ ...options, now: sent, body: '{"test": "\ud800"}' }), { valid: false, reason: 'signature_mismatch',
+      message: 'the body string contains an unpaired UTF-16 surrogate, which UTF-8 cannot carry, so it is not the body that was sent: pass the raw body (its bytes, or the text as received)' });
+  });
+
   test(`${label}: a single secret string and rotation`, () => {
     const body = '{"pay_order_id":"P1","order_status":"SUCCEED","target_amount":"1.00"}';
     const headers = { 'X-Auth-Signature': sign(body, 'new') };
