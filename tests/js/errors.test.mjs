@@ -156,11 +156,13 @@ test('junk never throws and decodes as unknown', () => {
       undefined, null, NaN, '', '   ', '<!doctype html><html><body><h1>502 Bad Gateway</h1></body></html>', true, false, 12n,
       Symbol('s'), () => 1, [], [1201], {}, { code: null }, { code: NaN }, { status: 'abc', body: 5 },
       hostile, proxy, revoked.proxy, cyclic, Object.create(null), new Date(0), /re/, new Map([['code', 1201]]),
+      // Text over 8 Mi characters is not read (8 Mi exactly is, below).
+      'x'.repeat((8 << 20) + 1),
     ]],
     [['none', 'Unknown Code', 'no', askTheGateway], [
       Infinity, -Infinity, 1.5, 1e300, -1e300, Number.MAX_VALUE, 2 ** 53, -0.5, { code: {} }, { code: 'abc' }, { code: [1201] },
     ]],
-    [['none', 'Unknown Message', 'no', askTheGateway.replace('the code', 'the message')], ['NaN', '1e3', '0x10', '-', 'x'.repeat(2_000_000)]],
+    [['none', 'Unknown Message', 'no', askTheGateway.replace('the code', 'the message')], ['NaN', '1e3', '0x10', '-', 'x'.repeat(2_000_000), 'x'.repeat(8 << 20)]],
     // A body text too long to read (over 8 Mi characters) is as unreadable as one that is not JSON.
     [['http_status', 'Not a Gateway Answer', 'later', queryFirst], [{ body: 'x'.repeat(2_000_000), status: 200 }, { body: 'x'.repeat((8 << 20) + 1), status: 200 }]],
   ];
