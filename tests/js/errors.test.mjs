@@ -235,6 +235,11 @@ test('decodeResponse: ok only for a 2xx envelope with code 0', () => {
   for (const api of [esm, clientEsm]) {
     assert.deepEqual(api.decodeResponse(200, { code: 0, msg: 'SUCCESS', data: { a: 1 } }), { ok: true, data: { a: 1 }, msgConflict: null });
   }
+  // Bytes: `lesspay2` decodes them; `lesspay2/client` reads them as no body (README, "lesspay2/client").
+  const bytes = new TextEncoder().encode('{"code":0,"msg":"SUCCESS","data":{"a":1}}');
+  assert.deepEqual(esm.decodeResponse(200, bytes), { ok: true, data: { a: 1 }, msgConflict: null });
+  const noBody = clientEsm.decodeResponse(200, bytes);
+  assert.deepEqual([noBody.ok, noBody.error.name, noBody.error.status], [false, 'Not a Gateway Answer', 200]);
   const failures = [
     [200, '{"code":1201,"msg":"Duplicate Data Exists"}', 'Duplicate Data Exists', 'no'],
     [500, '{"code":0,"msg":"SUCCESS"}', 'Internal Server Error', 'query_first'],
