@@ -82,8 +82,8 @@ test('a `{ body }` whose body holds only a code, only a msg or only an event is 
   assert.deepEqual(read('{"msg":"Order does not exist"}'), ['query_msg', undefined, 'Order does not exist', 'not_found', true]);
   assert.deepEqual(read('{"event":"payout.failed"}'), ['none', undefined, 'Unknown Event', 'unknown', false]);
   // With an error status beside it, a body with a code still decodes as the code.
-  assert.deepEqual((({ status, code, name }) => [status, code, name])(esm.decodeError({ status: 400, body: '{"code":30002}' }, { api: 'payout' })),
-    [400, 30002, 'Amount Mismatch']);
+  const withStatus = esm.decodeError({ status: 400, body: '{"code":30002}' }, { api: 'payout' });
+  assert.deepEqual([withStatus.status, withStatus.code, withStatus.name], [400, 30002, 'Amount Mismatch']);
 });
 
 test('a real fetch Response: status read through its getters, the body stream left alone', () => {

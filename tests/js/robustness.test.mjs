@@ -309,7 +309,7 @@ test('bytes are read as the platform sees them: a Uint8Array whose length lies, 
     for (const bytes of [over, lyingCopy(over)]) {
       assert.deepEqual(m.verifyWebhook({ body: bytes, headers, secret: 'k' }), tooLarge);
     }
-    // A string is measured in UTF-8 bytes: 1 MiB of ASCII is read; 524,289 'é' are 1,048,578 bytes.
+    // A string is measured in UTF-8 bytes: 1 MiB of ASCII is read; {"a":"…"} around 524,285 'é' is 1,048,578.
     const text = new TextDecoder().decode(max);
     assert.equal(m.verifyWebhook({ body: text, headers, secret: 'k' }).valid, true);
     assert.deepEqual(m.verifyWebhook({ body: text + ' ', headers, secret: 'k' }), tooLarge);

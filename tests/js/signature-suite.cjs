@@ -208,27 +208,32 @@ function register({ api, label, test, assert }) {
       'the body string contains an unpaired UTF-16 surrogate, which UTF-8 cannot carry, so it is not the body that was sent: pass the raw body (its bytes, or the text as received)');
   });
 
+  // The Standard Webhooks libraries' published example, and the verdict on it.
+  const STANDARD = {
+    signed: { 'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek', 'webhook-timestamp': '1614265330', 'webhook-signature': 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=' },
+    delivery: { body: '{"test": 2432232314}', secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' },
+    valid: { valid: true, id: 'msg_p5jXN8AQM9LWM0D4loKWxJek', timestamp: 1614265330, secretIndex: 0 },
+  };
+
   test(`${label}: standardWebhookVerify reads two signature headers a fetch Headers joined, in either order`, () => {
-    // The libraries' published example.
-    const signed = { 'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek', 'webhook-timestamp': '1614265330', 'webhook-signature': 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=' };
-    const options = { body: '{"test": 2432232314}', secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', now: 1614265330000 };
+    const { signed, valid } = STANDARD;
+    const options = { ...STANDARD.delivery, now: 1614265330000 };
     const other = 'v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=';
     for (const order of [[signed['webhook-signature'], other], [other, signed['webhook-signature']]]) {
       const headers = new Headers({ 'webhook-id': signed['webhook-id'], 'webhook-timestamp': signed['webhook-timestamp'] });
       for (const value of order) headers.append('webhook-signature', value);
       assert.equal(headers.get('webhook-signature'), order.join(', '));
-      assert.deepEqual(standardWebhookVerify({ ...options, headers }), { valid: true, id: signed['webhook-id'], timestamp: 1614265330, secretIndex: 0 });
+      assert.deepEqual(standardWebhookVerify({ ...options, headers }), valid);
     }
     // The first 16 `v1` signatures are read.
     const after = (n) => ({ ...signed, 'webhook-signature': `${`${other} `.repeat(n)}${signed['webhook-signature']}` });
-    assert.deepEqual(standardWebhookVerify({ ...options, headers: after(15) }), { valid: true, id: signed['webhook-id'], timestamp: 1614265330, secretIndex: 0 });
+    assert.deepEqual(standardWebhookVerify({ ...options, headers: after(15) }), valid);
     assert.deepEqual(standardWebhookVerify({ ...options, headers: after(16) }), { valid: false, reason: 'signature_mismatch', message: 'no v1 signature in webhook-signature matches a configured secret' });
   });
 
   test(`${label}: standardWebhookVerify's tolerance is 5 minutes when absent, off when null, and refused when not a count of milliseconds`, () => {
-    const signed = { 'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek', 'webhook-timestamp': '1614265330', 'webhook-signature': 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=' };
-    const options = { body: '{"test": 2432232314}', headers: signed, secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' };
-    const valid = { valid: true, id: signed['webhook-id'], timestamp: 1614265330, secretIndex: 0 };
+    const { valid } = STANDARD;
+    const options = { ...STANDARD.delivery, headers: STANDARD.signed };
     const tooOld = { valid: false, reason: 'timestamp_too_old', message: 'webhook-timestamp is older than the tolerance allows' };
     const sent = 1614265330000;
     assert.deepEqual(standardWebhookVerify({ ...options, now: sent + 300_000 }), valid);
